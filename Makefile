@@ -1,0 +1,49 @@
+# sofincosignature: the two commands are `make demo` (the main job) and `make test`.
+SHELL := /bin/bash
+.DEFAULT_GOAL := demo
+
+PHP ?= php
+PHPUNIT ?= /usr/bin/phpunit
+CARGO ?= cargo
+# The PHP suites load the debug build (built by cargo test's profile anyway); demo and
+# benchmarks load the release build.
+TEST_PROFILE ?= debug
+TEST_SO := $(CURDIR)/target/$(TEST_PROFILE)/libsofinco.so
+RELEASE_SO := $(CURDIR)/target/release/libsofinco.so
+export RUST_BACKTRACE ?= 0
+
+.PHONY: demo test deps build build-debug test-rust test-php stubs stubs-check lint clean
+
+deps:
+	@scripts/install-deps.sh
+
+build: deps
+	$(CARGO) build --release
+
+build-debug: deps
+	$(CARGO) build
+
+demo: build
+	@$(PHP) -d extension=$(RELEASE_SO) demo/demo.php
+
+lint: deps
+	$(CARGO) fmt --all -- --check
+	$(CARGO) clippy --all-targets -- -D warnings
+	$(CARGO) clippy --all-targets --no-default-features -- -D warnings
+
+test-rust: deps
+	$(CARGO) test
+
+test-php: build-debug
+	SOFINCO_EXT=$(TEST_SO) $(PHP) -d extension=$(TEST_SO) $(PHPUNIT) --configuration phpunit.xml
+
+# Regenerates the stub from the built extension (atomically: a failed run leaves the old one).
+stubs: build-debug
+	$(PHP) -d extension=$(TEST_SO) tools/gen-stubs.php > stubs/.sofinco.stub.php.tmp
+	mv stubs/.sofinco.stub.php.tmp stubs/sofinco.stub.php
+
+test: lint test-rust test-php
+	@echo "make test: all suites passed"
+
+clean:
+	$(CARGO) clean

@@ -1,0 +1,3 @@
+fn main() {
+    println!("sofinco-sandbox: not built yet");
+}

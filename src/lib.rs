@@ -1,0 +1,20 @@
+//! `sofinco`: the Sofinco signature PHP extension.
+//!
+//! The core modules below know nothing of PHP; `php` binds them (feature `php`, on by
+//! default). The sandbox binary and the benches use the core alone.
+
+pub mod error;
+pub mod status;
+pub mod version;
+
+#[cfg(feature = "php")]
+mod php;
+
+#[cfg(feature = "php")]
+use ext_php_rs::prelude::*;
+
+#[cfg(feature = "php")]
+#[php_module]
+pub fn get_module(module: ModuleBuilder) -> ModuleBuilder {
+    php::register(module)
+}

@@ -1,0 +1,174 @@
+//! The exception classes under `Sofinco\` and the one conversion from a core `Error`.
+//! Parents are registered before their children: PHP needs the parent's class entry.
+
+use ext_php_rs::class::RegisteredClass;
+use ext_php_rs::exception::{throw_with_code, PhpException};
+use ext_php_rs::prelude::*;
+use ext_php_rs::types::ZendClassObject;
+use ext_php_rs::zend::{ce, ExecutorGlobals};
+
+use crate::error::{Error, ErrorKind};
+
+/// Root of every exception the extension throws.
+#[php_class]
+#[php(name = "Sofinco\\SofincoException")]
+#[php(extends(ce = ce::exception, stub = "\\Exception"))]
+#[derive(Default)]
+pub struct SofincoException;
+
+/// Bad or missing configuration (every problem is listed in one message).
+#[php_class]
+#[php(name = "Sofinco\\ConfigException")]
+#[php(extends(SofincoException))]
+#[derive(Default)]
+pub struct ConfigException;
+
+/// Bad input from the caller: an amount, a reference, a notification body.
+#[php_class]
+#[php(name = "Sofinco\\InvalidInputException")]
+#[php(extends(SofincoException))]
+#[derive(Default)]
+pub struct InvalidInputException;
+
+/// Sofinco refused the credentials.
+#[php_class]
+#[php(name = "Sofinco\\AuthException")]
+#[php(extends(SofincoException))]
+#[derive(Default)]
+pub struct AuthException;
+
+/// Sofinco could not be reached: connection, timeout, TLS.
+#[php_class]
+#[php(name = "Sofinco\\TransportException")]
+#[php(extends(SofincoException))]
+#[derive(Default)]
+pub struct TransportException;
+
+/// A status code or state key the table does not know.
+#[php_class]
+#[php(name = "Sofinco\\UnknownStatusException")]
+#[php(extends(SofincoException))]
+#[derive(Default)]
+pub struct UnknownStatusException;
+
+/// What API exceptions carry besides the message: PHP methods of a Rust parent do not
+/// reach a Rust child, so both classes expose them through this trait.
+trait ApiDetails {
+    fn http_status(&self) -> i64;
+    fn api_code(&self) -> &str;
+}
+
+/// Sofinco answered with an error, or with a body that cannot be read.
+#[php_class]
+#[php(name = "Sofinco\\ApiException")]
+#[php(extends(SofincoException))]
+#[derive(Default)]
+pub struct ApiException {
+    http_status: i64,
+    api_code: String,
+}
+
+impl ApiDetails for ApiException {
+    fn http_status(&self) -> i64 {
+        self.http_status
+    }
+    fn api_code(&self) -> &str {
+        &self.api_code
+    }
+}
+
+#[php_impl]
+impl ApiException {
+    /// The HTTP status of Sofinco's answer (0 when there was none).
+    #[php(name = "getHttpStatus")]
+    pub fn get_http_status(&self) -> i64 {
+        ApiDetails::http_status(self)
+    }
+
+    /// Sofinco's error code ("" when it gave none).
+    #[php(name = "getApiCode")]
+    pub fn get_api_code(&self) -> String {
+        ApiDetails::api_code(self).to_string()
+    }
+}
+
+/// Sofinco knows no such dossier.
+#[php_class]
+#[php(name = "Sofinco\\NotFoundException")]
+#[php(extends(ApiException))]
+#[derive(Default)]
+pub struct NotFoundException {
+    http_status: i64,
+    api_code: String,
+}
+
+impl ApiDetails for NotFoundException {
+    fn http_status(&self) -> i64 {
+        self.http_status
+    }
+    fn api_code(&self) -> &str {
+        &self.api_code
+    }
+}
+
+#[php_impl]
+impl NotFoundException {
+    #[php(name = "getHttpStatus")]
+    pub fn get_http_status(&self) -> i64 {
+        ApiDetails::http_status(self)
+    }
+
+    #[php(name = "getApiCode")]
+    pub fn get_api_code(&self) -> String {
+        ApiDetails::api_code(self).to_string()
+    }
+}
+
+pub fn register(module: ModuleBuilder) -> ModuleBuilder {
+    module
+        .class::<SofincoException>()
+        .class::<ConfigException>()
+        .class::<InvalidInputException>()
+        .class::<AuthException>()
+        .class::<TransportException>()
+        .class::<UnknownStatusException>()
+        .class::<ApiException>()
+        .class::<NotFoundException>()
+}
+
+/// Throws the PHP exception for `err` now, with its HTTP status and API code filled in,
+/// and returns a `PhpException` for the binding to return (ext-php-rs leaves an exception
+/// already pending untouched).
+pub fn raise(err: &Error) -> PhpException {
+    let class = match err.kind() {
+        ErrorKind::Config => ConfigException::get_metadata().ce(),
+        ErrorKind::InvalidInput => InvalidInputException::get_metadata().ce(),
+        ErrorKind::Auth => AuthException::get_metadata().ce(),
+        ErrorKind::Transport => TransportException::get_metadata().ce(),
+        ErrorKind::Api => ApiException::get_metadata().ce(),
+        ErrorKind::NotFound => NotFoundException::get_metadata().ce(),
+        ErrorKind::UnknownStatus => UnknownStatusException::get_metadata().ce(),
+        ErrorKind::Internal => SofincoException::get_metadata().ce(),
+    };
+    // A NUL byte would make the message unthrowable.
+    let message = err.message().replace('\0', "\\0");
+    let code = i32::from(err.http_status());
+    let fallback = PhpException::new(message.clone(), code, class);
+    if ExecutorGlobals::has_exception() || throw_with_code(class, code, &message).is_err() {
+        return fallback;
+    }
+    let globals = ExecutorGlobals::get_mut();
+    // SAFETY: the engine owns the pending exception; we only write two Rust fields of it
+    // while holding the globals exclusively.
+    if let Some(pending) = unsafe { globals.exception.as_mut() } {
+        let status = i64::from(err.http_status());
+        if let Some(obj) = ZendClassObject::<ApiException>::from_zend_obj_mut(pending) {
+            obj.http_status = status;
+            obj.api_code = err.api_code().to_string();
+        } else if let Some(obj) = ZendClassObject::<NotFoundException>::from_zend_obj_mut(pending) {
+            obj.http_status = status;
+            obj.api_code = err.api_code().to_string();
+        }
+    }
+    fallback
+}

@@ -1,0 +1,25 @@
+//! The PHP bindings: the only place that knows ext-php-rs. Each binding converts its
+//! arguments, calls the core inside `guard`, and converts the result back.
+
+mod array;
+mod exceptions;
+mod guard;
+mod info;
+mod internal;
+mod status_mapper;
+
+use ext_php_rs::prelude::*;
+
+use crate::version::VERSION;
+
+/// `Sofinco\VERSION`: the extension's version.
+const SOFINCO_VERSION: &str = VERSION;
+
+pub fn register(module: ModuleBuilder) -> ModuleBuilder {
+    let module = exceptions::register(module);
+    module
+        .constant(("Sofinco\\VERSION", SOFINCO_VERSION, &[]))
+        .class::<status_mapper::StatusMapper>()
+        .class::<internal::Internal>()
+        .info_function(info::php_module_info)
+}

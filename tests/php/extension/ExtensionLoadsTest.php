@@ -1,0 +1,37 @@
+<?php
+declare(strict_types=1);
+
+use PHPUnit\Framework\TestCase;
+
+final class ExtensionLoadsTest extends TestCase
+{
+    public function testEveryClassOfThePhpApiExists(): void
+    {
+        foreach ([
+            'Sofinco\SofincoException', 'Sofinco\ConfigException', 'Sofinco\AuthException',
+            'Sofinco\TransportException', 'Sofinco\ApiException', 'Sofinco\NotFoundException',
+            'Sofinco\UnknownStatusException', 'Sofinco\StatusMapper',
+        ] as $class) {
+            $this->assertTrue(class_exists($class), $class);
+        }
+    }
+
+    public function testVersionConstantIsTheCrateVersion(): void
+    {
+        $cargo = file_get_contents(__DIR__ . '/../../../Cargo.toml');
+        $this->assertSame(1, preg_match('/^version = "([^"]+)"/m', $cargo, $m));
+        $this->assertSame($m[1], \Sofinco\VERSION);
+        $this->assertSame($m[1], phpversion('sofinco'));
+    }
+
+    public function testPhpinfoSectionSaysWhatTheBuildIs(): void
+    {
+        $info = \Sofinco\Tests\Support\PhpProcess::run('<?php phpinfo(INFO_MODULES);');
+        $this->assertSame(0, $info['exit'], $info['stderr']);
+        $this->assertStringContainsString('sofinco support => enabled', $info['stdout']);
+        $this->assertStringContainsString('version => ' . \Sofinco\VERSION, $info['stdout']);
+        $this->assertMatchesRegularExpression('/built for PHP => 8\.\d+\.\d+/', $info['stdout']);
+        $this->assertMatchesRegularExpression('/ext-php-rs => 0\.16\.\d+/', $info['stdout']);
+        $this->assertMatchesRegularExpression('/rustc => rustc \d+\.\d+/', $info['stdout']);
+    }
+}
