@@ -3,7 +3,9 @@
 //! The core modules below know nothing of PHP; `php` binds them (feature `php`, on by
 //! default). The sandbox binary and the benches use the core alone.
 
+pub mod contract;
 pub mod error;
+pub mod money;
 pub mod status;
 pub mod version;
 
