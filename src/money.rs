@@ -57,7 +57,7 @@ pub fn cents_from_decimal(text: &str) -> Result<i64> {
     // All digits, with the decimal point moved by the exponent, then scaled to cents.
     let all: String = format!("{int_part}{frac_part}");
     let point = int_part.len() as i64 + i64::from(exponent) + 2;
-    if point < 0 || point > 17 {
+    if !(0..=17).contains(&point) {
         // Below a cent or beyond 10^15 euros: not an amount we can carry.
         return if all.bytes().all(|b| b == b'0') {
             Ok(0)
