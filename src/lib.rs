@@ -3,6 +3,7 @@
 //! The core modules below know nothing of PHP; `php` binds them (feature `php`, on by
 //! default). The sandbox binary and the benches use the core alone.
 
+pub mod client;
 pub mod contract;
 pub mod error;
 pub mod money;

@@ -1,0 +1,155 @@
+//! What the client returns, in cents and plain values (design.md §2, "How the client's PHP
+//! arrays read these answers").
+
+use serde::{Deserialize, Serialize};
+
+use crate::contract;
+use crate::error::Result;
+
+/// The legal notice consumer-credit law requires under an offer (Code de la consommation).
+pub const LEGAL_NOTICE: &str = "Un crédit vous engage et doit être remboursé. Vérifiez vos capacités de remboursement avant de vous engager.";
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Offer {
+    pub duration_months: u32,
+    pub monthly_payment_cents: i64,
+    pub first_payment_cents: i64,
+    pub last_payment_cents: i64,
+    pub total_due_cents: i64,
+    pub credit_cost_cents: i64,
+    pub fees_cents: i64,
+    /// Percent, e.g. 5.9.
+    pub debit_rate: f64,
+    /// Percent.
+    pub taeg: f64,
+}
+
+impl From<&contract::Proposal> for Offer {
+    fn from(p: &contract::Proposal) -> Self {
+        let i = &p.installment_without_insurance;
+        Offer {
+            duration_months: p.due_number,
+            monthly_payment_cents: i.amount.cents(),
+            first_payment_cents: i.first_amount.cents(),
+            last_payment_cents: i.last_amount.cents(),
+            total_due_cents: p.total_amount_without_insurance.cents(),
+            credit_cost_cents: p.total_cost_without_insurance.cents(),
+            fees_cents: p.contract_fees.cents(),
+            debit_rate: p.annual_debit_rate,
+            taeg: p.annual_global_effective_rate,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Simulation {
+    pub offers: Vec<Offer>,
+    pub cached: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Address {
+    pub line1: String,
+    pub line2: String,
+    pub postcode: String,
+    pub city: String,
+    /// ISO 3166-1 alpha-2.
+    pub country: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Customer {
+    pub civility: String,
+    pub first_name: String,
+    pub last_name: String,
+    pub email: String,
+    pub phone: String,
+    pub address: Address,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct JourneyRequest {
+    pub order_reference: String,
+    pub amount_cents: i64,
+    pub customer: Customer,
+    pub return_url: String,
+    pub notification_url: String,
+    pub duration_months: Option<u32>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Journey {
+    pub journey_url: String,
+    pub order_reference: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Dossier {
+    pub contract_id: String,
+    pub order_reference: String,
+    pub amount_cents: i64,
+    /// Sofinco's raw code.
+    pub status: String,
+    /// `Y-m-d`.
+    pub signature_date: Option<String>,
+    /// `Y-m-d`.
+    pub funded_at: Option<String>,
+}
+
+impl Dossier {
+    pub fn from_contract(c: &contract::Contract) -> Result<Self> {
+        Ok(Dossier {
+            contract_id: c.contract_id.clone(),
+            order_reference: c.partner_external_id.to_ascii_uppercase(),
+            amount_cents: c.amount.cents(),
+            status: crate::status::normalize_code(&c.status),
+            signature_date: c.signature_date.as_deref().and_then(ymd),
+            funded_at: c.funding_date.as_deref().and_then(ymd),
+        })
+    }
+}
+
+/// "2026-11-26", "2026-11-26T10:00:00+01:00" → "2026-11-26"; anything else → None.
+pub fn ymd(text: &str) -> Option<String> {
+    let head = text.trim().get(..10)?;
+    chrono::NaiveDate::parse_from_str(head, "%Y-%m-%d")
+        .ok()
+        .map(|d| d.format("%Y-%m-%d").to_string())
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Ack {
+    pub accepted: bool,
+    pub correlation_id: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NotificationHint {
+    pub order_reference: String,
+    pub amount_cents: i64,
+    pub status: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConnectionReport {
+    pub ok: bool,
+    pub latency_ms: u64,
+    pub message: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_are_normalised() {
+        assert_eq!(ymd("2026-11-26").as_deref(), Some("2026-11-26"));
+        assert_eq!(
+            ymd("2026-11-26T10:00:00+01:00").as_deref(),
+            Some("2026-11-26")
+        );
+        assert_eq!(ymd("26/11/2026"), None);
+        assert_eq!(ymd(""), None);
+        assert_eq!(ymd("2026-13-01"), None);
+    }
+}
