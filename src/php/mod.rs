@@ -2,9 +2,11 @@
 //! arguments, calls the core inside `guard`, and converts the result back.
 
 mod array;
+mod client;
 mod exceptions;
 mod guard;
 mod info;
+mod input;
 mod internal;
 mod status_mapper;
 
@@ -20,6 +22,7 @@ pub fn register(module: ModuleBuilder) -> ModuleBuilder {
     module
         .constant(("Sofinco\\VERSION", SOFINCO_VERSION, &[]))
         .class::<status_mapper::StatusMapper>()
+        .class::<client::SofincoClient>()
         .class::<internal::Internal>()
         .info_function(info::php_module_info)
 }

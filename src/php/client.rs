@@ -1,0 +1,241 @@
+//! `Sofinco\SofincoClient`: the API client for the module (design.md §2).
+
+use std::sync::Arc;
+
+use ext_php_rs::boxed::ZBox;
+use ext_php_rs::prelude::*;
+use ext_php_rs::types::ZendHashTable;
+
+use super::array::PhpArray;
+use super::guard::guard;
+use super::input::{self, Fields};
+use crate::client::types::{self, Address, Customer, Dossier, JourneyRequest};
+use crate::client::SofincoClient as Core;
+use crate::error::{Error, Result};
+
+#[php_class]
+#[php(name = "Sofinco\\SofincoClient")]
+pub struct SofincoClient {
+    pub(crate) inner: Arc<Core>,
+}
+
+pub fn dossier_array(d: &Dossier) -> Result<ZBox<ZendHashTable>> {
+    Ok(PhpArray::new()
+        .with("contract_id", d.contract_id.as_str())?
+        .with("order_reference", d.order_reference.as_str())?
+        .with("amount_cents", d.amount_cents)?
+        .with("status", d.status.as_str())?
+        .with("signature_date", d.signature_date.clone())?
+        .with("funded_at", d.funded_at.clone())?
+        .into_table())
+}
+
+fn ack_array(ack: &types::Ack) -> Result<ZBox<ZendHashTable>> {
+    Ok(PhpArray::new()
+        .with("accepted", ack.accepted)?
+        .with("correlation_id", ack.correlation_id.as_str())?
+        .into_table())
+}
+
+fn journey_request(order: &ZendHashTable) -> Result<JourneyRequest> {
+    let mut f = Fields::new(order, "");
+    f.reject_unknown(&[
+        "order_reference",
+        "amount_cents",
+        "customer",
+        "return_url",
+        "notification_url",
+        "duration_months",
+    ]);
+    let order_reference = f.string("order_reference");
+    let amount_cents = f.int("amount_cents");
+    let return_url = f.string("return_url");
+    let notification_url = f.string("notification_url");
+    let duration_months = f
+        .optional_int("duration_months")
+        .map(|m| u32::try_from(m).unwrap_or(0));
+    let mut problems = std::mem::take(&mut f.problems);
+    let customer = f.table("customer").map(|t| customer(t, &mut problems));
+    problems.append(&mut f.problems);
+    input::finish("createJourney", problems)?;
+    Ok(JourneyRequest {
+        order_reference,
+        amount_cents,
+        customer: customer
+            .ok_or_else(|| Error::invalid_input("createJourney: customer is required"))?,
+        return_url,
+        notification_url,
+        duration_months,
+    })
+}
+
+fn customer(table: &ZendHashTable, problems: &mut Vec<String>) -> Customer {
+    let mut c = Fields::new(table, "customer.");
+    c.reject_unknown(&[
+        "civility",
+        "first_name",
+        "last_name",
+        "email",
+        "phone",
+        "address",
+    ]);
+    let civility = c.string("civility");
+    let first_name = c.string("first_name");
+    let last_name = c.string("last_name");
+    let email = c.string("email");
+    let phone = c.string("phone");
+    let address = c.table("address").map(|t| {
+        let mut a = Fields::new(t, "customer.address.");
+        a.reject_unknown(&["line1", "line2", "postcode", "city", "country"]);
+        let address = Address {
+            line1: a.string("line1"),
+            line2: a.optional_string("line2"),
+            postcode: a.string("postcode"),
+            city: a.string("city"),
+            country: a.string("country"),
+        };
+        problems.append(&mut a.problems);
+        address
+    });
+    problems.append(&mut c.problems);
+    Customer {
+        civility,
+        first_name,
+        last_name,
+        email,
+        phone,
+        address: address.unwrap_or(Address {
+            line1: String::new(),
+            line2: String::new(),
+            postcode: String::new(),
+            city: String::new(),
+            country: String::new(),
+        }),
+    }
+}
+
+#[php_impl]
+impl SofincoClient {
+    /// Validates the whole configuration at once (ConfigException lists every problem).
+    pub fn __construct(config: &ZendHashTable) -> PhpResult<Self> {
+        guard(|| {
+            Ok(SofincoClient {
+                inner: Arc::new(Core::from_entries(&input::config_entries(config))?),
+            })
+        })
+    }
+
+    /// Offers for an amount, from the disk cache when warm.
+    #[php(defaults(durations = Vec::<i64>::new()))]
+    pub fn simulate(
+        &self,
+        amount_cents: i64,
+        durations: Vec<i64>,
+    ) -> PhpResult<ZBox<ZendHashTable>> {
+        guard(|| {
+            let wanted = input::int_list(&durations, "durations")?;
+            let sim = self.inner.simulate(amount_cents, &wanted)?;
+            let mut offers = PhpArray::new();
+            for o in &sim.offers {
+                offers.push(
+                    PhpArray::new()
+                        .with("duration_months", i64::from(o.duration_months))?
+                        .with("monthly_payment_cents", o.monthly_payment_cents)?
+                        .with("first_payment_cents", o.first_payment_cents)?
+                        .with("last_payment_cents", o.last_payment_cents)?
+                        .with("total_due_cents", o.total_due_cents)?
+                        .with("credit_cost_cents", o.credit_cost_cents)?
+                        .with("fees_cents", o.fees_cents)?
+                        .with("debit_rate", o.debit_rate)?
+                        .with("taeg", o.taeg)?
+                        .into_table(),
+                )?;
+            }
+            Ok(PhpArray::new()
+                .with("offers", offers.into_table())?
+                .with("legal_notice", types::LEGAL_NOTICE)?
+                .with("cached", sim.cached)?
+                .into_table())
+        })
+    }
+
+    /// Asks Sofinco for the customer journey; returns its URL.
+    #[php(name = "createJourney")]
+    pub fn create_journey(&self, order: &ZendHashTable) -> PhpResult<ZBox<ZendHashTable>> {
+        guard(|| {
+            let journey = self.inner.create_journey(&journey_request(order)?)?;
+            Ok(PhpArray::new()
+                .with("journey_url", journey.journey_url.as_str())?
+                .with("order_reference", journey.order_reference.as_str())?
+                .into_table())
+        })
+    }
+
+    /// The dossier for our reference, or null when Sofinco knows none.
+    #[php(name = "findDossier")]
+    pub fn find_dossier(&self, order_reference: String) -> PhpResult<Option<ZBox<ZendHashTable>>> {
+        guard(|| {
+            self.inner
+                .find_dossier(&order_reference)?
+                .as_ref()
+                .map(dossier_array)
+                .transpose()
+        })
+    }
+
+    /// The dossier by contract number (NotFoundException when unknown).
+    #[php(name = "getDossier")]
+    pub fn get_dossier(
+        &self,
+        contract_id: String,
+        order_reference: String,
+    ) -> PhpResult<ZBox<ZendHashTable>> {
+        guard(|| dossier_array(&self.inner.get_dossier(&contract_id, &order_reference)?))
+    }
+
+    /// "Valider la demande de financement" (deliver).
+    #[php(name = "requestFunding")]
+    pub fn request_funding(
+        &self,
+        contract_id: String,
+        order_reference: String,
+    ) -> PhpResult<ZBox<ZendHashTable>> {
+        guard(|| ack_array(&self.inner.request_funding(&contract_id, &order_reference)?))
+    }
+
+    /// "Annuler le dossier chez Sofinco" (cancel).
+    #[php(name = "cancelDossier")]
+    pub fn cancel_dossier(
+        &self,
+        contract_id: String,
+        order_reference: String,
+    ) -> PhpResult<ZBox<ZendHashTable>> {
+        guard(|| ack_array(&self.inner.cancel_dossier(&contract_id, &order_reference)?))
+    }
+
+    /// Reads an exchangeUrl body (no network; never trust it: fetch the dossier).
+    #[php(name = "parseNotification")]
+    pub fn parse_notification(&self, body: String) -> PhpResult<ZBox<ZendHashTable>> {
+        guard(|| {
+            let hint = Core::parse_notification(&body)?;
+            Ok(PhpArray::new()
+                .with("order_reference", hint.order_reference.as_str())?
+                .with("amount_cents", hint.amount_cents)?
+                .with("status", hint.status.as_str())?
+                .into_table())
+        })
+    }
+
+    /// "Tester la connexion": a fresh token and a small simulation.
+    #[php(name = "testConnection")]
+    pub fn test_connection(&self) -> PhpResult<ZBox<ZendHashTable>> {
+        guard(|| {
+            let report = self.inner.test_connection();
+            Ok(PhpArray::new()
+                .with("ok", report.ok)?
+                .with("latency_ms", report.latency_ms as i64)?
+                .with("message", report.message.as_str())?
+                .into_table())
+        })
+    }
+}
