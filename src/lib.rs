@@ -8,6 +8,7 @@ pub mod contract;
 pub mod error;
 pub mod money;
 pub mod status;
+pub mod sync;
 pub mod version;
 
 #[cfg(feature = "php")]

@@ -1,0 +1,619 @@
+//! The decisions themselves, pure: given a row and what Sofinco said, what the module must
+//! do. No network here, so every path is tested directly.
+
+use super::types::*;
+use crate::client::types::Dossier;
+use crate::contract::status as code;
+use crate::error::{ErrorKind, Result};
+use crate::status::{self as table, Group};
+
+/// Tunables of the three tasks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Policy {
+    /// Seconds after which an attempt with no live dossier is closed without an order.
+    pub abandon_after_s: i64,
+    /// Seconds NOT_FOUND and TECH_ERROR orders keep being checked.
+    pub grace_s: i64,
+}
+
+impl Default for Policy {
+    fn default() -> Self {
+        Policy {
+            abandon_after_s: 172_800,
+            grace_s: 604_800,
+        }
+    }
+}
+
+fn order(attempt: &Attempt, action: OrderAction, reason: impl Into<String>) -> OrderDecision {
+    OrderDecision {
+        id_cart: attempt.id_cart,
+        order_reference: attempt.order_reference.clone(),
+        action,
+        state: None,
+        contract_id: None,
+        signature_date: None,
+        reason: reason.into(),
+    }
+}
+
+/// A dossier whose amount is not the cart's never makes a validated or paid order.
+fn amount_mismatch(dossier: &Dossier, expected_cents: i64) -> Option<String> {
+    (dossier.amount_cents != expected_cents).then(|| {
+        format!(
+            "amount mismatch: Sofinco's dossier is {} cents, the order {} cents",
+            dossier.amount_cents, expected_cents
+        )
+    })
+}
+
+/// The orders task (and the return page, and the notification) for one attempt.
+pub fn decide_order(
+    attempt: &Attempt,
+    lookup: Result<Option<Dossier>>,
+    now: i64,
+    policy: &Policy,
+) -> OrderDecision {
+    let too_old = now - attempt.created_at >= policy.abandon_after_s;
+    let wait_or_abandon = |why: &str| {
+        if too_old {
+            order(
+                attempt,
+                OrderAction::Abandon,
+                format!("{why} after {} hours", policy.abandon_after_s / 3600),
+            )
+        } else {
+            order(attempt, OrderAction::Wait, why)
+        }
+    };
+    let dossier = match lookup {
+        Err(e) => return order(attempt, OrderAction::Error, e.message()),
+        Ok(None) => return wait_or_abandon("no Sofinco dossier yet"),
+        Ok(Some(d)) => d,
+    };
+    let state = match table::state_for(&dossier.status) {
+        Err(e) => return order(attempt, OrderAction::Error, e.message()),
+        Ok(state) => state,
+    };
+    let status = dossier.status.as_str();
+    match state {
+        None => return wait_or_abandon("Sofinco does not know the dossier yet (UKW)"),
+        Some(_) if status == code::NOT_FOUND || status == code::TECH_ERROR => {
+            return wait_or_abandon(&format!("Sofinco answers {status} for the dossier"))
+        }
+        Some(_) if !table::is_alive_code(status) => {
+            return order(
+                attempt,
+                OrderAction::Abandon,
+                format!("Sofinco dossier is {status} ({})", describe(status)),
+            )
+        }
+        Some(_) => {}
+    }
+    let (state, reason) = match amount_mismatch(&dossier, attempt.amount_cents) {
+        Some(why) => (table::TECH_ERROR, why),
+        None => (
+            state.unwrap_or(table::TECH_ERROR),
+            format!("Sofinco dossier is {status}"),
+        ),
+    };
+    OrderDecision {
+        action: OrderAction::CreateOrder,
+        state: Some(state),
+        contract_id: Some(dossier.contract_id.clone()),
+        signature_date: dossier.signature_date.clone(),
+        ..order(attempt, OrderAction::CreateOrder, reason)
+    }
+}
+
+fn describe(status: &str) -> &'static str {
+    match status {
+        code::REFUSED => "refused",
+        code::CANCELLED => "cancelled",
+        code::ABANDONED => "abandoned by the customer",
+        _ => "closed",
+    }
+}
+
+/// Whether the statuses task must look this order up at all (no call otherwise).
+pub fn status_needs_lookup(o: &TrackedOrder, now: i64, policy: &Policy) -> Option<StatusDecision> {
+    let leave = |reason: String| StatusDecision {
+        id_order: o.id_order,
+        action: StatusAction::Leave,
+        state: None,
+        signature_date: None,
+        reason,
+    };
+    if !table::is_synced(&o.state) {
+        return Some(leave(format!(
+            "state {} is not followed (final, or set by hand)",
+            o.state
+        )));
+    }
+    let in_grace = o.state == table::NOT_FOUND || o.state == table::TECH_ERROR;
+    if in_grace && now - o.since >= policy.grace_s {
+        return Some(leave(format!(
+            "{} for more than {} days: no longer checked",
+            o.state,
+            policy.grace_s / 86_400
+        )));
+    }
+    None
+}
+
+/// The statuses task for one order, from what Sofinco says of its dossier.
+pub fn decide_status(o: &TrackedOrder, lookup: Result<Option<Dossier>>) -> StatusDecision {
+    let decision = |action, state, signature_date, reason: String| StatusDecision {
+        id_order: o.id_order,
+        action,
+        state,
+        signature_date,
+        reason,
+    };
+    let dossier = match lookup {
+        Ok(Some(d)) => d,
+        Ok(None) => {
+            return move_to(
+                o,
+                table::NOT_FOUND,
+                None,
+                "Sofinco knows no such dossier".into(),
+            )
+        }
+        Err(e) if e.kind() == ErrorKind::NotFound => {
+            return move_to(
+                o,
+                table::NOT_FOUND,
+                None,
+                "Sofinco knows no such dossier".into(),
+            )
+        }
+        Err(e) => return decision(StatusAction::Error, None, None, e.message().to_string()),
+    };
+    let signature = dossier.signature_date.clone();
+    let state = match table::state_for(&dossier.status) {
+        Err(e) => {
+            return decision(
+                StatusAction::Error,
+                None,
+                signature,
+                e.message().to_string(),
+            )
+        }
+        Ok(None) => {
+            return decision(
+                StatusAction::None,
+                None,
+                signature,
+                "Sofinco answers UKW: asked again next run".into(),
+            )
+        }
+        Ok(Some(state)) => state,
+    };
+    if let Some(why) = amount_mismatch(&dossier, o.amount_cents) {
+        let trusted = table::group(state).is_ok_and(|g| g != Group::Validated);
+        if !trusted {
+            return move_to(o, table::TECH_ERROR, signature, why);
+        }
+    }
+    if o.state == table::FUNDING_REQUESTED && state == table::AWAITING_FUNDING {
+        return decision(
+            StatusAction::None,
+            None,
+            signature,
+            "funding requested, Sofinco still says AFI".into(),
+        );
+    }
+    move_to(
+        o,
+        state,
+        signature,
+        format!("Sofinco dossier is {}", dossier.status),
+    )
+}
+
+fn move_to(
+    o: &TrackedOrder,
+    state: &'static str,
+    signature_date: Option<String>,
+    reason: String,
+) -> StatusDecision {
+    let action = if o.state == state {
+        StatusAction::None
+    } else {
+        StatusAction::SetState
+    };
+    StatusDecision {
+        id_order: o.id_order,
+        action,
+        state: (action == StatusAction::SetState).then_some(state),
+        signature_date,
+        reason,
+    }
+}
+
+/// What the funding task does before any deliver: from the dossier's state.
+pub enum FundingStep {
+    /// Send the deliver now.
+    Deliver,
+    Done(FundingDecision),
+}
+
+pub fn funding_step(r: &FundingRequest, lookup: Result<Dossier>) -> FundingStep {
+    let done = |action, state, reason: String| {
+        FundingStep::Done(FundingDecision {
+            id_order: r.id_order,
+            action,
+            state,
+            reason,
+        })
+    };
+    let dossier = match lookup {
+        Ok(d) => d,
+        Err(e) if e.is_retryable() => {
+            let action = if r.sent {
+                FundingAction::None
+            } else {
+                FundingAction::Retry
+            };
+            return done(
+                action,
+                None,
+                format!("Sofinco unreachable: {}", e.message()),
+            );
+        }
+        Err(e) => return done(FundingAction::Error, None, e.message().to_string()),
+    };
+    if let Some(why) = amount_mismatch(&dossier, r.amount_cents) {
+        return done(FundingAction::Error, None, why);
+    }
+    match dossier.status.as_str() {
+        code::FUNDED => done(
+            FundingAction::Funded,
+            Some(table::FUNDED),
+            "Sofinco funded the dossier".into(),
+        ),
+        code::AWAITING_FUNDING if r.sent => done(
+            FundingAction::None,
+            None,
+            "accepted by Sofinco, awaiting funding".into(),
+        ),
+        code::AWAITING_FUNDING => FundingStep::Deliver,
+        other => done(
+            FundingAction::Error,
+            None,
+            format!("the dossier is {other}, not AFI: funding cannot be requested"),
+        ),
+    }
+}
+
+/// The outcome of the deliver call.
+pub fn funding_sent(r: &FundingRequest, outcome: Result<bool>) -> FundingDecision {
+    let (action, state, reason) = match outcome {
+        Ok(true) => (
+            FundingAction::Sent,
+            Some(table::FUNDING_REQUESTED),
+            "funding request accepted by Sofinco".to_string(),
+        ),
+        Ok(false) => (
+            FundingAction::Retry,
+            None,
+            "Sofinco did not accept the request yet".into(),
+        ),
+        Err(e) if e.is_retryable() => (
+            FundingAction::Retry,
+            None,
+            format!(
+                "Sofinco unreachable, kept for the next run: {}",
+                e.message()
+            ),
+        ),
+        Err(e) => (FundingAction::Error, None, e.message().to_string()),
+    };
+    FundingDecision {
+        id_order: r.id_order,
+        action,
+        state,
+        reason,
+    }
+}
+
+/// A notification naming another reference than the attempt's changes nothing.
+pub fn notification_mismatch(attempt: &Attempt, named: &str) -> Option<OrderDecision> {
+    (!named.eq_ignore_ascii_case(&attempt.order_reference)).then(|| {
+        order(
+            attempt,
+            OrderAction::None,
+            format!(
+                "the notification names {}, not {}",
+                crate::error::printable(named),
+                attempt.order_reference
+            ),
+        )
+    })
+}
+
+/// Lets tests build lookups.
+#[cfg(test)]
+pub(crate) fn dossier(status: &str, amount_cents: i64) -> Dossier {
+    Dossier {
+        contract_id: "SBX1".into(),
+        order_reference: "REF1".into(),
+        amount_cents,
+        status: status.into(),
+        signature_date: Some("2026-11-20".into()),
+        funded_at: None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::error::Error;
+
+    const NOW: i64 = 1_800_000_000;
+
+    fn attempt(age_s: i64) -> Attempt {
+        Attempt {
+            id_cart: 42,
+            order_reference: "REF1".into(),
+            amount_cents: 129_000,
+            created_at: NOW - age_s,
+        }
+    }
+
+    fn tracked(state: &str, since_ago: i64) -> TrackedOrder {
+        TrackedOrder {
+            id_order: 7,
+            contract_id: "SBX1".into(),
+            order_reference: "REF1".into(),
+            state: state.into(),
+            amount_cents: 129_000,
+            since: NOW - since_ago,
+        }
+    }
+
+    fn request(sent: bool) -> FundingRequest {
+        FundingRequest {
+            id_order: 7,
+            contract_id: "SBX1".into(),
+            order_reference: "REF1".into(),
+            amount_cents: 129_000,
+            requested_at: NOW,
+            sent,
+        }
+    }
+
+    #[test]
+    fn alive_dossiers_create_the_order_in_the_mapped_state() {
+        let p = Policy::default();
+        for (status, state) in [
+            ("ATT", table::IN_STUDY),
+            ("ETU", table::IN_STUDY),
+            ("CLI", table::AWAITING_CUSTOMER),
+            ("AFI", table::AWAITING_FUNDING),
+            ("FIN", table::FUNDED),
+        ] {
+            let d = decide_order(&attempt(10), Ok(Some(dossier(status, 129_000))), NOW, &p);
+            assert_eq!(d.action, OrderAction::CreateOrder, "{status}");
+            assert_eq!(d.state, Some(state));
+            assert_eq!(d.contract_id.as_deref(), Some("SBX1"));
+            assert_eq!(d.signature_date.as_deref(), Some("2026-11-20"));
+        }
+    }
+
+    #[test]
+    fn no_dossier_waits_then_abandons() {
+        let p = Policy::default();
+        assert_eq!(
+            decide_order(&attempt(60), Ok(None), NOW, &p).action,
+            OrderAction::Wait
+        );
+        assert_eq!(
+            decide_order(&attempt(172_800), Ok(None), NOW, &p).action,
+            OrderAction::Abandon
+        );
+        for status in ["UKW", "NFD", "ERR"] {
+            let young = decide_order(&attempt(60), Ok(Some(dossier(status, 129_000))), NOW, &p);
+            assert_eq!(young.action, OrderAction::Wait, "{status}");
+            let old = decide_order(
+                &attempt(200_000),
+                Ok(Some(dossier(status, 129_000))),
+                NOW,
+                &p,
+            );
+            assert_eq!(old.action, OrderAction::Abandon, "{status}");
+        }
+    }
+
+    #[test]
+    fn closed_dossiers_abandon_with_the_reason() {
+        for (status, word) in [
+            ("REF", "refused"),
+            ("ANN", "cancelled"),
+            ("ABD", "abandoned"),
+        ] {
+            let d = decide_order(
+                &attempt(60),
+                Ok(Some(dossier(status, 129_000))),
+                NOW,
+                &Policy::default(),
+            );
+            assert_eq!(d.action, OrderAction::Abandon);
+            assert!(d.reason.contains(word), "{}", d.reason);
+            assert_eq!(d.state, None);
+        }
+    }
+
+    #[test]
+    fn a_wrong_amount_never_validates() {
+        for status in ["ETU", "AFI", "FIN"] {
+            let d = decide_order(
+                &attempt(60),
+                Ok(Some(dossier(status, 1))),
+                NOW,
+                &Policy::default(),
+            );
+            assert_eq!(d.action, OrderAction::CreateOrder);
+            assert_eq!(d.state, Some(table::TECH_ERROR));
+            assert!(d.reason.contains("amount mismatch"));
+        }
+        let s = decide_status(&tracked(table::IN_STUDY, 0), Ok(Some(dossier("FIN", 1))));
+        assert_eq!(
+            (s.action, s.state),
+            (StatusAction::SetState, Some(table::TECH_ERROR))
+        );
+        let f = funding_step(&request(false), Ok(dossier("AFI", 1)));
+        assert!(matches!(
+            f,
+            FundingStep::Done(FundingDecision {
+                action: FundingAction::Error,
+                ..
+            })
+        ));
+    }
+
+    #[test]
+    fn unknown_codes_and_failures_are_errors() {
+        let d = decide_order(
+            &attempt(60),
+            Ok(Some(dossier("XYZ", 129_000))),
+            NOW,
+            &Policy::default(),
+        );
+        assert_eq!(d.action, OrderAction::Error);
+        assert!(d.reason.contains("XYZ"));
+        let e = decide_order(
+            &attempt(60),
+            Err(Error::transport("down")),
+            NOW,
+            &Policy::default(),
+        );
+        assert_eq!(e.action, OrderAction::Error);
+        let s = decide_status(
+            &tracked(table::IN_STUDY, 0),
+            Ok(Some(dossier("XYZ", 129_000))),
+        );
+        assert_eq!((s.action, s.state), (StatusAction::Error, None));
+    }
+
+    #[test]
+    fn statuses_move_and_record_signature() {
+        let s = decide_status(
+            &tracked(table::IN_STUDY, 0),
+            Ok(Some(dossier("CLI", 129_000))),
+        );
+        assert_eq!(
+            (s.action, s.state),
+            (StatusAction::SetState, Some(table::AWAITING_CUSTOMER))
+        );
+        let same = decide_status(
+            &tracked(table::IN_STUDY, 0),
+            Ok(Some(dossier("ETU", 129_000))),
+        );
+        assert_eq!((same.action, same.state), (StatusAction::None, None));
+        assert_eq!(same.signature_date.as_deref(), Some("2026-11-20"));
+        let ukw = decide_status(
+            &tracked(table::IN_STUDY, 0),
+            Ok(Some(dossier("UKW", 129_000))),
+        );
+        assert_eq!(ukw.action, StatusAction::None);
+        let gone = decide_status(
+            &tracked(table::IN_STUDY, 0),
+            Err(Error::api(ErrorKind::NotFound, 404, "", "x")),
+        );
+        assert_eq!(
+            (gone.action, gone.state),
+            (StatusAction::SetState, Some(table::NOT_FOUND))
+        );
+    }
+
+    #[test]
+    fn funding_requested_never_goes_back_to_awaiting_funding() {
+        let s = decide_status(
+            &tracked(table::FUNDING_REQUESTED, 0),
+            Ok(Some(dossier("AFI", 129_000))),
+        );
+        assert_eq!((s.action, s.state), (StatusAction::None, None));
+        let funded = decide_status(
+            &tracked(table::FUNDING_REQUESTED, 0),
+            Ok(Some(dossier("FIN", 129_000))),
+        );
+        assert_eq!(funded.state, Some(table::FUNDED));
+    }
+
+    #[test]
+    fn manual_and_final_states_are_left_without_a_call() {
+        let p = Policy::default();
+        for state in ["PS_OS_SHIPPING", table::FUNDED, table::REFUSED, ""] {
+            let d = status_needs_lookup(&tracked(state, 0), NOW, &p).expect(state);
+            assert_eq!(d.action, StatusAction::Leave);
+        }
+        assert!(status_needs_lookup(&tracked(table::IN_STUDY, 999_999), NOW, &p).is_none());
+    }
+
+    #[test]
+    fn grace_period_for_not_found_and_tech_error() {
+        let p = Policy::default();
+        for state in [table::NOT_FOUND, table::TECH_ERROR] {
+            assert!(status_needs_lookup(&tracked(state, 3600), NOW, &p).is_none());
+            let after = status_needs_lookup(&tracked(state, 604_800), NOW, &p).unwrap();
+            assert_eq!(after.action, StatusAction::Leave);
+        }
+    }
+
+    #[test]
+    fn funding_paths() {
+        assert!(matches!(
+            funding_step(&request(false), Ok(dossier("AFI", 129_000))),
+            FundingStep::Deliver
+        ));
+        let check = |r: FundingRequest, l: Result<Dossier>| match funding_step(&r, l) {
+            FundingStep::Done(d) => (d.action, d.state),
+            FundingStep::Deliver => panic!("unexpected deliver"),
+        };
+        assert_eq!(
+            check(request(true), Ok(dossier("AFI", 129_000))),
+            (FundingAction::None, None)
+        );
+        assert_eq!(
+            check(request(true), Ok(dossier("FIN", 129_000))),
+            (FundingAction::Funded, Some(table::FUNDED))
+        );
+        assert_eq!(
+            check(request(false), Ok(dossier("FIN", 129_000))),
+            (FundingAction::Funded, Some(table::FUNDED))
+        );
+        assert_eq!(
+            check(request(false), Ok(dossier("REF", 129_000))).0,
+            FundingAction::Error
+        );
+        assert_eq!(
+            check(request(false), Err(Error::transport("down"))).0,
+            FundingAction::Retry
+        );
+        assert_eq!(
+            funding_sent(&request(false), Ok(true)).action,
+            FundingAction::Sent
+        );
+        assert_eq!(
+            funding_sent(&request(false), Err(Error::transport("t"))).action,
+            FundingAction::Retry
+        );
+        assert_eq!(
+            funding_sent(
+                &request(false),
+                Err(Error::api(ErrorKind::Api, 409, "", "no"))
+            )
+            .action,
+            FundingAction::Error
+        );
+    }
+
+    #[test]
+    fn notifications_for_another_reference_change_nothing() {
+        let d = notification_mismatch(&attempt(0), "OTHER").unwrap();
+        assert_eq!(d.action, OrderAction::None);
+        assert!(notification_mismatch(&attempt(0), "ref1").is_none());
+    }
+}

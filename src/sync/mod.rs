@@ -1,0 +1,181 @@
+//! `DossierSync`: the decisions of the three cron tasks and of the notification
+//! (spec-fr.md §8-§9, design.md §4). It never touches PrestaShop: it returns decisions
+//! that the module applies. Calls run concurrently, at most `concurrency` at once, and no
+//! new call starts after the deadline.
+
+pub mod decide;
+pub mod types;
+
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use futures_util::stream::{self, StreamExt};
+
+use crate::client::{engine, SofincoClient};
+use crate::error::{Error, Result};
+use decide::{FundingStep, Policy};
+use types::*;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SyncOptions {
+    pub concurrency: usize,
+    /// No new call starts after this.
+    pub deadline: Duration,
+    pub policy: Policy,
+}
+
+impl Default for SyncOptions {
+    fn default() -> Self {
+        SyncOptions {
+            concurrency: 8,
+            deadline: Duration::from_millis(50_000),
+            policy: Policy::default(),
+        }
+    }
+}
+
+pub struct DossierSync {
+    client: Arc<SofincoClient>,
+    options: SyncOptions,
+}
+
+fn now_unix() -> i64 {
+    chrono::Utc::now().timestamp()
+}
+
+impl DossierSync {
+    pub fn new(client: Arc<SofincoClient>, options: SyncOptions) -> Self {
+        DossierSync { client, options }
+    }
+
+    /// Runs `work` over `rows` concurrently; rows not started before the deadline are
+    /// counted in `remaining` and get no decision. Decisions keep the rows' order.
+    fn run<'a, R, D, F, Fut>(
+        &self,
+        http: &'a reqwest::Client,
+        rows: &'a [R],
+        work: F,
+        changed: impl Fn(&D) -> bool,
+        error: impl Fn(&D) -> bool,
+    ) -> Result<Batch<D>>
+    where
+        F: Fn(&'a reqwest::Client, &'a R) -> Fut,
+        Fut: std::future::Future<Output = D>,
+    {
+        let started = Instant::now();
+        let deadline = self.options.deadline;
+        let concurrency = self.options.concurrency.max(1);
+        let work = &work;
+        let mut results: Vec<(usize, D)> = engine::block_on(
+            stream::iter(rows.iter().enumerate())
+                // Checked when the row is about to start, not when the batch starts.
+                .take_while(|_| std::future::ready(started.elapsed() < deadline))
+                .map(|(i, row)| async move { (i, work(http, row).await) })
+                .buffer_unordered(concurrency)
+                .collect::<Vec<_>>(),
+        )?;
+        results.sort_by_key(|(i, _)| *i);
+        let decisions: Vec<D> = results.into_iter().map(|(_, d)| d).collect();
+        let summary = Summary {
+            checked: decisions.len(),
+            changed: decisions.iter().filter(|d| changed(d)).count(),
+            errors: decisions.iter().filter(|d| error(d)).count(),
+            remaining: rows.len() - decisions.len(),
+            elapsed_ms: started.elapsed().as_millis() as u64,
+        };
+        Ok(Batch { decisions, summary })
+    }
+
+    /// Orders task: attempts whose customer may never have come back.
+    pub fn orders(&self, attempts: &[Attempt]) -> Result<Batch<OrderDecision>> {
+        let now = now_unix();
+        let policy = self.options.policy;
+        self.run(
+            &self.client.http()?,
+            attempts,
+            |http, attempt| async move {
+                let lookup = self
+                    .client
+                    .find_dossier_async(http, &attempt.order_reference)
+                    .await;
+                decide::decide_order(attempt, lookup, now, &policy)
+            },
+            |d| matches!(d.action, OrderAction::CreateOrder | OrderAction::Abandon),
+            |d| d.action == OrderAction::Error,
+        )
+    }
+
+    /// Statuses task: orders in the module's non-final states.
+    pub fn statuses(&self, orders: &[TrackedOrder]) -> Result<Batch<StatusDecision>> {
+        let now = now_unix();
+        let policy = self.options.policy;
+        self.run(
+            &self.client.http()?,
+            orders,
+            |http, order| async move {
+                if let Some(decision) = decide::status_needs_lookup(order, now, &policy) {
+                    return decision;
+                }
+                let lookup = if order.contract_id.is_empty() {
+                    self.client
+                        .find_dossier_async(http, &order.order_reference)
+                        .await
+                } else {
+                    self.client
+                        .get_dossier_async(http, &order.contract_id, &order.order_reference)
+                        .await
+                        .map(Some)
+                };
+                decide::decide_status(order, lookup)
+            },
+            |d| d.action == StatusAction::SetState,
+            |d| d.action == StatusAction::Error,
+        )
+    }
+
+    /// Funding task: requests the merchant queued.
+    pub fn fundings(&self, requests: &[FundingRequest]) -> Result<Batch<FundingDecision>> {
+        self.run(
+            &self.client.http()?,
+            requests,
+            |http, request| async move {
+                let lookup = self
+                    .client
+                    .get_dossier_async(http, &request.contract_id, &request.order_reference)
+                    .await;
+                match decide::funding_step(request, lookup) {
+                    FundingStep::Done(decision) => decision,
+                    FundingStep::Deliver => {
+                        let outcome = self
+                            .client
+                            .request_funding_async(
+                                http,
+                                &request.contract_id,
+                                &request.order_reference,
+                            )
+                            .await
+                            .map(|ack| ack.accepted);
+                        decide::funding_sent(request, outcome)
+                    }
+                }
+            },
+            |d| matches!(d.action, FundingAction::Sent | FundingAction::Funded),
+            |d| d.action == FundingAction::Error,
+        )
+    }
+
+    /// The exchangeUrl path for one attempt: the body is only a hint of which reference
+    /// to look at; the decision comes from Sofinco's own answer.
+    pub fn notification(&self, body: &str, attempt: &Attempt) -> Result<OrderDecision> {
+        let hint = SofincoClient::parse_notification(body)?;
+        if let Some(decision) = decide::notification_mismatch(attempt, &hint.order_reference) {
+            return Ok(decision);
+        }
+        let batch = self.orders(std::slice::from_ref(attempt))?;
+        batch
+            .decisions
+            .into_iter()
+            .next()
+            .ok_or_else(|| Error::transport("the deadline passed before Sofinco could be asked"))
+    }
+}

@@ -1,0 +1,142 @@
+//! The rows the module gives DossierSync and the decisions it gets back (spec-fr.md §8-§9).
+
+/// A checkout attempt whose customer may never come back (orders task).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Attempt {
+    pub id_cart: i64,
+    pub order_reference: String,
+    pub amount_cents: i64,
+    /// Unix seconds.
+    pub created_at: i64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OrderAction {
+    CreateOrder,
+    Wait,
+    Abandon,
+    Error,
+    /// Only from a notification that names another reference.
+    None,
+}
+
+impl OrderAction {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            OrderAction::CreateOrder => "create_order",
+            OrderAction::Wait => "wait",
+            OrderAction::Abandon => "abandon",
+            OrderAction::Error => "error",
+            OrderAction::None => "none",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OrderDecision {
+    pub id_cart: i64,
+    pub order_reference: String,
+    pub action: OrderAction,
+    pub state: Option<&'static str>,
+    pub contract_id: Option<String>,
+    pub signature_date: Option<String>,
+    pub reason: String,
+}
+
+/// An order the statuses task follows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TrackedOrder {
+    pub id_order: i64,
+    pub contract_id: String,
+    pub order_reference: String,
+    /// The order's current state key, whatever it is.
+    pub state: String,
+    pub amount_cents: i64,
+    /// Unix seconds: when the order entered its state.
+    pub since: i64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StatusAction {
+    SetState,
+    None,
+    Leave,
+    Error,
+}
+
+impl StatusAction {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            StatusAction::SetState => "set_state",
+            StatusAction::None => "none",
+            StatusAction::Leave => "leave",
+            StatusAction::Error => "error",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StatusDecision {
+    pub id_order: i64,
+    pub action: StatusAction,
+    pub state: Option<&'static str>,
+    pub signature_date: Option<String>,
+    pub reason: String,
+}
+
+/// A funding request the merchant queued.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FundingRequest {
+    pub id_order: i64,
+    pub contract_id: String,
+    pub order_reference: String,
+    pub amount_cents: i64,
+    pub requested_at: i64,
+    /// Sofinco accepted it already.
+    pub sent: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FundingAction {
+    Sent,
+    Retry,
+    Funded,
+    None,
+    Error,
+}
+
+impl FundingAction {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FundingAction::Sent => "sent",
+            FundingAction::Retry => "retry",
+            FundingAction::Funded => "funded",
+            FundingAction::None => "none",
+            FundingAction::Error => "error",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FundingDecision {
+    pub id_order: i64,
+    pub action: FundingAction,
+    pub state: Option<&'static str>,
+    pub reason: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Summary {
+    pub checked: usize,
+    pub changed: usize,
+    pub errors: usize,
+    /// Rows the deadline left for the next run.
+    pub remaining: usize,
+    pub elapsed_ms: u64,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Batch<D> {
+    pub decisions: Vec<D>,
+    pub summary: Summary,
+}
