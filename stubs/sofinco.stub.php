@@ -24,6 +24,15 @@ namespace Sofinco {
     {
     }
 
+    class DossierSync
+    {
+        public function __construct(\Sofinco\SofincoClient $client, ?array $options = NULL) {}
+        public function fundings(array $requests): array {}
+        public function notification(string $body, array $attempt): array {}
+        public function orders(array $attempts): array {}
+        public function statuses(array $orders): array {}
+    }
+
     class Internal
     {
         public function __construct() {}
@@ -38,6 +47,20 @@ namespace Sofinco {
     {
         public function getApiCode(): string {}
         public function getHttpStatus(): int {}
+    }
+
+    class SofincoClient
+    {
+        public function __construct(array $config) {}
+        public function cancelDossier(string $contract_id, string $order_reference): array {}
+        public function createJourney(array $order): array {}
+        public function findDossier(string $order_reference): ?array {}
+        public function getDossier(string $contract_id, string $order_reference): array {}
+        public function parseNotification(string $body): array {}
+        public function requestFunding(string $contract_id, string $order_reference): array {}
+        public function simulate(int $amount_cents, array $durations = array (
+    )): array {}
+        public function testConnection(): array {}
     }
 
     class StatusMapper

@@ -141,6 +141,21 @@ impl<'a> Fields<'a> {
         Some(self.int(key))
     }
 
+    pub fn optional_bool(&mut self, key: &str) -> Option<bool> {
+        let value = self.value(key)?;
+        match (value.bool(), value.long()) {
+            (Some(b), _) => Some(b),
+            (None, Some(0)) => Some(false),
+            (None, Some(1)) => Some(true),
+            _ => {
+                let kind = type_name(value);
+                self.problems
+                    .push(format!("{} must be a boolean, not {kind}", self.name(key)));
+                None
+            }
+        }
+    }
+
     pub fn table(&mut self, key: &str) -> Option<&'a ZendHashTable> {
         match self.value(key) {
             None => {

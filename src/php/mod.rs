@@ -9,6 +9,7 @@ mod info;
 mod input;
 mod internal;
 mod status_mapper;
+mod sync;
 
 use ext_php_rs::prelude::*;
 
@@ -23,6 +24,7 @@ pub fn register(module: ModuleBuilder) -> ModuleBuilder {
         .constant(("Sofinco\\VERSION", SOFINCO_VERSION, &[]))
         .class::<status_mapper::StatusMapper>()
         .class::<client::SofincoClient>()
+        .class::<sync::DossierSync>()
         .class::<internal::Internal>()
         .info_function(info::php_module_info)
 }

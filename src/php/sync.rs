@@ -1,0 +1,213 @@
+//! `Sofinco\DossierSync`: the cron tasks' decisions for the module to apply.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use ext_php_rs::boxed::ZBox;
+use ext_php_rs::prelude::*;
+use ext_php_rs::types::ZendHashTable;
+
+use super::array::PhpArray;
+use super::client::SofincoClient;
+use super::guard::guard;
+use super::input::{self, Fields};
+use crate::error::{Error, Result};
+use crate::sync::decide::Policy;
+use crate::sync::types::*;
+use crate::sync::{self as core, SyncOptions};
+
+#[php_class]
+#[php(name = "Sofinco\\DossierSync")]
+pub struct DossierSync {
+    inner: core::DossierSync,
+}
+
+fn options(table: &ZendHashTable) -> Result<SyncOptions> {
+    let mut f = Fields::new(table, "");
+    f.reject_unknown(&["concurrency", "deadline_ms", "abandon_after_s", "grace_s"]);
+    let defaults = SyncOptions::default();
+    let mut ranged = |key: &str, default: i64, min: i64, max: i64| match f.optional_int(key) {
+        None => default,
+        Some(v) if (min..=max).contains(&v) => v,
+        Some(_) => {
+            f.problems
+                .push(format!("{key} must be from {min} to {max}"));
+            default
+        }
+    };
+    let concurrency = ranged("concurrency", defaults.concurrency as i64, 1, 256);
+    let deadline_ms = ranged("deadline_ms", 50_000, 0, 3_600_000);
+    let abandon_after_s = ranged(
+        "abandon_after_s",
+        defaults.policy.abandon_after_s,
+        0,
+        365 * 86_400,
+    );
+    let grace_s = ranged("grace_s", defaults.policy.grace_s, 0, 365 * 86_400);
+    input::finish("DossierSync options", std::mem::take(&mut f.problems))
+        .map_err(|e| Error::config(e.message()))?;
+    Ok(SyncOptions {
+        concurrency: concurrency as usize,
+        deadline: Duration::from_millis(deadline_ms as u64),
+        policy: Policy {
+            abandon_after_s,
+            grace_s,
+        },
+    })
+}
+
+/// Reads each row of a list with `read`, naming the row of every problem.
+fn rows<T>(list: &ZendHashTable, what: &str, read: impl Fn(&mut Fields) -> T) -> Result<Vec<T>> {
+    let mut out = Vec::with_capacity(list.len());
+    let mut problems = Vec::new();
+    for (i, value) in list.values().enumerate() {
+        let Some(table) = value.array() else {
+            problems.push(format!("row {i} must be an array"));
+            continue;
+        };
+        let prefix = format!("row {i}: ");
+        let mut f = Fields::new(table, &prefix);
+        let row = read(&mut f);
+        problems.append(&mut f.problems);
+        out.push(row);
+        if problems.len() > 20 {
+            break;
+        }
+    }
+    input::finish(what, problems)?;
+    Ok(out)
+}
+
+fn attempt(f: &mut Fields) -> Attempt {
+    Attempt {
+        id_cart: f.int("id_cart"),
+        order_reference: f.string("order_reference"),
+        amount_cents: f.int("amount_cents"),
+        created_at: f.int("created_at"),
+    }
+}
+
+fn order_decision(d: &OrderDecision) -> Result<ZBox<ZendHashTable>> {
+    Ok(PhpArray::new()
+        .with("id_cart", d.id_cart)?
+        .with("order_reference", d.order_reference.as_str())?
+        .with("action", d.action.as_str())?
+        .with("state", d.state)?
+        .with("contract_id", d.contract_id.clone())?
+        .with("signature_date", d.signature_date.clone())?
+        .with("reason", d.reason.as_str())?
+        .into_table())
+}
+
+fn status_decision(d: &StatusDecision) -> Result<ZBox<ZendHashTable>> {
+    Ok(PhpArray::new()
+        .with("id_order", d.id_order)?
+        .with("action", d.action.as_str())?
+        .with("state", d.state)?
+        .with("signature_date", d.signature_date.clone())?
+        .with("reason", d.reason.as_str())?
+        .into_table())
+}
+
+fn funding_decision(d: &FundingDecision) -> Result<ZBox<ZendHashTable>> {
+    Ok(PhpArray::new()
+        .with("id_order", d.id_order)?
+        .with("action", d.action.as_str())?
+        .with("state", d.state)?
+        .with("reason", d.reason.as_str())?
+        .into_table())
+}
+
+fn batch<D>(
+    b: &Batch<D>,
+    convert: impl Fn(&D) -> Result<ZBox<ZendHashTable>>,
+) -> Result<ZBox<ZendHashTable>> {
+    let mut decisions = PhpArray::new();
+    for d in &b.decisions {
+        decisions.push(convert(d)?)?;
+    }
+    let s = &b.summary;
+    let summary = PhpArray::new()
+        .with("checked", s.checked as i64)?
+        .with("changed", s.changed as i64)?
+        .with("errors", s.errors as i64)?
+        .with("remaining", s.remaining as i64)?
+        .with("elapsed_ms", s.elapsed_ms as i64)?;
+    Ok(PhpArray::new()
+        .with("decisions", decisions.into_table())?
+        .with("summary", summary.into_table())?
+        .into_table())
+}
+
+#[php_impl]
+impl DossierSync {
+    /// Options: concurrency (8), deadline_ms (50000), abandon_after_s (172800), grace_s
+    /// (604800).
+    pub fn __construct(client: &SofincoClient, options: Option<&ZendHashTable>) -> PhpResult<Self> {
+        guard(|| {
+            Ok(DossierSync {
+                inner: core::DossierSync::new(
+                    Arc::clone(&client.inner),
+                    match options {
+                        Some(table) => self::options(table)?,
+                        None => SyncOptions::default(),
+                    },
+                ),
+            })
+        })
+    }
+
+    /// Attempts (id_cart, order_reference, amount_cents, created_at) → order decisions.
+    pub fn orders(&self, attempts: &ZendHashTable) -> PhpResult<ZBox<ZendHashTable>> {
+        guard(|| {
+            let rows = rows(attempts, "orders", attempt)?;
+            batch(&self.inner.orders(&rows)?, order_decision)
+        })
+    }
+
+    /// Orders (id_order, contract_id, order_reference, state, amount_cents, since) →
+    /// status decisions.
+    pub fn statuses(&self, orders: &ZendHashTable) -> PhpResult<ZBox<ZendHashTable>> {
+        guard(|| {
+            let rows = rows(orders, "statuses", |f| TrackedOrder {
+                id_order: f.int("id_order"),
+                contract_id: f.optional_string("contract_id"),
+                order_reference: f.string("order_reference"),
+                state: f.optional_string("state"),
+                amount_cents: f.int("amount_cents"),
+                since: f.int("since"),
+            })?;
+            batch(&self.inner.statuses(&rows)?, status_decision)
+        })
+    }
+
+    /// Funding requests (id_order, contract_id, order_reference, amount_cents,
+    /// requested_at, sent) → funding decisions.
+    pub fn fundings(&self, requests: &ZendHashTable) -> PhpResult<ZBox<ZendHashTable>> {
+        guard(|| {
+            let rows = rows(requests, "fundings", |f| FundingRequest {
+                id_order: f.int("id_order"),
+                contract_id: f.string("contract_id"),
+                order_reference: f.string("order_reference"),
+                amount_cents: f.int("amount_cents"),
+                requested_at: f.int("requested_at"),
+                sent: f.optional_bool("sent").unwrap_or(false),
+            })?;
+            batch(&self.inner.fundings(&rows)?, funding_decision)
+        })
+    }
+
+    /// The exchangeUrl path for one attempt: one decision, from Sofinco's own answer.
+    pub fn notification(
+        &self,
+        body: String,
+        attempt: &ZendHashTable,
+    ) -> PhpResult<ZBox<ZendHashTable>> {
+        guard(|| {
+            let mut f = Fields::new(attempt, "attempt.");
+            let row = self::attempt(&mut f);
+            input::finish("notification", std::mem::take(&mut f.problems))?;
+            order_decision(&self.inner.notification(&body, &row)?)
+        })
+    }
+}
