@@ -26,7 +26,7 @@ namespace Sofinco {
 
     class DossierSync
     {
-        public function __construct(\Sofinco\SofincoClient $client, ?array $options = NULL) {}
+        public function __construct(\Sofinco\SofincoClient $client, ?array $options = null) {}
         public function fundings(array $requests): array {}
         public function notification(string $body, array $attempt): array {}
         public function orders(array $attempts): array {}
@@ -52,24 +52,23 @@ namespace Sofinco {
     class SofincoClient
     {
         public function __construct(array $config) {}
-        public function cancelDossier(string $contract_id, string $order_reference): array {}
+        public function cancelDossier(string $contractId, string $orderReference): array {}
         public function createJourney(array $order): array {}
-        public function findDossier(string $order_reference): ?array {}
-        public function getDossier(string $contract_id, string $order_reference): array {}
+        public function findDossier(string $orderReference): ?array {}
+        public function getDossier(string $contractId, string $orderReference): array {}
         public function parseNotification(string $body): array {}
-        public function requestFunding(string $contract_id, string $order_reference): array {}
-        public function simulate(int $amount_cents, array $durations = array (
-    )): array {}
+        public function requestFunding(string $contractId, string $orderReference): array {}
+        public function simulate(int $amountCents, array $durations = []): array {}
         public function testConnection(): array {}
     }
 
     class StatusMapper
     {
         public function __construct() {}
-        public static function canRequestFunding(string $state_key): bool {}
-        public static function group(string $state_key): string {}
-        public static function isSynced(string $state_key): bool {}
-        public static function stateFor(string $sofinco_code): ?string {}
+        public static function canRequestFunding(string $stateKey): bool {}
+        public static function group(string $stateKey): string {}
+        public static function isSynced(string $stateKey): bool {}
+        public static function stateFor(string $sofincoCode): ?string {}
         public static function states(): array {}
     }
 

@@ -24,6 +24,20 @@ function type_of(?ReflectionType $type): string
     }, $name);
 }
 
+function literal($value): string
+{
+    if ($value === null) {
+        return 'null';
+    }
+    if (is_bool($value)) {
+        return $value ? 'true' : 'false';
+    }
+    if ($value === []) {
+        return '[]';
+    }
+    return var_export($value, true);
+}
+
 function params_of(ReflectionFunctionAbstract $fn): string
 {
     $out = [];
@@ -31,7 +45,7 @@ function params_of(ReflectionFunctionAbstract $fn): string
         $type = type_of($p->getType());
         $text = ($type !== '' ? $type . ' ' : '') . '$' . $p->getName();
         if ($p->isOptional() && $p->isDefaultValueAvailable()) {
-            $text .= ' = ' . var_export($p->getDefaultValue(), true);
+            $text .= ' = ' . literal($p->getDefaultValue());
         } elseif ($p->isOptional()) {
             $text .= ' = null';
         }
@@ -49,7 +63,7 @@ foreach ($ext->getConstants() as $name => $value) {
     $pos = strrpos($name, '\\');
     $ns = $pos === false ? '' : substr($name, 0, $pos);
     $short = $pos === false ? $name : substr($name, $pos + 1);
-    $byNamespace[$ns]['constants'][] = 'const ' . $short . ' = ' . var_export($value, true) . ';';
+    $byNamespace[$ns]['constants'][] = 'const ' . $short . ' = ' . literal($value) . ';';
 }
 
 $classes = $ext->getClasses();
@@ -79,7 +93,7 @@ foreach ($ordered as $class) {
     $body[] = '{';
     foreach ($class->getReflectionConstants() as $const) {
         if ($const->getDeclaringClass()->getName() === $class->getName()) {
-            $body[] = '    const ' . $const->getName() . ' = ' . var_export($const->getValue(), true) . ';';
+            $body[] = '    const ' . $const->getName() . ' = ' . literal($const->getValue()) . ';';
         }
     }
     $methods = $class->getMethods();

@@ -1,4 +1,6 @@
 //! `Sofinco\SofincoClient`: the API client for the module (design.md §2).
+// PHP parameter names are camelCase: PHP 8 named arguments use them.
+#![allow(non_snake_case)]
 
 use std::sync::Arc;
 
@@ -129,12 +131,12 @@ impl SofincoClient {
     #[php(defaults(durations = Vec::<i64>::new()))]
     pub fn simulate(
         &self,
-        amount_cents: i64,
+        amountCents: i64,
         durations: Vec<i64>,
     ) -> PhpResult<ZBox<ZendHashTable>> {
         guard(|| {
             let wanted = input::int_list(&durations, "durations")?;
-            let sim = self.inner.simulate(amount_cents, &wanted)?;
+            let sim = self.inner.simulate(amountCents, &wanted)?;
             let mut offers = PhpArray::new();
             for o in &sim.offers {
                 offers.push(
@@ -173,10 +175,10 @@ impl SofincoClient {
 
     /// The dossier for our reference, or null when Sofinco knows none.
     #[php(name = "findDossier")]
-    pub fn find_dossier(&self, order_reference: String) -> PhpResult<Option<ZBox<ZendHashTable>>> {
+    pub fn find_dossier(&self, orderReference: String) -> PhpResult<Option<ZBox<ZendHashTable>>> {
         guard(|| {
             self.inner
-                .find_dossier(&order_reference)?
+                .find_dossier(&orderReference)?
                 .as_ref()
                 .map(dossier_array)
                 .transpose()
@@ -187,30 +189,30 @@ impl SofincoClient {
     #[php(name = "getDossier")]
     pub fn get_dossier(
         &self,
-        contract_id: String,
-        order_reference: String,
+        contractId: String,
+        orderReference: String,
     ) -> PhpResult<ZBox<ZendHashTable>> {
-        guard(|| dossier_array(&self.inner.get_dossier(&contract_id, &order_reference)?))
+        guard(|| dossier_array(&self.inner.get_dossier(&contractId, &orderReference)?))
     }
 
     /// "Valider la demande de financement" (deliver).
     #[php(name = "requestFunding")]
     pub fn request_funding(
         &self,
-        contract_id: String,
-        order_reference: String,
+        contractId: String,
+        orderReference: String,
     ) -> PhpResult<ZBox<ZendHashTable>> {
-        guard(|| ack_array(&self.inner.request_funding(&contract_id, &order_reference)?))
+        guard(|| ack_array(&self.inner.request_funding(&contractId, &orderReference)?))
     }
 
     /// "Annuler le dossier chez Sofinco" (cancel).
     #[php(name = "cancelDossier")]
     pub fn cancel_dossier(
         &self,
-        contract_id: String,
-        order_reference: String,
+        contractId: String,
+        orderReference: String,
     ) -> PhpResult<ZBox<ZendHashTable>> {
-        guard(|| ack_array(&self.inner.cancel_dossier(&contract_id, &order_reference)?))
+        guard(|| ack_array(&self.inner.cancel_dossier(&contractId, &orderReference)?))
     }
 
     /// Reads an exchangeUrl body (no network; never trust it: fetch the dossier).

@@ -1,4 +1,6 @@
 //! `Sofinco\StatusMapper`: the status table (design.md §3) for the module.
+// PHP parameter names are camelCase: PHP 8 named arguments use them.
+#![allow(non_snake_case)]
 
 use ext_php_rs::boxed::ZBox;
 use ext_php_rs::prelude::*;
@@ -17,8 +19,8 @@ pub struct StatusMapper;
 impl StatusMapper {
     /// The order state for a Sofinco status code; null for UKW (ask again later).
     #[php(name = "stateFor")]
-    pub fn state_for(sofinco_code: String) -> PhpResult<Option<String>> {
-        guard(|| Ok(status::state_for(&sofinco_code)?.map(str::to_string)))
+    pub fn state_for(sofincoCode: String) -> PhpResult<Option<String>> {
+        guard(|| Ok(status::state_for(&sofincoCode)?.map(str::to_string)))
     }
 
     /// Every order state the module installs, in workflow order.
@@ -42,19 +44,19 @@ impl StatusMapper {
     }
 
     /// `pending`, `validated` or `cancelled`.
-    pub fn group(state_key: String) -> PhpResult<String> {
-        guard(|| Ok(status::group(&state_key)?.as_str().to_string()))
+    pub fn group(stateKey: String) -> PhpResult<String> {
+        guard(|| Ok(status::group(&stateKey)?.as_str().to_string()))
     }
 
     /// Whether the crons still follow an order in this state.
     #[php(name = "isSynced")]
-    pub fn is_synced(state_key: String) -> bool {
-        status::is_synced(&state_key)
+    pub fn is_synced(stateKey: String) -> bool {
+        status::is_synced(&stateKey)
     }
 
     /// Whether "Valider la demande de financement" applies to an order in this state.
     #[php(name = "canRequestFunding")]
-    pub fn can_request_funding(state_key: String) -> bool {
-        status::can_request_funding(&state_key)
+    pub fn can_request_funding(stateKey: String) -> bool {
+        status::can_request_funding(&stateKey)
     }
 }
