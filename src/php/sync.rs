@@ -96,6 +96,7 @@ fn order_decision(d: &OrderDecision) -> Result<ZBox<ZendHashTable>> {
         .with("contract_id", d.contract_id.clone())?
         .with("signature_date", d.signature_date.clone())?
         .with("reason", d.reason.as_str())?
+        .with("sofinco_status", d.sofinco_status.clone())?
         .into_table())
 }
 
@@ -106,6 +107,7 @@ fn status_decision(d: &StatusDecision) -> Result<ZBox<ZendHashTable>> {
         .with("state", d.state)?
         .with("signature_date", d.signature_date.clone())?
         .with("reason", d.reason.as_str())?
+        .with("sofinco_status", d.sofinco_status.clone())?
         .into_table())
 }
 

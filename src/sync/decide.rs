@@ -34,6 +34,7 @@ fn order(attempt: &Attempt, action: OrderAction, reason: impl Into<String>) -> O
         contract_id: None,
         signature_date: None,
         reason: reason.into(),
+        sofinco_status: None,
     }
 }
 
@@ -49,6 +50,23 @@ fn amount_mismatch(dossier: &Dossier, expected_cents: i64) -> Option<String> {
 
 /// The orders task (and the return page, and the notification) for one attempt.
 pub fn decide_order(
+    attempt: &Attempt,
+    lookup: Result<Option<Dossier>>,
+    now: i64,
+    policy: &Policy,
+) -> OrderDecision {
+    let status = lookup
+        .as_ref()
+        .ok()
+        .and_then(|d| d.as_ref())
+        .map(|d| d.status.clone());
+    OrderDecision {
+        sofinco_status: status,
+        ..order_decision(attempt, lookup, now, policy)
+    }
+}
+
+fn order_decision(
     attempt: &Attempt,
     lookup: Result<Option<Dossier>>,
     now: i64,
@@ -123,6 +141,7 @@ pub fn status_needs_lookup(o: &TrackedOrder, now: i64, policy: &Policy) -> Optio
         state: None,
         signature_date: None,
         reason,
+        sofinco_status: None,
     };
     if !table::is_synced(&o.state) {
         return Some(leave(format!(
@@ -143,12 +162,25 @@ pub fn status_needs_lookup(o: &TrackedOrder, now: i64, policy: &Policy) -> Optio
 
 /// The statuses task for one order, from what Sofinco says of its dossier.
 pub fn decide_status(o: &TrackedOrder, lookup: Result<Option<Dossier>>) -> StatusDecision {
+    let status = lookup
+        .as_ref()
+        .ok()
+        .and_then(|d| d.as_ref())
+        .map(|d| d.status.clone());
+    StatusDecision {
+        sofinco_status: status,
+        ..status_decision(o, lookup)
+    }
+}
+
+fn status_decision(o: &TrackedOrder, lookup: Result<Option<Dossier>>) -> StatusDecision {
     let decision = |action, state, signature_date, reason: String| StatusDecision {
         id_order: o.id_order,
         action,
         state,
         signature_date,
         reason,
+        sofinco_status: None,
     };
     let dossier = match lookup {
         Ok(Some(d)) => d,
@@ -229,6 +261,7 @@ fn move_to(
         state: (action == StatusAction::SetState).then_some(state),
         signature_date,
         reason,
+        sofinco_status: None,
     }
 }
 

@@ -41,6 +41,8 @@ pub struct OrderDecision {
     pub contract_id: Option<String>,
     pub signature_date: Option<String>,
     pub reason: String,
+    /// Sofinco's raw code, when Sofinco answered (for the order page).
+    pub sofinco_status: Option<String>,
 }
 
 /// An order the statuses task follows.
@@ -82,6 +84,8 @@ pub struct StatusDecision {
     pub state: Option<&'static str>,
     pub signature_date: Option<String>,
     pub reason: String,
+    /// Sofinco's raw code, when Sofinco answered.
+    pub sofinco_status: Option<String>,
 }
 
 /// A funding request the merchant queued.
