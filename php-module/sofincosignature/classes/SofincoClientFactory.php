@@ -1,0 +1,24 @@
+<?php
+/**
+ * Builds the extension's objects for a shop. The one place the module creates them.
+ */
+if (!defined('_PS_VERSION_')) {
+    exit;
+}
+
+class SofincoClientFactory
+{
+    /** @return \Sofinco\SofincoClient */
+    public static function client(Module $module, $idShop = null)
+    {
+        $class = 'Sofinco\\SofincoClient';
+        return new $class(SofincoConfig::clientConfig($module, $idShop));
+    }
+
+    /** @return \Sofinco\DossierSync */
+    public static function sync(Module $module, array $options = [], $idShop = null)
+    {
+        $class = 'Sofinco\\DossierSync';
+        return new $class(self::client($module, $idShop), $options);
+    }
+}

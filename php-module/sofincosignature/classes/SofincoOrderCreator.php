@@ -1,0 +1,117 @@
+<?php
+/**
+ * Applies the orders decisions of the extension, and makes a second order for one cart
+ * impossible: the return page, the notification and the orders cron may race for the same
+ * reference (PrestaShop issues 16490, 11487, 17266). Under a database lock per cart, the
+ * first one creates the order through validateOrder (every PrestaShop hook fires); the
+ * others find it. sofinco_order's unique id_cart is the last guard.
+ */
+if (!defined('_PS_VERSION_')) {
+    exit;
+}
+
+class SofincoOrderCreator
+{
+    /** Seconds a racer waits for the one creating the order. */
+    const LOCK_WAIT = 20;
+
+    /** @var PaymentModule */
+    private $module;
+
+    public function __construct(PaymentModule $module)
+    {
+        $this->module = $module;
+    }
+
+    /**
+     * Applies one decision of DossierSync::orders() (or ::notification()) for an attempt.
+     *
+     * @return int the order's id when an order exists for the cart after this call, else 0
+     */
+    public function apply(array $attempt, array $decision)
+    {
+        switch ($decision['action']) {
+            case 'create_order':
+                return $this->createOnce($attempt, $decision);
+            case 'abandon':
+                SofincoAttempts::close($attempt['order_reference'], SofincoAttempts::ABANDONED, 0, $decision['reason']);
+                SofincoLogger::info(sprintf('attempt %s closed without an order: %s', $attempt['order_reference'], $decision['reason']));
+                return 0;
+            case 'error':
+                SofincoLogger::error(sprintf('attempt %s: %s', $attempt['order_reference'], $decision['reason']));
+                return (int) Order::getIdByCartId((int) $attempt['id_cart']);
+            default:
+                return (int) Order::getIdByCartId((int) $attempt['id_cart']);
+        }
+    }
+
+    private function createOnce(array $attempt, array $decision)
+    {
+        $idCart = (int) $attempt['id_cart'];
+        $lock = 'sofinco_cart_' . $idCart;
+        if (!SofincoLock::acquire($lock, self::LOCK_WAIT)) {
+            SofincoLogger::error(sprintf('cart %d is locked by another process for more than %d s', $idCart, self::LOCK_WAIT));
+            return (int) Order::getIdByCartId($idCart);
+        }
+        try {
+            $existing = (int) Order::getIdByCartId($idCart);
+            if ($existing) {
+                // Someone else won the race: only make sure the bookkeeping is done.
+                SofincoDossiers::record($existing, $attempt, $decision);
+                SofincoAttempts::close($attempt['order_reference'], SofincoAttempts::ORDERED, $existing, 'order already created');
+                return $existing;
+            }
+            $idOrder = $this->validate($attempt, $decision);
+            if ($idOrder) {
+                SofincoDossiers::record($idOrder, $attempt, $decision);
+                SofincoAttempts::close($attempt['order_reference'], SofincoAttempts::ORDERED, $idOrder, $decision['reason']);
+                SofincoLogger::info(sprintf('order %d created for cart %d in %s (%s)', $idOrder, $idCart, $decision['state'], $attempt['order_reference']));
+            }
+            return $idOrder;
+        } finally {
+            SofincoLock::release($lock);
+        }
+    }
+
+    private function validate(array $attempt, array $decision)
+    {
+        $cart = new Cart((int) $attempt['id_cart']);
+        $idState = SofincoStates::id((string) $decision['state']);
+        if (!Validate::isLoadedObject($cart) || !$idState) {
+            SofincoLogger::error(sprintf('attempt %s: cart %d or state %s is missing', $attempt['order_reference'], $attempt['id_cart'], $decision['state']));
+            return 0;
+        }
+        $customer = new Customer((int) $cart->id_customer);
+        $context = Context::getContext();
+        $context->cart = $cart;
+        $context->customer = $customer;
+        $total = (float) $cart->getOrderTotal(true, Cart::BOTH);
+        $this->module->validateOrder(
+            (int) $cart->id,
+            $idState,
+            $total,
+            $this->module->displayName,
+            null,
+            [],
+            (int) $cart->id_currency,
+            false,
+            $customer->secure_key
+        );
+        return (int) $this->module->currentOrder;
+    }
+
+    /** The attempt row as DossierSync reads it: the cart's amount now, not at checkout. */
+    public static function syncRow(array $attempt)
+    {
+        $cart = new Cart((int) $attempt['id_cart']);
+        $amount = Validate::isLoadedObject($cart) ? (int) round(100 * $cart->getOrderTotal(true, Cart::BOTH)) : (int) $attempt['amount_cents'];
+        return [
+            'id_cart' => (int) $attempt['id_cart'],
+            'order_reference' => (string) $attempt['order_reference'],
+            // A customer who changed the cart after leaving for Sofinco gets no validated
+            // order: the extension compares this with the dossier's amount.
+            'amount_cents' => $amount,
+            'created_at' => (int) $attempt['created_at'],
+        ];
+    }
+}

@@ -1,0 +1,65 @@
+<?php
+/**
+ * The module's two tables.
+ * - sofinco_attempt: one row per checkout attempt, stored before the customer leaves for
+ *   Sofinco (the reference is what Sofinco calls orderId / partnerExternalId).
+ * - sofinco_order: one row per order created from a dossier; its unique id_cart is the
+ *   last line of defence against a second order for one cart.
+ */
+if (!defined('_PS_VERSION_')) {
+    exit;
+}
+
+class SofincoSchema
+{
+    public static function create()
+    {
+        $engine = _MYSQL_ENGINE_;
+        $p = _DB_PREFIX_;
+        $queries = [
+            "CREATE TABLE IF NOT EXISTS `{$p}sofinco_attempt` (
+                `id_sofinco_attempt` INT UNSIGNED NOT NULL AUTO_INCREMENT,
+                `id_shop` INT UNSIGNED NOT NULL,
+                `id_cart` INT UNSIGNED NOT NULL,
+                `order_reference` VARCHAR(20) NOT NULL,
+                `amount_cents` BIGINT NOT NULL,
+                `mode` VARCHAR(12) NOT NULL,
+                `status` VARCHAR(12) NOT NULL DEFAULT 'open',
+                `id_order` INT UNSIGNED NULL,
+                `reason` VARCHAR(255) NOT NULL DEFAULT '',
+                `created_at` INT UNSIGNED NOT NULL,
+                `updated_at` INT UNSIGNED NOT NULL,
+                PRIMARY KEY (`id_sofinco_attempt`),
+                UNIQUE KEY `order_reference` (`order_reference`),
+                KEY `id_cart` (`id_cart`),
+                KEY `status` (`status`, `created_at`)
+            ) ENGINE={$engine} DEFAULT CHARSET=utf8mb4",
+            "CREATE TABLE IF NOT EXISTS `{$p}sofinco_order` (
+                `id_sofinco_order` INT UNSIGNED NOT NULL AUTO_INCREMENT,
+                `id_order` INT UNSIGNED NOT NULL,
+                `id_cart` INT UNSIGNED NOT NULL,
+                `id_shop` INT UNSIGNED NOT NULL,
+                `order_reference` VARCHAR(20) NOT NULL,
+                `contract_id` VARCHAR(64) NOT NULL DEFAULT '',
+                `sofinco_status` VARCHAR(8) NOT NULL DEFAULT '',
+                `amount_cents` BIGINT NOT NULL,
+                `signature_date` DATE NULL,
+                `mode` VARCHAR(12) NOT NULL DEFAULT 'NC',
+                `funding_requested_at` INT UNSIGNED NULL,
+                `funding_sent` TINYINT(1) NOT NULL DEFAULT 0,
+                `date_add` DATETIME NOT NULL,
+                `date_upd` DATETIME NOT NULL,
+                PRIMARY KEY (`id_sofinco_order`),
+                UNIQUE KEY `id_cart` (`id_cart`),
+                UNIQUE KEY `id_order` (`id_order`),
+                KEY `order_reference` (`order_reference`)
+            ) ENGINE={$engine} DEFAULT CHARSET=utf8mb4",
+        ];
+        foreach ($queries as $sql) {
+            if (!Db::getInstance()->execute($sql)) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
