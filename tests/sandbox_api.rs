@@ -338,3 +338,29 @@ async fn control_routes_need_admin_and_log_requests() {
         .unwrap()
         .is_empty());
 }
+
+#[tokio::test]
+async fn a_rate_grid_from_a_file() {
+    let file = std::env::temp_dir().join(format!("sbx-rates-{}.toml", std::process::id()));
+    std::fs::write(
+        &file,
+        "[[offers]]\ndue_number = 6\nannual_debit_rate = 0\nmin_amount = 50\nmax_amount = 500\nfees = 1.5\n",
+    )
+    .unwrap();
+    let sb = Sandbox::admin(&["--rates", file.to_str().unwrap()]);
+    let token = sb.token().await;
+    let r = sb
+        .api(Method::POST, path::SIMULATIONS, &token)
+        .json(&simulation(100.0, None))
+        .send()
+        .await
+        .unwrap();
+    let s: SimulationResponse = r.json().await.unwrap();
+    let _ = std::fs::remove_file(&file);
+    assert_eq!(s.proposals.len(), 1);
+    let p = &s.proposals[0];
+    assert_eq!(p.due_number, 6);
+    assert_eq!(p.contract_fees.cents(), 150);
+    assert_eq!(p.total_cost_without_insurance.cents(), 150);
+    assert!(p.annual_global_effective_rate > 0.0, "fees cost something");
+}

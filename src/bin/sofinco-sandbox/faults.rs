@@ -19,6 +19,8 @@ pub enum ErrorShape {
     Object,
     Array,
     Fault,
+    /// The three in turn (the default).
+    Rotate,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -129,11 +131,14 @@ impl Faults {
     }
 
     fn injected_error(&mut self) -> ApiError {
-        let shape = self.settings.error_shape.unwrap_or_else(|| {
-            let all = [ErrorShape::Object, ErrorShape::Array, ErrorShape::Fault];
-            self.rotation += 1;
-            all[(self.rotation - 1) % all.len()]
-        });
+        let shape = match self.settings.error_shape {
+            Some(shape) if shape != ErrorShape::Rotate => shape,
+            _ => {
+                let all = [ErrorShape::Object, ErrorShape::Array, ErrorShape::Fault];
+                self.rotation += 1;
+                all[(self.rotation - 1) % all.len()]
+            }
+        };
         match shape {
             ErrorShape::Object => ApiError::object(
                 StatusCode::INTERNAL_SERVER_ERROR,
@@ -146,7 +151,7 @@ impl Faults {
                 "SERVICE_UNAVAILABLE",
                 "Sandbox: injected unavailability",
             ),
-            ErrorShape::Fault => ApiError::fault(
+            ErrorShape::Fault | ErrorShape::Rotate => ApiError::fault(
                 StatusCode::BAD_GATEWAY,
                 "101503",
                 "Runtime Error",
