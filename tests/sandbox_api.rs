@@ -364,3 +364,67 @@ async fn a_rate_grid_from_a_file() {
     assert_eq!(p.total_cost_without_insurance.cents(), 150);
     assert!(p.annual_global_effective_rate > 0.0, "fees cost something");
 }
+
+#[tokio::test]
+async fn bad_input_never_kills_the_sandbox() {
+    let sb = Sandbox::admin(&[]);
+    let token = sb.token().await;
+    let garbage: &[u8] = b"\xff\x00{{[not json";
+    for (method, route) in [
+        (Method::POST, path::SIMULATIONS.to_string()),
+        (Method::POST, path::LINKS.to_string()),
+        (
+            Method::POST,
+            path::deliver("X") + "?orderId=%ZZ&businessProviderId",
+        ),
+        (Method::GET, format!("{}?%%%&&==", path::CONTRACTS)),
+        (Method::GET, "/no/such/route".to_string()),
+    ] {
+        let r = sb
+            .api(method, &route, &token)
+            .header("content-type", "application/json")
+            .body(garbage)
+            .send()
+            .await
+            .unwrap();
+        assert!(r.status().is_client_error(), "{route}: {}", r.status());
+        let body = r.bytes().await.unwrap();
+        assert!(read_error_body(&body).is_some(), "{route}: an error shape");
+    }
+    for route in [
+        "/_sandbox/faults",
+        "/_sandbox/clock/advance",
+        "/_sandbox/notify/X",
+    ] {
+        let r = sb
+            .http
+            .post(sb.url(route))
+            .body(garbage)
+            .send()
+            .await
+            .unwrap();
+        assert!(r.status().is_client_error(), "{route}");
+    }
+    let r = sb
+        .http
+        .post(sb.url("/_sandbox/clock/advance"))
+        .json(&json!({"seconds": i64::MAX}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 400);
+    let r = sb
+        .http
+        .post(sb.url("/journey/x"))
+        .body(garbage)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 404);
+    assert_eq!(
+        sb.token_response("sandbox-client", "sandbox-secret")
+            .await
+            .status(),
+        200
+    );
+}

@@ -16,6 +16,7 @@ use serde_json::json;
 use sofinco::contract::{status, Contract, Notification};
 use sofinco::money::Euros;
 
+use crate::cli;
 use crate::errors::{ApiError, ApiResult};
 use crate::faults::{FaultSettings, FaultUpdate};
 use crate::journey_page;
@@ -111,6 +112,13 @@ struct Advance {
 
 async fn advance(State(shared): State<Arc<Shared>>, bytes: Bytes) -> ApiResult<Response> {
     let Advance { seconds } = body(&bytes)?;
+    // Within a century either way: the clock stays far inside chrono's range.
+    if seconds.unsigned_abs() > 10 * cli::MAX_SECONDS as u64 {
+        return Err(ApiError::bad_request(
+            "INVALID_SECONDS",
+            "seconds: at most a century either way",
+        ));
+    }
     let mut inner = shared.lock();
     inner.advance(seconds);
     Ok(Json(json!({ "now": inner.now().to_rfc3339() })).into_response())

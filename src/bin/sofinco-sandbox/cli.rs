@@ -28,6 +28,9 @@ sofinco-sandbox: Sofinco's partner API (recette) on loopback, for tests and demo
   --help                     this text
 ";
 
+/// Ten years: longer periods would overflow date arithmetic for no test's benefit.
+pub const MAX_SECONDS: i64 = 10 * 366 * 24 * 3600;
+
 #[derive(Debug, Clone)]
 pub struct Options {
     pub listen: SocketAddr,
@@ -98,8 +101,8 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Command, String> 
             "--equipment-code" => o.equipment_codes.extend(list(&value(&flag)?)),
             "--auto-advance" => {
                 let seconds: i64 = number(&flag, &value(&flag)?)?;
-                if seconds <= 0 {
-                    return Err("--auto-advance needs a positive number of seconds".into());
+                if !(1..=MAX_SECONDS).contains(&seconds) {
+                    return Err("--auto-advance needs between 1 s and ten years".into());
                 }
                 o.auto_advance = Some(seconds);
             }
@@ -113,8 +116,8 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Command, String> 
             o.listen
         ));
     }
-    if o.token_ttl <= 0 {
-        return Err("--token-ttl must be positive".into());
+    if !(1..=MAX_SECONDS).contains(&o.token_ttl) {
+        return Err("--token-ttl must be between 1 s and ten years".into());
     }
     o.token_expires_in = expires_in.unwrap_or(o.token_ttl);
     Ok(Command::Run(Box::new(o)))

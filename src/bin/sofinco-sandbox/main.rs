@@ -89,7 +89,10 @@ async fn serve(options: cli::Options, bareme: Bareme) -> std::io::Result<()> {
     if admin {
         app = app.nest(admin::PREFIX, admin::routes());
     }
-    let app = app.with_state(shared);
+    // Unknown routes answer like Sofinco's other errors, not with an empty body.
+    let app = app
+        .fallback(|| async { errors::ApiError::not_found("No such route") })
+        .with_state(shared);
 
     // Tests read the port from this line.
     let mut out = std::io::stdout();

@@ -118,7 +118,12 @@ impl Inner {
     }
 
     pub fn advance(&mut self, seconds: i64) {
-        self.clock_offset_secs = self.clock_offset_secs.saturating_add(seconds);
+        // A century either way keeps every date inside chrono's range.
+        let limit = 100 * 366 * 24 * 3600;
+        self.clock_offset_secs = self
+            .clock_offset_secs
+            .saturating_add(seconds)
+            .clamp(-limit, limit);
     }
 
     pub fn new_contract_id(&mut self) -> String {
