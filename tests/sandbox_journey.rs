@@ -233,3 +233,22 @@ async fn control_notification_may_lie() {
     );
     assert_eq!(lookup(&sb, &token, "LIE1").await.contracts[0].status, "ATT");
 }
+
+#[tokio::test]
+async fn links_expire_on_the_sandbox_clock() {
+    let sb = Sandbox::admin(&[]);
+    let token = sb.token().await;
+    let (url, _rx) = notification_receiver().await;
+    let link = new_link(&sb, &token, "LATE1", "Lenoir", 60_000, &url).await;
+    sb.admin_post("/clock/advance", json!({"seconds": 31 * 60}))
+        .await;
+    assert_eq!(sb.http.get(&link).send().await.unwrap().status(), 410);
+    let (code, _) = submit(&sb, &link, &[("action", "sign"), ("accept", "yes")]).await;
+    assert_eq!(code, 410);
+    // 31 minutes outlive the 20-minute token too.
+    let fresh = sb.token().await;
+    assert_eq!(
+        lookup(&sb, &fresh, "LATE1").await.contracts[0].status,
+        "ATT"
+    );
+}
