@@ -1,3 +1,0 @@
-fn main() {
-    println!("sofinco-sandbox: not built yet");
-}
