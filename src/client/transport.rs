@@ -121,9 +121,7 @@ impl Transport {
             repeat: Repeat::Safe,
         };
         let answer = self.with_retries(http, &call, None).await.map_err(|err| {
-            if err.kind() == ErrorKind::Api
-                && (err.http_status() == 401 || err.http_status() == 400)
-            {
+            if err.http_status() == 401 || err.http_status() == 400 {
                 Error::api(
                     ErrorKind::Auth,
                     err.http_status(),

@@ -111,7 +111,7 @@ async fn simulate(
     let wanted = request.due_numbers.as_deref().filter(|d| !d.is_empty());
     let proposals: Vec<_> = in_range
         .into_iter()
-        .filter(|o| wanted.map_or(true, |w| w.contains(&o.due_number)))
+        .filter(|o| wanted.is_none_or(|w| w.contains(&o.due_number)))
         .filter(|o| {
             request.scale_code.is_none() || o.scale_code.as_deref() == request.scale_code.as_deref()
         })
@@ -256,7 +256,7 @@ async fn contracts(State(shared): State<Arc<Shared>>, uri: Uri) -> ApiResult<Jso
     let contracts = inner
         .dossiers
         .values()
-        .filter(|d| d.order_id.eq_ignore_ascii_case(reference))
+        .filter(|d| d.order_id.eq_ignore_ascii_case(reference) && d.is_submitted())
         .map(Dossier::to_contract)
         .collect();
     Ok(Json(ContractList { contracts }))
@@ -282,6 +282,7 @@ fn with_dossier<T>(
     let (now, today) = (inner.now(), inner.today());
     let dossier = inner
         .dossier_by_contract(id)
+        .filter(|d| d.is_submitted())
         .ok_or_else(|| ApiError::not_found("Unknown contract"))?;
     if !dossier.order_id.eq_ignore_ascii_case(&order_id) {
         return Err(ApiError::bad_request(

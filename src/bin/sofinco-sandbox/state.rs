@@ -65,6 +65,13 @@ impl Dossier {
         }
     }
 
+    /// Sofinco knows a dossier once the customer ended the journey (or a control route made
+    /// it): while the customer is still on the journey page, lookups find nothing, so no
+    /// shop creates an order for a journey under way (spec-fr.md §5).
+    pub fn is_submitted(&self) -> bool {
+        self.journey.as_ref().is_none_or(|j| j.ended.is_some())
+    }
+
     pub fn set_status(&mut self, code: &str, now: DateTime<Utc>) {
         self.status = code.to_string();
         self.status_since = now;
