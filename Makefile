@@ -24,7 +24,7 @@ build-debug: deps
 	$(CARGO) build
 
 demo: build
-	@$(PHP) -d extension=$(RELEASE_SO) demo/demo.php
+	@SOFINCO_SANDBOX=$(CURDIR)/target/release/sofinco-sandbox $(PHP) -d extension=$(RELEASE_SO) demo/demo.php
 
 lint: deps
 	$(CARGO) fmt --all -- --check
@@ -47,3 +47,10 @@ test: lint test-rust test-php
 
 clean:
 	$(CARGO) clean
+
+# Benchmarks (not tests): DossierSync against PHP ext-curl and curl_multi, warm vs cold
+# simulate(). BENCH_N, BENCH_LATENCY_MS and BENCH_CONCURRENCY tune it.
+.PHONY: bench
+bench: build
+	SOFINCO_EXT=$(RELEASE_SO) SOFINCO_SANDBOX=$(CURDIR)/target/release/sofinco-sandbox \
+		$(PHP) -d extension=$(RELEASE_SO) benches/run.php

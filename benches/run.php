@@ -4,7 +4,7 @@
 // N × latency ÷ concurrency; then warm against cold simulate(). Loopback only.
 declare(strict_types=1);
 
-require __DIR__ . '/../tests/php/support/Sandbox.php';
+require __DIR__ . '/../tools/php/Sandbox.php';
 
 use Sofinco\Tests\Support\Sandbox;
 

@@ -1,24 +1,115 @@
 <?php
-// make demo: what the extension knows, printed through PHP.
+// make demo: the whole story through PHP and the real extension, against the sandbox on
+// loopback. Simulation → journey → signature on the journey page → notification →
+// dossier followed to AFI → funding request → FIN.
 declare(strict_types=1);
+
+require __DIR__ . '/../tools/php/Sandbox.php';
+
+use Sofinco\Tests\Support\Sandbox;
 
 if (!extension_loaded('sofinco')) {
     fwrite(STDERR, "The sofinco extension is not loaded.\n");
     exit(1);
 }
 
-printf("sofinco extension %s loaded in PHP %s\n\n", \Sofinco\VERSION, PHP_VERSION);
-echo "Sofinco status table (design.md §3)\n";
-printf("%-5s  %-30s  %-10s  %s\n", 'code', 'order state', 'group', 'label (fr)');
-$labels = array_column(\Sofinco\StatusMapper::states(), 'label_fr', 'key');
-foreach (['ATT', 'ETU', 'CLI', 'AFI', 'FIN', 'REF', 'ANN', 'ABD', 'NFD', 'ERR', 'UKW'] as $code) {
-    $state = \Sofinco\StatusMapper::stateFor($code);
-    printf(
-        "%-5s  %-30s  %-10s  %s\n",
-        $code,
-        $state ?? '(no change)',
-        $state === null ? '' : \Sofinco\StatusMapper::group($state),
-        $state === null ? 'inconnu pour le moment: redemandé au prochain passage' : $labels[$state]
-    );
+function say(string $line = ''): void
+{
+    echo $line, "\n";
 }
-printf("%-5s  %-30s  %-10s  %s\n", '(clic)', 'SOFINCO_OS_FUNDING_REQUESTED', 'validated', $labels['SOFINCO_OS_FUNDING_REQUESTED']);
+
+function euros(int $cents): string
+{
+    // The French format: "1 290,00 €" (narrow no-break space for thousands).
+    return number_format($cents / 100, 2, ',', "\u{202F}") . "\u{00A0}€";
+}
+
+function free_port(): int
+{
+    $socket = stream_socket_server('tcp://127.0.0.1:0');
+    $port = (int) substr(strrchr(stream_socket_get_name($socket, false), ':'), 1);
+    fclose($socket);
+    return $port;
+}
+
+say(sprintf('sofinco extension %s in PHP %s', \Sofinco\VERSION, PHP_VERSION));
+$sandbox = new Sandbox();
+say("Sofinco sandbox listening on {$sandbox->url}");
+
+// The shop's notification endpoint, played by a tiny PHP server.
+$inbox = tempnam(sys_get_temp_dir(), 'sofinco-inbox-');
+$port = free_port();
+$listener = proc_open([PHP_BINARY, '-S', "127.0.0.1:$port", __DIR__ . '/notification-listener.php'],
+    [1 => ['file', '/dev/null', 'w'], 2 => ['file', '/dev/null', 'w']], $pipes, null, ['SOFINCO_DEMO_INBOX' => $inbox] + getenv());
+usleep(300000);
+
+$client = new Sofinco\SofincoClient($sandbox->config(['user_agent' => 'sofinco-demo']));
+
+say("\n1. Product page: simulation for " . euros(129000));
+$sim = $client->simulate(129000);
+say(sprintf('   %-8s %14s %8s %8s %14s %12s', 'durée', 'mensualité', 'taux', 'TAEG', 'total dû', 'coût'));
+foreach ($sim['offers'] as $o) {
+    say(sprintf('   %-8s %14s %7.2f%% %7.2f%% %14s %12s', $o['duration_months'] . ' mois', euros($o['monthly_payment_cents']),
+        $o['debit_rate'], $o['taeg'], euros($o['total_due_cents']), euros($o['credit_cost_cents'])));
+}
+say('   ' . $sim['legal_notice']);
+
+$reference = 'DEMO' . strtoupper(base_convert((string) time(), 10, 36));
+say("\n2. Checkout: the customer picks Sofinco; attempt $reference");
+$journey = $client->createJourney([
+    'order_reference' => $reference,
+    'amount_cents' => 129000,
+    'customer' => ['civility' => 'mrs', 'first_name' => 'Zoé', 'last_name' => 'Lefèvre', 'email' => 'zoe@example.test',
+        'phone' => '06 12 34 56 78', 'address' => ['line1' => '12 rue de la Paix', 'postcode' => '75002', 'city' => 'Paris', 'country' => 'FR']],
+    'return_url' => "http://127.0.0.1:$port/return?ref=$reference",
+    'notification_url' => "http://127.0.0.1:$port/notify",
+    'duration_months' => 10,
+]);
+say('   redirected to ' . $journey['journey_url']);
+
+say("\n3. On Sofinco's page the customer ticks the box and signs");
+$signed = $sandbox->journey($journey['journey_url'], 'sign');
+say('   journey page: HTTP ' . $signed['page']['status'] . ', signed: HTTP ' . $signed['result']['status']
+    . (strpos($signed['result']['body'], 'Retour à la boutique') !== false ? ', "Retour à la boutique" offered' : ''));
+
+say("\n4. Sofinco notifies the shop");
+$body = '';
+for ($i = 0; $i < 50 && $body === ''; $i++) {
+    usleep(100000);
+    $body = trim((string) file_get_contents($inbox));
+}
+$hint = $client->parseNotification($body);
+say("   received $body");
+say(sprintf('   a hint only: the shop asks Sofinco itself about %s', $hint['order_reference']));
+
+$sync = new Sofinco\DossierSync($client);
+$attempt = ['id_cart' => 42, 'order_reference' => $reference, 'amount_cents' => 129000, 'created_at' => time()];
+$decision = $sync->notification($body, $attempt);
+say(sprintf('   decision: %s in %s (contract %s, signed %s)', $decision['action'], $decision['state'], $decision['contract_id'], $decision['signature_date']));
+
+say("\n5. The statuses cron follows the dossier while Sofinco studies it");
+$order = ['id_order' => 1, 'contract_id' => $decision['contract_id'], 'order_reference' => $reference,
+    'state' => $decision['state'], 'amount_cents' => 129000, 'since' => time()];
+foreach (['CLI', 'AFI'] as $code) {
+    $sandbox->setStatus($reference, $code);
+    $d = $sync->statuses([$order])['decisions'][0];
+    say(sprintf('   Sofinco says %s → %s %s', $code, $d['action'], (string) $d['state']));
+    $order['state'] = $d['state'] ?? $order['state'];
+}
+
+say("\n6. The merchant clicks \"Valider la demande de financement\"");
+$request = ['id_order' => 1, 'contract_id' => $decision['contract_id'], 'order_reference' => $reference,
+    'amount_cents' => 129000, 'requested_at' => time(), 'sent' => false];
+$d = $sync->fundings([$request])['decisions'][0];
+say(sprintf('   funding cron: %s → %s', $d['action'], (string) $d['state']));
+$request['sent'] = true;
+$d = $sync->fundings([$request])['decisions'][0];
+say(sprintf('   next run: %s → %s (%s)', $d['action'], (string) $d['state'], $d['reason']));
+$dossier = $client->getDossier($decision['contract_id'], $reference);
+say(sprintf('   Sofinco: %s, funded on %s, %s', $dossier['status'], $dossier['funded_at'], euros($dossier['amount_cents'])));
+
+proc_terminate($listener);
+proc_close($listener);
+unlink($inbox);
+$sandbox->stop();
+say("\nsandbox stopped. Demo complete.");

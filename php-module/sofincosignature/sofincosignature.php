@@ -22,6 +22,7 @@ class SofincoSignature extends PaymentModule
         'displayHeader',
         'displayProductAdditionalInfo',
         'displayShoppingCartFooter',
+        'displayPaymentReturn',
         'displayAdminOrder',
         'displayAdminOrderMain',
     ];
@@ -98,9 +99,14 @@ class SofincoSignature extends PaymentModule
         return (new SofincoSimulatorHook($this))->runForCart($params);
     }
 
+    public function hookDisplayPaymentReturn($params)
+    {
+        return (new SofincoPaymentReturnHook($this))->run($params);
+    }
+
     public function hookDisplayAdminOrder($params)
     {
-        // PrestaShop 1.7's order page; 1.7.7+ and 8 also call displayAdminOrderMain.
+        // Before 1.7.7 only; 1.7.7+ and 8 call displayAdminOrderMain too.
         if (version_compare(_PS_VERSION_, '1.7.7.0', '>=')) {
             return '';
         }

@@ -12,4 +12,4 @@ if (getenv('SOFINCO_EXT') === false || !is_file((string) getenv('SOFINCO_EXT')))
 }
 
 require_once __DIR__ . '/support/PhpProcess.php';
-require_once __DIR__ . '/support/Sandbox.php';
+require_once __DIR__ . '/../../tools/php/Sandbox.php';

@@ -9,10 +9,10 @@ if (!defined('_PS_VERSION_')) {
 class SofincoClientFactory
 {
     /** @return \Sofinco\SofincoClient */
-    public static function client(Module $module, $idShop = null)
+    public static function client(Module $module, $idShop = null, array $overrides = [])
     {
         $class = 'Sofinco\\SofincoClient';
-        return new $class(SofincoConfig::clientConfig($module, $idShop));
+        return new $class($overrides + SofincoConfig::clientConfig($module, $idShop));
     }
 
     /** @return \Sofinco\DossierSync */

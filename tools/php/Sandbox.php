@@ -20,7 +20,7 @@ final class Sandbox
 
     public function __construct(array $args = [])
     {
-        $binary = getenv('SOFINCO_SANDBOX') ?: dirname(__DIR__, 3) . '/target/debug/sofinco-sandbox';
+        $binary = getenv('SOFINCO_SANDBOX') ?: dirname(__DIR__, 2) . '/target/debug/sofinco-sandbox';
         if (!is_executable($binary)) {
             throw new \RuntimeException("sandbox binary not found at $binary (cargo build)");
         }

@@ -1,0 +1,47 @@
+<?php
+/**
+ * When Sofinco may be offered: extension loaded, module configured, euros, a cart total
+ * from the minimum price, and in test mode only to visitors logged in to the back office
+ * (a live shop can be tested without customers seeing it).
+ */
+if (!defined('_PS_VERSION_')) {
+    exit;
+}
+
+class SofincoPaymentGate
+{
+    /** The reason Sofinco is not offered for this amount, or null when it is. */
+    public static function refusal(Context $context, $amountCents, Currency $currency)
+    {
+        if (!SofincoRuntime::ready()) {
+            return 'extension';
+        }
+        $idShop = (int) $context->shop->id;
+        if (!SofincoConfig::isConfigured($idShop)) {
+            return 'configuration';
+        }
+        if (strtoupper((string) $currency->iso_code) !== 'EUR') {
+            return 'currency';
+        }
+        if ((int) $amountCents < SofincoConfig::minPriceCents($idShop) || (int) $amountCents <= 0) {
+            return 'amount';
+        }
+        if (SofincoConfig::testMode($idShop) && !self::backOfficeVisitor()) {
+            return 'test-mode';
+        }
+        return null;
+    }
+
+    /** Whether the visitor is logged in to the back office in this browser. */
+    public static function backOfficeVisitor()
+    {
+        // The same check PrestaShop's maintenance mode makes; the cookie is encrypted.
+        $cookie = new Cookie('psAdmin');
+        return (int) $cookie->id_employee > 0;
+    }
+
+    public static function cartCents(Cart $cart)
+    {
+        return (int) round(100 * (float) $cart->getOrderTotal(true, Cart::BOTH));
+    }
+}

@@ -1,0 +1,24 @@
+<?php
+/** Amounts as the shop's locale writes them ("1 290,00 €" in French). */
+if (!defined('_PS_VERSION_')) {
+    exit;
+}
+
+class SofincoPrices
+{
+    public static function format($cents, Context $context = null)
+    {
+        $context = $context ?: Context::getContext();
+        $amount = ((int) $cents) / 100;
+        if (method_exists($context, 'getCurrentLocale') && $context->getCurrentLocale()) {
+            return $context->getCurrentLocale()->formatPrice($amount, 'EUR');
+        }
+        return number_format($amount, 2, ',', "\u{202F}") . "\u{00A0}€";
+    }
+
+    /** "6,06 %" */
+    public static function rate($percent)
+    {
+        return number_format((float) $percent, 2, ',', '') . "\u{00A0}%";
+    }
+}

@@ -1,0 +1,150 @@
+<?php
+/**
+ * "Commandes > Dossiers Sofinco signature" (spec-fr.md §5, §7, §10): the orders placed with
+ * Sofinco, filterable by state, with the signature date, the end of the 14-day withdrawal
+ * period, Sofinco's references and the mode; "Valider la demande de financement" on the
+ * rows awaiting funding. A PrestaShop list: its filters and sorting are PrestaShop's,
+ * escaped by PrestaShop.
+ */
+if (!defined('_PS_VERSION_')) {
+    exit;
+}
+
+require_once _PS_MODULE_DIR_ . 'sofincosignature/classes/autoload.php';
+
+class AdminSofincoDossiersController extends ModuleAdminController
+{
+    public function __construct()
+    {
+        $this->bootstrap = true;
+        $this->table = 'orders';
+        $this->className = 'Order';
+        $this->identifier = 'id_order';
+        $this->lang = false;
+        $this->explicitSelect = true;
+        $this->allow_export = true;
+        $this->list_no_link = true;
+        $this->_defaultOrderBy = 'date_add';
+        $this->_defaultOrderWay = 'DESC';
+        parent::__construct();
+
+        $idLang = (int) $this->context->language->id;
+        $this->_select = '
+            a.id_order AS id_order_link,
+            CONCAT(c.firstname, \' \', c.lastname) AS customer,
+            osl.name AS state_name,
+            os.color AS color,
+            so.signature_date,
+            DATE_ADD(so.signature_date, INTERVAL ' . (int) SofincoWithdrawal::DAYS . ' DAY) AS withdrawal_end,
+            so.order_reference AS sofinco_reference,
+            so.contract_id,
+            so.mode AS sofinco_mode,
+            so.funding_requested_at';
+        $this->_join = '
+            INNER JOIN `' . _DB_PREFIX_ . 'sofinco_order` so ON (so.id_order = a.id_order)
+            LEFT JOIN `' . _DB_PREFIX_ . 'customer` c ON (c.id_customer = a.id_customer)
+            LEFT JOIN `' . _DB_PREFIX_ . 'order_state` os ON (os.id_order_state = a.current_state)
+            LEFT JOIN `' . _DB_PREFIX_ . 'order_state_lang` osl ON (osl.id_order_state = a.current_state AND osl.id_lang = ' . $idLang . ')';
+
+        $states = [];
+        foreach (OrderState::getOrderStates($idLang) as $state) {
+            if ($state['module_name'] === 'sofincosignature') {
+                $states[(int) $state['id_order_state']] = $state['name'];
+            }
+        }
+
+        $this->fields_list = [
+            'id_order' => ['title' => $this->l('Order'), 'align' => 'text-center', 'class' => 'fixed-width-xs', 'filter_key' => 'a!id_order'],
+            'reference' => ['title' => $this->l('Reference'), 'filter_key' => 'a!reference'],
+            'customer' => ['title' => $this->l('Customer'), 'havingFilter' => true],
+            'total_paid_tax_incl' => ['title' => $this->l('Amount'), 'type' => 'price', 'currency' => true, 'align' => 'text-right', 'filter_key' => 'a!total_paid_tax_incl'],
+            'state_name' => ['title' => $this->l('State'), 'type' => 'select', 'color' => 'color', 'list' => $states,
+                'filter_key' => 'a!current_state', 'filter_type' => 'int', 'order_key' => 'state_name'],
+            'date_add' => ['title' => $this->l('Date'), 'type' => 'datetime', 'filter_key' => 'a!date_add'],
+            'signature_date' => ['title' => $this->l('Signature date'), 'type' => 'date', 'filter_key' => 'so!signature_date'],
+            'withdrawal_end' => ['title' => $this->l('End of withdrawal period'), 'type' => 'date', 'havingFilter' => true,
+                'callback' => 'renderWithdrawalEnd'],
+            'sofinco_reference' => ['title' => $this->l('ID Order Sofinco'), 'filter_key' => 'so!order_reference', 'callback' => 'renderSofincoReference'],
+            'sofinco_mode' => ['title' => $this->l('Mode'), 'type' => 'select', 'list' => ['TEST' => 'TEST', 'PRODUCTION' => 'PRODUCTION', 'NC' => 'NC'],
+                'filter_key' => 'so!mode', 'filter_type' => 'string'],
+        ];
+        $this->addRowAction('view');
+        $this->addRowAction('fund');
+    }
+
+    public function initToolbar()
+    {
+        parent::initToolbar();
+        unset($this->toolbar_btn['new']);
+    }
+
+    /** The end of the withdrawal period, highlighted while it runs. */
+    public function renderWithdrawalEnd($value, $row)
+    {
+        if (!$value) {
+            return '—';
+        }
+        $text = htmlspecialchars(Tools::displayDate($value));
+        return $value >= date('Y-m-d') ? '<span class="badge badge-warning sofinco-withdrawal-running" title="' . htmlspecialchars($this->l('Withdrawal period running')) . '">' . $text . '</span>' : $text;
+    }
+
+    /** Our reference and Sofinco's contract number: what Sofinco's support asks for. */
+    public function renderSofincoReference($value, $row)
+    {
+        $contract = (string) $row['contract_id'];
+        return htmlspecialchars((string) $value) . ($contract !== '' ? '<br><small>' . htmlspecialchars($contract) . '</small>' : '');
+    }
+
+    public function displayViewLink($token, $id, $name = null)
+    {
+        $url = $this->context->link->getAdminLink('AdminOrders', true, [], ['id_order' => (int) $id, 'vieworder' => 1]);
+        return '<a class="btn btn-default" href="' . htmlspecialchars($url) . '"><i class="icon-search-plus"></i> ' . $this->l('View order') . '</a>';
+    }
+
+    /** "Valider la demande de financement", only where it applies. */
+    public function displayFundLink($token, $id, $name = null)
+    {
+        $order = new Order((int) $id);
+        if (!SofincoRuntime::ready() || !\Sofinco\StatusMapper::canRequestFunding(SofincoStates::keyOf((int) $order->current_state))) {
+            return '';
+        }
+        $url = self::$currentIndex . '&token=' . $this->token . '&submitSofincoFund=1&id_order=' . (int) $id;
+        return '<a class="btn btn-primary sofinco-fund" href="' . htmlspecialchars($url) . '" onclick="return confirm(' . htmlspecialchars(json_encode($this->l('Request the funding of this order from Sofinco?'))) . ');">'
+            . '<i class="icon-money"></i> ' . $this->l('Valider la demande de financement') . '</a>';
+    }
+
+    public function postProcess()
+    {
+        // AdminController checked the admin token before we get here.
+        $idOrder = (int) Tools::getValue('id_order');
+        $result = null;
+        if (Tools::getValue('submitSofincoFund')) {
+            $result = SofincoFunding::request($this->module, $idOrder);
+        } elseif (Tools::getValue('submitSofincoCancel')) {
+            $result = SofincoCancel::request($this->module, $idOrder);
+        }
+        if ($result !== null && Tools::getValue('back') === 'order') {
+            // Back to the order page; its panel shows the outcome once.
+            $this->context->cookie->sofinco_flash = json_encode(['id_order' => $idOrder] + $result);
+            $this->context->cookie->write();
+            Tools::redirectAdmin($this->context->link->getAdminLink('AdminOrders', true, [], ['id_order' => $idOrder, 'vieworder' => 1]));
+        }
+        if ($result !== null) {
+            if ($result['ok']) {
+                $this->confirmations[] = $result['message'];
+            } else {
+                $this->errors[] = $result['message'];
+            }
+            if ($result['warning']) {
+                $this->warnings[] = $result['warning'];
+            }
+        }
+        return parent::postProcess();
+    }
+
+    public function processDelete()
+    {
+        // Orders are never deleted from here.
+        return false;
+    }
+}

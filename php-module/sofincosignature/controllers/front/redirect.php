@@ -1,0 +1,74 @@
+<?php
+/**
+ * The customer chose Sofinco: store the attempt first (so a signed dossier is never
+ * without its cart), ask Sofinco for the journey, send the customer there.
+ */
+if (!defined('_PS_VERSION_')) {
+    exit;
+}
+
+class SofincoSignatureRedirectModuleFrontController extends ModuleFrontController
+{
+    public $ssl = true;
+
+    public function postProcess()
+    {
+        $cart = $this->context->cart;
+        if (!Validate::isLoadedObject($cart) || !$cart->id_customer || !$cart->id_address_delivery || !$cart->id_address_invoice || !$this->module->active) {
+            Tools::redirect('index.php?controller=order&step=1');
+        }
+        $amount = SofincoPaymentGate::cartCents($cart);
+        if (SofincoPaymentGate::refusal($this->context, $amount, new Currency((int) $cart->id_currency)) !== null) {
+            Tools::redirect('index.php?controller=order&step=1');
+        }
+        $customer = new Customer((int) $cart->id_customer);
+        $address = new Address((int) $cart->id_address_invoice);
+        $idShop = (int) $this->context->shop->id;
+        $reference = SofincoAttempts::newReference($idShop, (int) $cart->id);
+        if (!SofincoAttempts::create($idShop, (int) $cart->id, $reference, $amount, SofincoConfig::modeLabel($idShop))) {
+            return $this->fail('the attempt could not be stored: ' . Db::getInstance()->getMsgError());
+        }
+        try {
+            $journey = SofincoClientFactory::client($this->module, $idShop)->createJourney([
+                'order_reference' => $reference,
+                'amount_cents' => $amount,
+                'customer' => [
+                    'civility' => (int) $customer->id_gender === 2 ? 'mrs' : 'mr',
+                    'first_name' => (string) $customer->firstname,
+                    'last_name' => (string) $customer->lastname,
+                    'email' => (string) $customer->email,
+                    'phone' => (string) ($address->phone_mobile ?: $address->phone),
+                    'address' => [
+                        'line1' => (string) $address->address1,
+                        'line2' => (string) $address->address2,
+                        'postcode' => (string) $address->postcode,
+                        'city' => (string) $address->city,
+                        'country' => (string) Country::getIsoById((int) $address->id_country),
+                    ],
+                ],
+                'return_url' => $this->context->link->getModuleLink($this->module->name, 'return', [
+                    'ref' => $reference,
+                    'sig' => SofincoReturnSignature::sign($reference),
+                ], true),
+                'notification_url' => $this->context->link->getModuleLink($this->module->name, 'notification', [], true),
+            ]);
+        } catch (\Exception $e) {
+            SofincoAttempts::close($reference, SofincoAttempts::ABANDONED, 0, 'journey not created: ' . $e->getMessage());
+            return $this->fail('journey not created for ' . $reference . ': ' . $e->getMessage());
+        }
+        SofincoLogger::info(sprintf('cart %d leaves for Sofinco as %s', $cart->id, $reference));
+        Tools::redirect($journey['journey_url']);
+    }
+
+    private function fail($why)
+    {
+        SofincoLogger::error($why);
+        $this->context->smarty->assign([
+            'sofinco_title' => $this->module->l('Payment with Sofinco', 'redirect'),
+            'sofinco_message' => SofincoMessages::unavailable($this->module),
+            'sofinco_order' => null,
+            'sofinco_cart_url' => $this->context->link->getPageLink('order', true),
+        ]);
+        $this->setTemplate('module:sofincosignature/views/templates/front/outcome.tpl');
+    }
+}

@@ -1,0 +1,75 @@
+<?php
+/**
+ * "Retour à la boutique": checks our signature on the reference, asks Sofinco for the
+ * dossier and creates the order at once when it is alive and its amount matches. Reloads,
+ * the notification and the orders cron racing this page never make a second order.
+ */
+if (!defined('_PS_VERSION_')) {
+    exit;
+}
+
+class SofincoSignatureReturnModuleFrontController extends ModuleFrontController
+{
+    public $ssl = true;
+
+    public function initContent()
+    {
+        parent::initContent();
+        $reference = strtoupper((string) Tools::getValue('ref'));
+        $attempt = SofincoReturnSignature::verify($reference, Tools::getValue('sig')) ? SofincoAttempts::byReference($reference) : null;
+        if ($attempt === null) {
+            // Forged or mangled link: say nothing about any reference.
+            header('HTTP/1.1 403 Forbidden');
+            return $this->show($this->module->l('This return link is not valid.', 'return'), null);
+        }
+        $idOrder = (int) Order::getIdByCartId((int) $attempt['id_cart']);
+        $decision = null;
+        if (!$idOrder && $attempt['status'] === SofincoAttempts::OPEN) {
+            try {
+                $sync = SofincoClientFactory::sync($this->module, ['concurrency' => 1, 'deadline_ms' => 20000], (int) $attempt['id_shop']);
+                $result = $sync->orders([SofincoOrderCreator::syncRow($attempt)]);
+                $decision = $result['decisions'] ? $result['decisions'][0] : null;
+            } catch (\Exception $e) {
+                SofincoLogger::error('return page for ' . $reference . ': ' . $e->getMessage());
+            }
+            if ($decision !== null) {
+                $idOrder = (new SofincoOrderCreator($this->module))->apply($attempt, $decision);
+            }
+        }
+        if ($idOrder) {
+            return $this->confirm(new Order($idOrder));
+        }
+        if ($decision !== null && $decision['action'] === 'abandon' || $attempt['status'] === SofincoAttempts::ABANDONED) {
+            $status = $decision !== null ? (string) $decision['sofinco_status'] : '';
+            return $this->show(SofincoMessages::closed($status, $this->module), null);
+        }
+        return $this->show(SofincoMessages::pending($this->module), null);
+    }
+
+    private function confirm(Order $order)
+    {
+        $customer = $this->context->customer;
+        if ($customer && (int) $customer->id === (int) $order->id_customer) {
+            // PrestaShop's own confirmation page: its hooks (analytics, displayPaymentReturn) fire.
+            Tools::redirect($this->context->link->getPageLink('order-confirmation', true, null, [
+                'id_cart' => (int) $order->id_cart,
+                'id_module' => (int) $this->module->id,
+                'id_order' => (int) $order->id,
+                'key' => $order->secure_key,
+            ]));
+        }
+        // Another browser or an expired session: confirm without showing the order's details.
+        return $this->show(SofincoMessages::forState(SofincoStates::keyOf((int) $order->current_state), $this->module), $order->reference);
+    }
+
+    private function show($message, $orderReference)
+    {
+        $this->context->smarty->assign([
+            'sofinco_title' => $this->module->l('Payment with Sofinco', 'return'),
+            'sofinco_message' => $message,
+            'sofinco_order' => $orderReference,
+            'sofinco_cart_url' => $this->context->link->getPageLink('cart', true, null, ['action' => 'show']),
+        ]);
+        $this->setTemplate('module:sofincosignature/views/templates/front/outcome.tpl');
+    }
+}

@@ -1,0 +1,48 @@
+<?php
+/**
+ * The Sofinco panel of the back-office order page (displayAdminOrderMain on 1.7.7+ and 8,
+ * displayAdminOrder before): references, signature date, end of the withdrawal period,
+ * Sofinco's code, and the two actions, posted to the Dossiers tab behind its admin token.
+ */
+if (!defined('_PS_VERSION_')) {
+    exit;
+}
+
+class SofincoAdminOrderHook
+{
+    /** @var SofincoSignature */
+    private $module;
+
+    public function __construct(SofincoSignature $module)
+    {
+        $this->module = $module;
+    }
+
+    public function run(array $params)
+    {
+        $idOrder = isset($params['id_order']) ? (int) $params['id_order'] : 0;
+        $dossier = $idOrder ? SofincoDossiers::byOrder($idOrder) : null;
+        if ($dossier === null) {
+            return '';
+        }
+        $context = Context::getContext();
+        $order = new Order($idOrder);
+        $ready = SofincoRuntime::ready();
+        $stateKey = $ready ? SofincoStates::keyOf((int) $order->current_state) : '';
+        $end = SofincoWithdrawal::endDate($dossier['signature_date']);
+        $flash = isset($context->cookie->sofinco_flash) ? json_decode((string) $context->cookie->sofinco_flash, true) : null;
+        unset($context->cookie->sofinco_flash);
+        $context->smarty->assign([
+            'sofinco_dossier' => $dossier,
+            'sofinco_withdrawal_end' => $end,
+            'sofinco_withdrawal_running' => SofincoWithdrawal::running($dossier['signature_date']),
+            'sofinco_can_fund' => $ready && \Sofinco\StatusMapper::canRequestFunding($stateKey),
+            'sofinco_can_cancel' => $ready && $dossier['contract_id'] !== '' && $dossier['sofinco_status'] !== 'FIN'
+                && \Sofinco\StatusMapper::isSynced($stateKey),
+            'sofinco_action' => $context->link->getAdminLink('AdminSofincoDossiers', true, [], ['id_order' => $idOrder, 'back' => 'order']),
+            'sofinco_flash' => is_array($flash) && (int) $flash['id_order'] === $idOrder ? $flash : null,
+            'sofinco_missing' => SofincoRuntime::missingReason(),
+        ]);
+        return $this->module->display($this->module->getLocalPath() . 'sofincosignature.php', 'views/templates/admin/order_panel.tpl');
+    }
+}

@@ -1,0 +1,25 @@
+<?php
+/** The simulator's stylesheet, on the pages that show it. */
+if (!defined('_PS_VERSION_')) {
+    exit;
+}
+
+class SofincoHeaderHook
+{
+    /** @var SofincoSignature */
+    private $module;
+
+    public function __construct(SofincoSignature $module)
+    {
+        $this->module = $module;
+    }
+
+    public function run(array $params)
+    {
+        $controller = Context::getContext()->controller;
+        if ($controller && method_exists($controller, 'registerStylesheet')) {
+            $controller->registerStylesheet('module-sofincosignature', 'modules/' . $this->module->name . '/views/css/sofinco.css', ['media' => 'all', 'priority' => 200]);
+        }
+        return '';
+    }
+}

@@ -1,0 +1,41 @@
+<?php
+/** "Payez en plusieurs fois avec Sofinco" at checkout, when the gate allows it. */
+if (!defined('_PS_VERSION_')) {
+    exit;
+}
+
+use PrestaShop\PrestaShop\Core\Payment\PaymentOption;
+
+class SofincoPaymentOptionsHook
+{
+    /** @var SofincoSignature */
+    private $module;
+
+    public function __construct(SofincoSignature $module)
+    {
+        $this->module = $module;
+    }
+
+    public function run(array $params)
+    {
+        $context = Context::getContext();
+        $cart = isset($params['cart']) ? $params['cart'] : $context->cart;
+        if (!$this->module->active || !Validate::isLoadedObject($cart)) {
+            return [];
+        }
+        $amount = SofincoPaymentGate::cartCents($cart);
+        if (SofincoPaymentGate::refusal($context, $amount, new Currency((int) $cart->id_currency)) !== null) {
+            return [];
+        }
+        $context->smarty->assign([
+            'sofinco' => SofincoSimulatorView::forAmount($this->module, $context, $amount),
+            'sofinco_test_mode' => SofincoConfig::testMode((int) $context->shop->id),
+        ]);
+        $option = new PaymentOption();
+        $option->setModuleName($this->module->name)
+            ->setCallToActionText($this->module->l('Payez en plusieurs fois avec Sofinco', 'sofincopaymentoptionshook'))
+            ->setAction($context->link->getModuleLink($this->module->name, 'redirect', [], true))
+            ->setAdditionalInformation($this->module->fetch('module:sofincosignature/views/templates/hook/payment_option.tpl'));
+        return [$option];
+    }
+}

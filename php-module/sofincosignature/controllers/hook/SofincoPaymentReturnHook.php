@@ -1,0 +1,29 @@
+<?php
+/** On PrestaShop's order confirmation page: what happens next, worded for the state. */
+if (!defined('_PS_VERSION_')) {
+    exit;
+}
+
+class SofincoPaymentReturnHook
+{
+    /** @var SofincoSignature */
+    private $module;
+
+    public function __construct(SofincoSignature $module)
+    {
+        $this->module = $module;
+    }
+
+    public function run(array $params)
+    {
+        $order = isset($params['order']) ? $params['order'] : null;
+        if (!$order instanceof Order || $order->module !== $this->module->name || !SofincoRuntime::ready()) {
+            return '';
+        }
+        Context::getContext()->smarty->assign([
+            'sofinco_message' => SofincoMessages::forState(SofincoStates::keyOf((int) $order->current_state), $this->module),
+            'sofinco_reference' => $order->reference,
+        ]);
+        return $this->module->fetch('module:sofincosignature/views/templates/hook/payment_return.tpl');
+    }
+}

@@ -1,0 +1,31 @@
+<div class="card mt-2 panel" id="sofinco-order-panel">
+  <div class="card-header"><h3 class="card-header-title">Sofinco</h3></div>
+  <div class="card-body">
+    {if $sofinco_flash}
+      <div class="alert alert-{if $sofinco_flash.ok}success{else}danger{/if}" role="alert">{$sofinco_flash.message|escape:'html':'UTF-8'}</div>
+      {if $sofinco_flash.warning}<div class="alert alert-warning" role="alert">{$sofinco_flash.warning|escape:'html':'UTF-8'}</div>{/if}
+    {/if}
+    {if $sofinco_missing}<div class="alert alert-danger">{$sofinco_missing|escape:'html':'UTF-8'}</div>{/if}
+    <dl class="row">
+      <dt class="col-sm-5">{l s='ID Order Sofinco' mod='sofincosignature'}</dt><dd class="col-sm-7 sofinco-reference">{$sofinco_dossier.order_reference|escape:'html':'UTF-8'}</dd>
+      <dt class="col-sm-5">{l s='Sofinco contract number' mod='sofincosignature'}</dt><dd class="col-sm-7 sofinco-contract">{$sofinco_dossier.contract_id|escape:'html':'UTF-8'}</dd>
+      <dt class="col-sm-5">{l s='Sofinco status code' mod='sofincosignature'}</dt><dd class="col-sm-7 sofinco-code">{$sofinco_dossier.sofinco_status|escape:'html':'UTF-8'}</dd>
+      <dt class="col-sm-5">{l s='Signature date' mod='sofincosignature'}</dt><dd class="col-sm-7 sofinco-signature">{if $sofinco_dossier.signature_date}{$sofinco_dossier.signature_date|escape:'html':'UTF-8'}{else}—{/if}</dd>
+      <dt class="col-sm-5">{l s='End of withdrawal period' mod='sofincosignature'}</dt>
+      <dd class="col-sm-7 sofinco-withdrawal">{if $sofinco_withdrawal_end}{$sofinco_withdrawal_end|escape:'html':'UTF-8'}{if $sofinco_withdrawal_running} <span class="badge badge-warning">{l s='running' mod='sofincosignature'}</span>{/if}{else}—{/if}</dd>
+      <dt class="col-sm-5">{l s='Mode' mod='sofincosignature'}</dt><dd class="col-sm-7">{$sofinco_dossier.mode|escape:'html':'UTF-8'}</dd>
+    </dl>
+    {if $sofinco_can_fund || $sofinco_can_cancel}
+      <form method="post" action="{$sofinco_action|escape:'html':'UTF-8'}" class="sofinco-actions">
+        {if $sofinco_can_fund}
+          {if $sofinco_withdrawal_running}<p class="text-warning">{l s='The withdrawal period is not over yet.' mod='sofincosignature'}</p>{/if}
+          <button type="submit" name="submitSofincoFund" value="1" class="btn btn-primary">{l s='Valider la demande de financement' mod='sofincosignature'}</button>
+        {/if}
+        {if $sofinco_can_cancel}
+          <button type="submit" name="submitSofincoCancel" value="1" class="btn btn-outline-danger btn-default"
+            onclick="return confirm('{l s='Cancel this dossier at Sofinco? The customer\'s credit will not be granted.' mod='sofincosignature' js=1}');">{l s='Annuler le dossier chez Sofinco' mod='sofincosignature'}</button>
+        {/if}
+      </form>
+    {/if}
+  </div>
+</div>

@@ -1,0 +1,12 @@
+{extends file='page.tpl'}
+{block name='page_title'}{$sofinco_title|escape:'html':'UTF-8'}{/block}
+{block name='page_content'}
+  <section class="sofinco-outcome" aria-live="polite">
+    <p class="sofinco-outcome__message">{$sofinco_message|escape:'html':'UTF-8'}</p>
+    {if $sofinco_order}
+      <p class="sofinco-outcome__order">{l s='Order reference:' mod='sofincosignature'} <strong>{$sofinco_order|escape:'html':'UTF-8'}</strong></p>
+    {else}
+      <p><a class="btn btn-primary" href="{$sofinco_cart_url|escape:'html':'UTF-8'}">{l s='Back to my cart' mod='sofincosignature'}</a></p>
+    {/if}
+  </section>
+{/block}
