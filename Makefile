@@ -54,3 +54,8 @@ clean:
 bench: build
 	SOFINCO_EXT=$(RELEASE_SO) SOFINCO_SANDBOX=$(CURDIR)/target/release/sofinco-sandbox \
 		$(PHP) -d extension=$(RELEASE_SO) benches/run.php
+
+# What a merchant installs: the module zip, the .so for this PHP, notes and checksums.
+.PHONY: dist
+dist: build
+	scripts/dist.sh $(RELEASE_SO)
