@@ -17,4 +17,12 @@ esac
 # shellcheck disable=SC2206 # word splitting of the extra php flags is wanted
 php_args=(${SHOP_PHP_ARGS:-})
 cd "$SHOP_DIR"
-exec php "${php_args[@]}" bin/console prestashop:module "$1" "$2" --env=prod
+# The console exits 0 on some failures ("Cannot install module X. The module is invalid..."):
+# success is its "<Verb> action on module NAME succeeded." line.
+set +e
+out="$(php "${php_args[@]}" bin/console prestashop:module "$1" "$2" --env=prod 2>&1)"
+rc=$?
+set -e
+printf '%s\n' "$out" | sed '/^[[:space:]]*$/d'
+[ "$rc" -eq 0 ] || die "prestashop:module $1 $2 failed (exit $rc)"
+grep -qi "action on module $2 succeeded" <<<"$out" || die "prestashop:module $1 $2 did not succeed"
