@@ -1,4 +1,4 @@
-# shellcheck shell=bash
+# shellcheck shell=bash disable=SC2016 # the php -r programs are single-quoted on purpose
 # Shared helpers for scripts/shop/*.sh (sourced, not run).
 # ROOT: repo root; WORK: the work folder (env SHOP_WORK, default $ROOT/.work); ENV_FILE: <work>/shop.env.
 
@@ -26,7 +26,10 @@ env_set() {
   case "$value" in *[\'\"\\\$\`]* | *$'\n'*) die "value for $1 must not contain quotes, \$, \\ or newlines: $value" ;; esac
   case "$value" in *[[:space:]]*) value="'$value'" ;; esac
   local tmp="$ENV_FILE.tmp.$$"
-  { [ -f "$ENV_FILE" ] && grep -v "^$1=" "$ENV_FILE" || true; printf '%s=%s\n' "$1" "$value"; } > "$tmp"
+  {
+    if [ -f "$ENV_FILE" ]; then grep -v "^$1=" "$ENV_FILE" || true; fi
+    printf '%s=%s\n' "$1" "$value"
+  } >"$tmp"
   mv "$tmp" "$ENV_FILE"
   chmod 600 "$ENV_FILE"
 }
@@ -41,7 +44,7 @@ port_free() {
   php -r 'exit(@stream_socket_server("tcp://127.0.0.1:" . $argv[1], $e, $m) ? 0 : 1);' "$1"
 }
 
-# random_secret [LEN]: alphanumeric secret plus a digit and a symbol-free suffix (PrestaShop wants 8+ chars).
+# random_secret [BYTES]: a random hex secret of 2*BYTES characters (default 24).
 random_secret() {
   php -r 'echo bin2hex(random_bytes((int)($argv[1] ?? 12))), "\n";' "${1:-12}"
 }

@@ -7,7 +7,7 @@ set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
 t0=$(now_s)
-[ "$(env_get SHOP_INSTALLED)" = 1 ] && [ -d "$SHOP_DIR" ] || die "no installed shop in $SHOP_DIR: run scripts/shop/shop-install.sh first"
+if [ "$(env_get SHOP_INSTALLED)" != 1 ] || [ ! -d "$SHOP_DIR" ]; then die "no installed shop in $SHOP_DIR: run scripts/shop/shop-install.sh first"; fi
 port="$(env_get WEB_PORT)"
 [ -n "$port" ] || die "no WEB_PORT in $ENV_FILE"
 url="http://127.0.0.1:$port/"
