@@ -40,7 +40,7 @@ rm -f "$sock"
 user_args=()
 [ "$(id -u)" -eq 0 ] && user_args=(--user=root)
 log "starting mariadbd on 127.0.0.1:$port"
-nohup mariadbd --no-defaults --datadir="$datadir" --bind-address=127.0.0.1 --port="$port" \
+setsid mariadbd --no-defaults --datadir="$datadir" --bind-address=127.0.0.1 --port="$port" \
   --socket="$sock" --skip-networking=0 --pid-file="$WORK/mariadbd.pid" \
   --log-error="$WORK/mariadbd.err" --character-set-server=utf8mb4 \
   --collation-server=utf8mb4_general_ci --innodb-flush-log-at-trx-commit=2 \

@@ -75,12 +75,19 @@ start_web() {
   echo $!
 }
 
+# group_alive PID: true when the process group led by PID still has a member (php -S workers
+# outlive a killed master).
+group_alive() { [ -n "${1:-}" ] && kill -0 -- "-$1" 2>/dev/null; }
+
 # stop_pid PID [name]: TERM the process group led by PID (or the process), then KILL after 10 s.
 stop_pid() {
   local pid="$1" name="${2:-process}"
-  pid_alive "$pid" || return 0
+  pid_alive "$pid" || group_alive "$pid" || return 0
   kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true
-  for _ in $(seq 1 40); do pid_alive "$pid" || { log "stopped $name (pid $pid)"; return 0; }; sleep 0.25; done
+  for _ in $(seq 1 40); do
+    if ! pid_alive "$pid" && ! group_alive "$pid"; then log "stopped $name (pid $pid)"; return 0; fi
+    sleep 0.25
+  done
   kill -KILL -- "-$pid" 2>/dev/null || kill -KILL "$pid" 2>/dev/null || true
   log "killed $name (pid $pid)"
 }

@@ -24,8 +24,9 @@ if pid_alive "$old"; then
     log "already serving $url (pid $old)"
     exit 0
   fi
-  stop_pid "$old" "php -S"
 fi
+# Also catches the workers of a master that was killed.
+stop_pid "$old" "php -S"
 # The shop's URLs carry this port (the installer wrote it as the shop domain): it must be free.
 port_free "$port" || die "port $port (the shop's domain 127.0.0.1:$port) is in use by another process; stop it, or start over: scripts/shop/shop-down.sh --purge && make shop-up"
 
