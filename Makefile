@@ -16,7 +16,8 @@ export RUST_BACKTRACE ?= 0
 export SHOP_WORK ?= $(CURDIR)/.work
 export SHOP_ENV ?= $(SHOP_WORK)/shop.env
 export SHOP_PHP_ARGS ?= -d extension=$(TEST_SO)
-SHOP_KEEP ?= 1
+# Under CI (CI=true) the shop is stopped after test-shop; elsewhere it is kept for reuse.
+SHOP_KEEP ?= $(if $(filter true,$(CI)),0,1)
 
 .PHONY: demo test deps build build-debug test-rust test-php test-shop shop-up shop-down stubs stubs-check lint clean
 
