@@ -11,8 +11,15 @@ TEST_PROFILE ?= debug
 TEST_SO := $(CURDIR)/target/$(TEST_PROFILE)/libsofinco.so
 RELEASE_SO := $(CURDIR)/target/release/libsofinco.so
 export RUST_BACKTRACE ?= 0
+# The real PrestaShop the shop suite runs against (scripts/shop/): work folder, extra php flags
+# for its web server and CLI (the debug extension by default), and whether test-shop leaves it up.
+export SHOP_WORK ?= $(CURDIR)/.work
+export SHOP_ENV ?= $(SHOP_WORK)/shop.env
+export SHOP_PHP_ARGS ?= -d extension=$(TEST_SO)
+# Under CI (CI=true) the shop is stopped after test-shop; elsewhere it is kept for reuse.
+SHOP_KEEP ?= $(if $(filter true,$(CI)),0,1)
 
-.PHONY: demo test deps build build-debug test-rust test-php stubs stubs-check lint clean
+.PHONY: demo test deps build build-debug test-rust test-php test-shop shop-up shop-down stubs stubs-check lint clean
 
 deps:
 	@scripts/install-deps.sh
@@ -37,12 +44,26 @@ test-rust: deps
 test-php: build-debug
 	SOFINCO_EXT=$(TEST_SO) $(PHP) -d extension=$(TEST_SO) $(PHPUNIT) --configuration phpunit.xml
 
+# A real PrestaShop 8.1.2 on a real MariaDB on loopback (installed once in $(SHOP_WORK), reused).
+shop-up: build-debug
+	scripts/shop/shop-up.sh
+
+shop-down:
+	scripts/shop/shop-down.sh
+
+# Leaves the shop running for the next run unless SHOP_KEEP=0; a failed suite still fails.
+test-shop: shop-up
+	@status=0; $(PHP) $(PHPUNIT) --configuration phpunit-shop.xml || status=$$?; \
+	if [ "$(SHOP_KEEP)" = 0 ]; then scripts/shop/shop-down.sh; \
+	else echo "test-shop: shop left running ($(SHOP_ENV)); stop it with: make shop-down"; fi; \
+	exit $$status
+
 # Regenerates the stub from the built extension (atomically: a failed run leaves the old one).
 stubs: build-debug
 	$(PHP) -d extension=$(TEST_SO) tools/gen-stubs.php > stubs/.sofinco.stub.php.tmp
 	mv stubs/.sofinco.stub.php.tmp stubs/sofinco.stub.php
 
-test: lint test-rust test-php
+test: lint test-rust test-php test-shop
 	@echo "make test: all suites passed"
 
 clean:

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# db-up + shop-install + shop-serve. Reuses a live install recorded in <work>/shop.env (and
+# restarts its servers when they are down); installs from scratch otherwise.
+# Env: SHOP_WORK, PRESTASHOP_ARCHIVE, SHOP_PHP_ARGS (see the scripts it runs).
+set -euo pipefail
+# shellcheck source=scripts/shop/lib.sh
+source "$(dirname "$0")/lib.sh"
+here="$(dirname "$0")"
+
+t0=$(now_s)
+"$here/db-up.sh"
+if [ "$(env_get SHOP_INSTALLED)" = 1 ] && [ -f "$SHOP_DIR/app/config/parameters.php" ] \
+  && [ "$(mysql_root -N -e "SELECT COUNT(*) FROM \`$(env_get DB_NAME)\`.ps_configuration" 2>/dev/null || echo 0)" -gt 0 ]; then
+  log "reusing the shop installed in $SHOP_DIR"
+else
+  "$here/shop-install.sh"
+fi
+"$here/shop-serve.sh"
+log "shop up in $(elapsed "$t0") s: $(env_get SHOP_URL) (back office $(env_get ADMIN_URL), $(env_get ADMIN_EMAIL) / password in $ENV_FILE)"
