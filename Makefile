@@ -53,7 +53,8 @@ shop-down:
 
 # Leaves the shop running for the next run unless SHOP_KEEP=0; a failed suite still fails.
 test-shop: shop-up
-	@status=0; $(PHP) $(PHPUNIT) --configuration phpunit-shop.xml || status=$$?; \
+	@status=0; SOFINCO_SO=$(TEST_SO) scripts/shop/shop-install-module.sh && \
+	SOFINCO_SANDBOX=$(CURDIR)/target/$(TEST_PROFILE)/sofinco-sandbox $(PHP) $(PHPUNIT) --configuration phpunit-shop.xml $(PHPUNIT_ARGS) || status=$$?; \
 	if [ "$(SHOP_KEEP)" = 0 ]; then scripts/shop/shop-down.sh; \
 	else echo "test-shop: shop left running ($(SHOP_ENV)); stop it with: make shop-down"; fi; \
 	exit $$status

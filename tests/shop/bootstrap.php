@@ -7,6 +7,8 @@ require_once __DIR__ . '/support/ShopEnv.php';
 require_once __DIR__ . '/support/ShopResponse.php';
 require_once __DIR__ . '/support/ShopHttp.php';
 require_once __DIR__ . '/support/ShopCli.php';
+require_once __DIR__ . '/support/SofincoShop.php';
+require_once dirname(__DIR__, 2) . '/tools/php/Sandbox.php';
 
 use Sofinco\Tests\Shop\Support\ShopEnv;
 

@@ -93,6 +93,10 @@ async fn set_status(
         .get_mut(&key)
         .ok_or_else(|| ApiError::not_found("Unknown dossier"))?;
     d.set_status(code, now);
+    // Sofinco moved the dossier on its side: the customer's journey is over.
+    if let Some(journey) = d.journey.as_mut().filter(|j| j.ended.is_none()) {
+        journey.ended = Some(code.to_string());
+    }
     if let Some(cents) = change.amount_cents {
         d.amount_cents = cents;
     }

@@ -67,6 +67,8 @@ class SofincoSignatureRedirectModuleFrontController extends ModuleFrontControlle
             'sofinco_title' => $this->module->l('Payment with Sofinco', 'redirect'),
             'sofinco_message' => SofincoMessages::unavailable($this->module),
             'sofinco_order' => null,
+            'sofinco_order_label' => $this->module->l('Order reference:', 'redirect'),
+            'sofinco_cart_label' => $this->module->l('Back to my cart', 'redirect'),
             'sofinco_cart_url' => $this->context->link->getPageLink('order', true),
         ]);
         $this->setTemplate('module:sofincosignature/views/templates/front/outcome.tpl');

@@ -68,6 +68,8 @@ class SofincoSignatureReturnModuleFrontController extends ModuleFrontController
             'sofinco_title' => $this->module->l('Payment with Sofinco', 'return'),
             'sofinco_message' => $message,
             'sofinco_order' => $orderReference,
+            'sofinco_order_label' => $this->module->l('Order reference:', 'return'),
+            'sofinco_cart_label' => $this->module->l('Back to my cart', 'return'),
             'sofinco_cart_url' => $this->context->link->getPageLink('cart', true, null, ['action' => 'show']),
         ]);
         $this->setTemplate('module:sofincosignature/views/templates/front/outcome.tpl');

@@ -4,9 +4,9 @@
   <section class="sofinco-outcome" aria-live="polite">
     <p class="sofinco-outcome__message">{$sofinco_message|escape:'html':'UTF-8'}</p>
     {if $sofinco_order}
-      <p class="sofinco-outcome__order">{l s='Order reference:' mod='sofincosignature'} <strong>{$sofinco_order|escape:'html':'UTF-8'}</strong></p>
+      <p class="sofinco-outcome__order">{$sofinco_order_label|escape:'html':'UTF-8'} <strong>{$sofinco_order|escape:'html':'UTF-8'}</strong></p>
     {else}
-      <p><a class="btn btn-primary" href="{$sofinco_cart_url|escape:'html':'UTF-8'}">{l s='Back to my cart' mod='sofincosignature'}</a></p>
+      <p><a class="btn btn-primary" href="{$sofinco_cart_url|escape:'html':'UTF-8'}">{$sofinco_cart_label|escape:'html':'UTF-8'}</a></p>
     {/if}
   </section>
 {/block}

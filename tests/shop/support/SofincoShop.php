@@ -1,0 +1,168 @@
+<?php
+declare(strict_types=1);
+
+namespace Sofinco\Tests\Shop\Support;
+
+use Sofinco\Tests\Support\Sandbox;
+
+/**
+ * The module inside the real shop, against a real sandbox process: configuration, customers
+ * with a storefront session, carts, crons, database reads. One sandbox for the whole suite.
+ */
+final class SofincoShop
+{
+    public const MERCHANT = '12345678901';
+    public const NATURE = 'ABC';
+    /** Product 1 of the demo catalogue costs 22,94 €: five make a cart above the minimum. */
+    public const PRODUCT = 1;
+    /** The table prefix scripts/shop/shop-install.sh uses. */
+    public const P = 'ps_';
+
+    private static ?Sandbox $sandbox = null;
+    private static ?ShopCli $cli = null;
+
+    public static function sandbox(): Sandbox
+    {
+        if (self::$sandbox === null) {
+            self::$sandbox = new Sandbox(['--business-provider-id', self::MERCHANT, '--equipment-code', self::NATURE]);
+        }
+        return self::$sandbox;
+    }
+
+    public static function cli(): ShopCli
+    {
+        return self::$cli ??= new ShopCli();
+    }
+
+    /** Configures the module against the sandbox (production mode unless told), fresh offer cache. */
+    public static function configure(array $overrides = []): void
+    {
+        $values = $overrides + [
+            'SOFINCO_MERCHANT_ID' => self::MERCHANT,
+            'SOFINCO_NATURE_BIEN' => self::NATURE,
+            'SOFINCO_Q6' => 'Q6SHOP',
+            'SOFINCO_X1' => 'X1SHOP',
+            'SOFINCO_CLIENT_ID_TEST' => Sandbox::CLIENT_ID,
+            'SOFINCO_SECRET_TEST' => Sandbox::CLIENT_SECRET,
+            'SOFINCO_CLIENT_ID_PROD' => Sandbox::CLIENT_ID,
+            'SOFINCO_SECRET_PROD' => Sandbox::CLIENT_SECRET,
+            'SOFINCO_TEST_MODE' => '0',
+            'SOFINCO_MIN_PRICE' => '100',
+            'SOFINCO_DEBUG' => '1',
+            'SOFINCO_API_URL' => self::sandbox()->url,
+        ];
+        self::cli()->json('foreach (' . var_export($values, true) . ' as $k => $v) { Configuration::updateValue($k, $v); }
+            foreach (glob(_PS_CACHE_DIR_ . "sofinco/*") ?: [] as $f) { unlink($f); }
+            echo json_encode(true);');
+    }
+
+    /** A new customer with a French address; returns its id, e-mail and password. */
+    public static function customer(string $lastName = 'Lefèvre'): array
+    {
+        $email = 'client-' . bin2hex(random_bytes(5)) . '@example.test';
+        $password = 'Secret-' . bin2hex(random_bytes(4));
+        return self::cli()->json('
+            $c = new Customer();
+            $c->firstname = "Zoé"; $c->lastname = ' . var_export($lastName, true) . ';
+            $c->email = ' . var_export($email, true) . ';
+            $c->passwd = Tools::hash(' . var_export($password, true) . ');
+            $c->id_gender = 2; $c->active = 1;
+            $c->add();
+            $a = new Address();
+            $a->id_customer = $c->id; $a->alias = "Maison"; $a->firstname = "Zoé"; $a->lastname = $c->lastname;
+            $a->address1 = "12 rue de la Paix"; $a->postcode = "75002"; $a->city = "Paris";
+            $a->id_country = (int) Country::getByIso("FR"); $a->phone_mobile = "0612345678";
+            $a->add();
+            echo json_encode(["id_customer" => (int) $c->id, "email" => $c->email, "password" => ' . var_export($password, true) . ']);');
+    }
+
+    /** A storefront session logged in as $customer. */
+    public static function login(array $customer): ShopHttp
+    {
+        $http = new ShopHttp();
+        $page = $http->get('index.php?controller=authentication');
+        $after = $http->post('index.php?controller=authentication', [
+            'back' => 'my-account',
+            'email' => $customer['email'],
+            'password' => $customer['password'],
+            'submitLogin' => '1',
+        ]);
+        if (!str_contains($after->body, 'logout') && !str_contains($after->body, 'mylogout')) {
+            throw new \RuntimeException('storefront login failed: ' . $after->title() . ' ' . $page->status);
+        }
+        return $http;
+    }
+
+    /** A logged-in customer with $qty of the demo product in the cart; returns [http, customer, id_cart]. */
+    public static function shopper(int $qty = 5, string $lastName = 'Lefèvre'): array
+    {
+        $customer = self::customer($lastName);
+        $http = self::login($customer);
+        $http->addToCart(self::PRODUCT, $qty);
+        $idCart = (int) self::cli()->json('echo json_encode((int) Db::getInstance()->getValue("SELECT MAX(id_cart) FROM ' . self::P . 'cart WHERE id_customer = ' . $customer['id_customer'] . '"));');
+        return [$http, $customer, $idCart];
+    }
+
+    /** The customer leaves for Sofinco: the redirect controller's answer and the attempt. */
+    public static function checkout(ShopHttp $http, int $idCart): array
+    {
+        $r = $http->get('index.php?fc=module&module=sofincosignature&controller=redirect', false);
+        $attempt = self::row('SELECT * FROM ' . self::P . 'sofinco_attempt WHERE id_cart = ' . $idCart . ' ORDER BY id_sofinco_attempt DESC');
+        return ['response' => $r, 'location' => (string) $r->header('Location'), 'attempt' => $attempt];
+    }
+
+    /** @return list<array<string, mixed>> */
+    public static function rows(string $sql): array
+    {
+        return self::cli()->json('echo json_encode(Db::getInstance()->executeS(' . var_export($sql, true) . ') ?: []);');
+    }
+
+    public static function row(string $sql): ?array
+    {
+        $rows = self::rows($sql);
+        return $rows[0] ?? null;
+    }
+
+    public static function ordersOfCart(int $idCart): array
+    {
+        return self::rows('SELECT o.id_order, o.current_state, o.total_paid_tax_incl, o.module, o.valid FROM ' . self::P . 'orders o WHERE o.id_cart = ' . $idCart);
+    }
+
+    public static function stateId(string $key): int
+    {
+        return (int) self::cli()->json('echo json_encode((int) Configuration::getGlobalValue(' . var_export($key, true) . '));');
+    }
+
+    public static function stateKeyOfOrder(int $idOrder): string
+    {
+        return (string) self::cli()->json('require_once _PS_MODULE_DIR_ . "sofincosignature/classes/autoload.php";
+            echo json_encode(SofincoStates::keyOf((int) (new Order(' . $idOrder . '))->current_state));');
+    }
+
+    /** Runs a cron task from the command line, as crontab would. */
+    public static function cron(string $task): array
+    {
+        $cmd = array_merge([PHP_BINARY], ShopEnv::phpArgs(), [ShopEnv::get('SHOP_DIR') . '/modules/sofincosignature/cron.php', $task]);
+        $proc = proc_open($cmd, [1 => ['pipe', 'w'], 2 => ['pipe', 'w']], $pipes, ShopEnv::get('SHOP_DIR'));
+        $out = (string) stream_get_contents($pipes[1]);
+        $err = (string) stream_get_contents($pipes[2]);
+        $exit = proc_close($proc);
+        $lines = preg_split('/\R/', trim($out)) ?: [''];
+        $json = json_decode((string) end($lines), true);
+        return ['exit' => $exit, 'result' => is_array($json) ? $json : null, 'stdout' => $out, 'stderr' => $err];
+    }
+
+    /** Waits until $check returns a truthy value (the sandbox notifies in the background). */
+    public static function eventually(callable $check, float $seconds = 10.0)
+    {
+        $deadline = microtime(true) + $seconds;
+        do {
+            $value = $check();
+            if ($value) {
+                return $value;
+            }
+            usleep(200000);
+        } while (microtime(true) < $deadline);
+        return $value;
+    }
+}
