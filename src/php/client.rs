@@ -4,6 +4,7 @@
 
 use std::sync::Arc;
 
+use ext_php_rs::binary_slice::BinarySlice;
 use ext_php_rs::boxed::ZBox;
 use ext_php_rs::prelude::*;
 use ext_php_rs::types::ZendHashTable;
@@ -217,9 +218,9 @@ impl SofincoClient {
 
     /// Reads an exchangeUrl body (no network; never trust it: fetch the dossier).
     #[php(name = "parseNotification")]
-    pub fn parse_notification(&self, body: String) -> PhpResult<ZBox<ZendHashTable>> {
+    pub fn parse_notification(&self, body: BinarySlice<u8>) -> PhpResult<ZBox<ZendHashTable>> {
         guard(|| {
-            let hint = Core::parse_notification(&body)?;
+            let hint = Core::parse_notification(input::utf8(&body, "notification body")?)?;
             Ok(PhpArray::new()
                 .with("order_reference", hint.order_reference.as_str())?
                 .with("amount_cents", hint.amount_cents)?

@@ -218,3 +218,10 @@ pub fn int_list(values: &[i64], what: &str) -> Result<Vec<u32>> {
         })
         .collect()
 }
+
+/// Text from raw bytes (an HTTP body may be anything): not UTF-8 is bad input, not a
+/// TypeError.
+pub fn utf8<'a>(bytes: &'a [u8], what: &str) -> Result<&'a str> {
+    std::str::from_utf8(bytes)
+        .map_err(|_| Error::invalid_input(format!("{what} is not UTF-8 text")))
+}

@@ -3,6 +3,7 @@
 use std::sync::Arc;
 use std::time::Duration;
 
+use ext_php_rs::binary_slice::BinarySlice;
 use ext_php_rs::boxed::ZBox;
 use ext_php_rs::prelude::*;
 use ext_php_rs::types::ZendHashTable;
@@ -202,14 +203,18 @@ impl DossierSync {
     /// The exchangeUrl path for one attempt: one decision, from Sofinco's own answer.
     pub fn notification(
         &self,
-        body: String,
+        body: BinarySlice<u8>,
         attempt: &ZendHashTable,
     ) -> PhpResult<ZBox<ZendHashTable>> {
         guard(|| {
             let mut f = Fields::new(attempt, "attempt.");
             let row = self::attempt(&mut f);
             input::finish("notification", std::mem::take(&mut f.problems))?;
-            order_decision(&self.inner.notification(&body, &row)?)
+            order_decision(
+                &self
+                    .inner
+                    .notification(input::utf8(&body, "notification body")?, &row)?,
+            )
         })
     }
 }

@@ -16,7 +16,7 @@ class SofincoCancel
         }
         try {
             $ack = SofincoClientFactory::client($module, (int) $order->id_shop)->cancelDossier($dossier['contract_id'], $dossier['order_reference']);
-        } catch (\Exception $e) {
+        } catch (\Throwable $e) {
             SofincoLogger::error(sprintf('cancel of order %d: %s', $idOrder, $e->getMessage()));
             return ['ok' => false, 'message' => $module->l('Sofinco did not cancel the dossier:', 'sofincocancel') . ' ' . $e->getMessage(), 'warning' => null];
         }

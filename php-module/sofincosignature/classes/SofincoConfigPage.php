@@ -127,7 +127,7 @@ class SofincoConfigPage
         }
         try {
             $report = SofincoClientFactory::client($this->module)->testConnection();
-        } catch (\Exception $e) {
+        } catch (\Throwable $e) {
             $this->messages .= $this->module->displayError(htmlspecialchars($e->getMessage()));
             return;
         }

@@ -41,7 +41,7 @@ class SofincoCron
             $started = microtime(true);
             $summary = $this->{'run' . ucfirst($task)}();
             $result = ['ok' => true, 'summary' => $summary, 'seconds' => round(microtime(true) - $started, 2)];
-        } catch (\Exception $e) {
+        } catch (\Throwable $e) {
             SofincoLogger::error(sprintf('cron %s failed: %s', $task, $e->getMessage()));
             $result = ['ok' => false, 'error' => $e->getMessage()];
         } finally {

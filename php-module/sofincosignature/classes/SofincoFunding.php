@@ -46,7 +46,7 @@ class SofincoFunding
                 'sent' => (bool) $fresh['funding_sent'],
             ]]);
             $decision = $batch['decisions'] ? $batch['decisions'][0] : null;
-        } catch (\Exception $e) {
+        } catch (\Throwable $e) {
             SofincoLogger::error(sprintf('funding of order %d kept for the cron: %s', $idOrder, $e->getMessage()));
             $decision = null;
         }

@@ -17,7 +17,7 @@ class SofincoSimulatorView
             // A product page never waits long on a cold cache.
             $client = SofincoClientFactory::client($module, (int) $context->shop->id, ['timeout_ms' => 2500, 'max_retries' => 0]);
             $simulation = $client->simulate((int) $amountCents);
-        } catch (\Exception $e) {
+        } catch (\Throwable $e) {
             SofincoLogger::error('simulator hidden: ' . $e->getMessage());
             return null;
         }

@@ -56,6 +56,23 @@ final class SofincoShop
             echo json_encode(true);');
     }
 
+    /** A 1 290,00 € product (no tax), made once: the demo catalogue has nothing above 40 €. */
+    public static function sofa(): int
+    {
+        return (int) self::cli()->json('
+            $id = (int) Db::getInstance()->getValue("SELECT id_product FROM ' . self::P . 'product WHERE reference = \'SOFINCO-CANAPE\'");
+            if (!$id) {
+                $p = new Product();
+                foreach (Language::getLanguages(false) as $l) { $p->name[$l["id_lang"]] = "Canapé trois places"; $p->link_rewrite[$l["id_lang"]] = "canape-trois-places"; }
+                $p->reference = "SOFINCO-CANAPE"; $p->price = 1290; $p->id_tax_rules_group = 0; $p->active = 1;
+                $p->id_category_default = (int) Configuration::get("PS_HOME_CATEGORY"); $p->visibility = "both";
+                $p->add(); $p->addToCategories([(int) Configuration::get("PS_HOME_CATEGORY")]);
+                StockAvailable::setQuantity((int) $p->id, 0, 1000);
+                $id = (int) $p->id;
+            }
+            echo json_encode($id);');
+    }
+
     /** A new customer with a French address; returns its id, e-mail and password. */
     public static function customer(string $lastName = 'Lefèvre'): array
     {
@@ -101,6 +118,22 @@ final class SofincoShop
         $http->addToCart(self::PRODUCT, $qty);
         $idCart = (int) self::cli()->json('echo json_encode((int) Db::getInstance()->getValue("SELECT MAX(id_cart) FROM ' . self::P . 'cart WHERE id_customer = ' . $customer['id_customer'] . '"));');
         return [$http, $customer, $idCart];
+    }
+
+    /**
+     * Walks PrestaShop's checkout to its payment step (addresses confirmed, first carrier
+     * chosen) and returns that page, with its payment options.
+     */
+    public static function paymentStep(ShopHttp $http): \Sofinco\Tests\Shop\Support\ShopResponse
+    {
+        $page = $http->get('index.php?controller=order');
+        if (preg_match('~name="id_address_delivery"\s+value="(\d+)"~', $page->body, $a) === 1) {
+            $page = $http->post('index.php?controller=order', ['id_address_delivery' => $a[1], 'confirm-addresses' => '1']);
+        }
+        if (preg_match('~name="(delivery_option\[\d+\])"[^>]*value="([\d,]+)"~', $page->body, $d) === 1) {
+            $page = $http->post('index.php?controller=order', [$d[1] => $d[2], 'confirmDeliveryOption' => '1']);
+        }
+        return $page;
     }
 
     /** The customer leaves for Sofinco: the redirect controller's answer and the attempt. */

@@ -25,7 +25,7 @@ class SofincoSignatureNotificationModuleFrontController extends ModuleFrontContr
         }
         try {
             $hint = SofincoClientFactory::client($this->module)->parseNotification($body);
-        } catch (\Exception $e) {
+        } catch (\Throwable $e) {
             return $this->answer(400, 'unreadable notification');
         }
         $attempt = SofincoAttempts::byReference($hint['order_reference']);
@@ -37,7 +37,7 @@ class SofincoSignatureNotificationModuleFrontController extends ModuleFrontContr
             $decision = $sync->notification($body, SofincoOrderCreator::syncRow($attempt));
             (new SofincoOrderCreator($this->module))->apply($attempt, $decision);
             return $this->answer(200, $decision['action']);
-        } catch (\Exception $e) {
+        } catch (\Throwable $e) {
             // The orders cron catches up; Sofinco need not retry.
             SofincoLogger::error('notification for ' . $hint['order_reference'] . ': ' . $e->getMessage());
             return $this->answer(200, 'deferred');

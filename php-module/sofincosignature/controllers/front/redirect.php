@@ -52,7 +52,7 @@ class SofincoSignatureRedirectModuleFrontController extends ModuleFrontControlle
                 ], true),
                 'notification_url' => $this->context->link->getModuleLink($this->module->name, 'notification', [], true),
             ]);
-        } catch (\Exception $e) {
+        } catch (\Throwable $e) {
             SofincoAttempts::close($reference, SofincoAttempts::ABANDONED, 0, 'journey not created: ' . $e->getMessage());
             return $this->fail('journey not created for ' . $reference . ': ' . $e->getMessage());
         }

@@ -29,7 +29,7 @@ class SofincoSignatureReturnModuleFrontController extends ModuleFrontController
                 $sync = SofincoClientFactory::sync($this->module, ['concurrency' => 1, 'deadline_ms' => 20000], (int) $attempt['id_shop']);
                 $result = $sync->orders([SofincoOrderCreator::syncRow($attempt)]);
                 $decision = $result['decisions'] ? $result['decisions'][0] : null;
-            } catch (\Exception $e) {
+            } catch (\Throwable $e) {
                 SofincoLogger::error('return page for ' . $reference . ': ' . $e->getMessage());
             }
             if ($decision !== null) {

@@ -1,0 +1,177 @@
+<?php
+declare(strict_types=1);
+
+use PHPUnit\Framework\TestCase;
+use Sofinco\Tests\Shop\Support\ShopHttp;
+use Sofinco\Tests\Shop\Support\SofincoShop as S;
+
+/** Checkout → journey → notification and return, one order per cart, in the real shop. */
+final class SofincoCheckoutTest extends TestCase
+{
+    protected function setUp(): void
+    {
+        S::configure();
+        S::sandbox()->faults([]);
+    }
+
+    /** A shopper who chose Sofinco: [http, customer, id_cart, attempt, journey URL]. */
+    private function leaveForSofinco(string $lastName = 'Lefèvre'): array
+    {
+        [$http, $customer, $idCart] = S::shopper(5, $lastName);
+        $out = S::checkout($http, $idCart);
+        $this->assertSame(302, $out['response']->status, 'redirected');
+        $this->assertStringStartsWith(S::sandbox()->url . '/journey/', $out['location']);
+        $this->assertNotNull($out['attempt'], 'the attempt is stored before the customer leaves');
+        $this->assertMatchesRegularExpression('/^[A-Z0-9]{1,20}$/', $out['attempt']['order_reference']);
+        $this->assertSame('open', $out['attempt']['status']);
+        $this->assertSame('PRODUCTION', $out['attempt']['mode']);
+        return [$http, $customer, $idCart, $out['attempt'], $out['location']];
+    }
+
+    private function returnUrl(string $journeyUrl): string
+    {
+        $dossiers = S::sandbox()->dossiers();
+        foreach ($dossiers as $d) {
+            if (($d['link'] ?? '') === $journeyUrl) {
+                return $d['returnUrl'];
+            }
+        }
+        $this->fail('no dossier for ' . $journeyUrl);
+    }
+
+    public function testSignedJourneyNotificationThenReturnGiveOneOrderInStudy(): void
+    {
+        [$http, , $idCart, $attempt, $journey] = $this->leaveForSofinco();
+        $sent = array_values(array_filter(S::sandbox()->requests(), fn ($r) => str_contains($r['path'], 'partnerDataExchange')));
+        $this->assertNotEmpty($sent);
+        $ua = array_change_key_case(end($sent)['headers'], CASE_LOWER)['user-agent'] ?? '';
+        $this->assertMatchesRegularExpression('~^sofinco-ext/\S+ sofincosignature/2\.1\.0 PrestaShop/8\.1\.2 PHP/8\.~', $ua);
+
+        $signed = S::sandbox()->journey($journey, 'sign');
+        $this->assertStringContainsString('Retour à la boutique', $signed['result']['body']);
+        // Sofinco's notification reaches the shop and creates the order at once.
+        $orders = S::eventually(fn () => S::ordersOfCart($idCart));
+        $this->assertCount(1, $orders);
+        $this->assertSame(S::stateId('SOFINCO_OS_IN_STUDY'), (int) $orders[0]['current_state']);
+        $this->assertSame('sofincosignature', $orders[0]['module']);
+        $this->assertEqualsWithDelta(5 * 22.94, (float) $orders[0]['total_paid_tax_incl'], 30.0);
+
+        // The customer clicks "Retour à la boutique": PrestaShop's confirmation, no second order.
+        $back = $http->get($this->returnUrl($journey));
+        $this->assertSame(200, $back->status);
+        $this->assertStringContainsString('controller=order-confirmation', $back->url);
+        $this->assertStringContainsString('Sofinco étudie votre demande de crédit', html_entity_decode($back->body));
+        $reload = $http->get($this->returnUrl($journey));
+        $this->assertSame(200, $reload->status);
+        $this->assertCount(1, S::ordersOfCart($idCart), 'reloading never makes a second order');
+
+        $dossier = S::row('SELECT * FROM ps_sofinco_order WHERE id_cart = ' . $idCart);
+        $this->assertSame($attempt['order_reference'], $dossier['order_reference']);
+        $this->assertMatchesRegularExpression('/^SBX\d+$/', $dossier['contract_id']);
+        $this->assertSame('ETU', $dossier['sofinco_status']);
+        $this->assertSame(date('Y-m-d'), $dossier['signature_date']);
+        $this->assertSame('PRODUCTION', $dossier['mode']);
+        $this->assertSame('ordered', S::row("SELECT status FROM ps_sofinco_attempt WHERE order_reference = '{$attempt['order_reference']}'")['status']);
+    }
+
+    public function testTheOrderIsOnTheBackOfficeOrdersPage(): void
+    {
+        [, , $idCart, , $journey] = $this->leaveForSofinco();
+        S::sandbox()->journey($journey, 'sign');
+        $order = S::eventually(fn () => S::ordersOfCart($idCart))[0];
+        $http = new ShopHttp();
+        $http->loginAdmin();
+        $page = html_entity_decode($http->adminController('AdminOrders')->body);
+        $reference = S::row('SELECT reference FROM ps_orders WHERE id_order = ' . $order['id_order'])['reference'];
+        $this->assertStringContainsString($reference, $page);
+        $this->assertStringContainsString('Dossier en étude Sofinco', $page);
+    }
+
+    public function testReturnBeforeTheNotificationCreatesTheOrderItself(): void
+    {
+        [$http, , $idCart, , $journey] = $this->leaveForSofinco('ACCORD');
+        // The notification cannot reach the shop yet: the return page must not wait for it.
+        S::sandbox()->journey($journey, 'sign');
+        $back = $http->get($this->returnUrl($journey));
+        $this->assertSame(200, $back->status);
+        $orders = S::ordersOfCart($idCart);
+        $this->assertCount(1, $orders);
+        $this->assertSame(S::stateId('SOFINCO_OS_AWAITING_FUNDING'), (int) $orders[0]['current_state'], 'ACCORD… is approved at once');
+        $this->assertStringContainsString('votre crédit Sofinco est accepté', html_entity_decode($back->body));
+        S::eventually(fn () => count(array_filter(S::sandbox()->notifications(), fn ($n) => $n['delivered'])) > 0);
+        $this->assertCount(1, S::ordersOfCart($idCart), 'the late notification changes nothing');
+    }
+
+    public function testRefusedJourneyGivesAClearPageAndNoOrder(): void
+    {
+        [$http, , $idCart, $attempt, $journey] = $this->leaveForSofinco();
+        S::sandbox()->journey($journey, 'refuse');
+        $back = $http->get($this->returnUrl($journey));
+        $this->assertSame(200, $back->status);
+        $this->assertStringContainsString('Sofinco n\'a pas accepté votre demande de crédit', html_entity_decode($back->body));
+        $this->assertSame([], S::ordersOfCart($idCart));
+        $this->assertSame('abandoned', S::row("SELECT status FROM ps_sofinco_attempt WHERE order_reference = '{$attempt['order_reference']}'")['status']);
+    }
+
+    public function testAbandonedJourneyGivesNoOrder(): void
+    {
+        [$http, , $idCart, , $journey] = $this->leaveForSofinco();
+        S::sandbox()->journey($journey, 'leave');
+        $back = $http->get($this->returnUrl($journey));
+        $this->assertStringContainsString('Votre demande Sofinco n\'a pas été finalisée', html_entity_decode($back->body));
+        $this->assertSame([], S::ordersOfCart($idCart));
+    }
+
+    public function testForgedReturnLinksAreRefused(): void
+    {
+        [$http, , $idCart, $attempt, $journey] = $this->leaveForSofinco();
+        S::sandbox()->journey($journey, 'sign');
+        $ref = $attempt['order_reference'];
+        foreach (["ref=$ref&sig=" . str_repeat('0', 64), "ref=$ref", 'ref=OTHER1&sig=abc'] as $query) {
+            $page = (new ShopHttp())->get('index.php?fc=module&module=sofincosignature&controller=return&' . $query);
+            $this->assertSame(403, $page->status, $query);
+            $this->assertStringContainsString('Ce lien de retour n\'est pas valide', html_entity_decode($page->body));
+            $this->assertStringNotContainsString('SBX', $page->body, 'says nothing of the dossier');
+        }
+        $this->assertNotNull($http);
+        $this->assertGreaterThan(0, $idCart);
+    }
+
+    private function notify(string $body): array
+    {
+        $ch = curl_init(\Sofinco\Tests\Shop\Support\ShopEnv::get('SHOP_URL') . 'index.php?fc=module&module=sofincosignature&controller=notification');
+        curl_setopt_array($ch, [CURLOPT_POST => true, CURLOPT_POSTFIELDS => $body, CURLOPT_RETURNTRANSFER => true,
+            CURLOPT_HTTPHEADER => ['Content-Type: application/json'], CURLOPT_TIMEOUT => 30]);
+        $started = microtime(true);
+        $answer = (string) curl_exec($ch);
+        $status = (int) curl_getinfo($ch, CURLINFO_RESPONSE_CODE);
+        curl_close($ch);
+        return ['status' => $status, 'body' => $answer, 'seconds' => microtime(true) - $started];
+    }
+
+    public function testForgedAndRandomNotificationsChangeNothing(): void
+    {
+        foreach (['', 'garbage', '{"ORDER_ID":1}', str_repeat('{', 5000), random_bytes(300)] as $body) {
+            $r = $this->notify($body);
+            $this->assertSame(400, $r['status'], substr(bin2hex($body), 0, 20));
+            $this->assertLessThan(2.0, $r['seconds'], 'answers fast');
+        }
+        $unknown = $this->notify('{"ORDER_ID":"NOSUCHATTEMPT1","AMOUNT":1290.0,"CONTRACT_STATUS":"FIN"}');
+        $this->assertSame(200, $unknown['status']);
+        $this->assertStringContainsString('nothing to do', $unknown['body']);
+    }
+
+    public function testALyingNotificationIsCheckedWithSofinco(): void
+    {
+        [, , $idCart, $attempt] = $this->leaveForSofinco();
+        // The customer never finished the journey; a forged notification claims FIN.
+        $r = $this->notify(json_encode(['ORDER_ID' => $attempt['order_reference'], 'AMOUNT' => 114.70, 'CONTRACT_STATUS' => 'FIN']));
+        $this->assertSame(200, $r['status']);
+        $this->assertSame([], S::ordersOfCart($idCart), 'Sofinco knows no dossier yet: no order');
+        S::sandbox()->setStatus($attempt['order_reference'], 'ETU');
+        $this->notify(json_encode(['ORDER_ID' => strtolower($attempt['order_reference']), 'AMOUNT' => 1, 'CONTRACT_STATUS' => 'FIN']));
+        $orders = S::ordersOfCart($idCart);
+        $this->assertCount(1, $orders);
+        $this->assertSame(S::stateId('SOFINCO_OS_IN_STUDY'), (int) $orders[0]['current_state'], 'the state is Sofinco\'s, not the body\'s');
+    }
+}
