@@ -57,7 +57,8 @@ foreach ($files as $file) {
             $missing[$text] = true;
             continue;
         }
-        $key = strtolower('<{sofincosignature}prestashop>' . $source) . '_' . md5($text);
+        // PrestaShop hashes the text with its quotes escaped (Translate::getModuleTranslation).
+        $key = strtolower('<{sofincosignature}prestashop>' . $source) . '_' . md5(preg_replace("/\\\\*'/", "\\'", $text));
         $entries[$key] = $french[$text];
     }
 }

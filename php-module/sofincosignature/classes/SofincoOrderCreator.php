@@ -81,10 +81,8 @@ class SofincoOrderCreator
             SofincoLogger::error(sprintf('attempt %s: cart %d or state %s is missing', $attempt['order_reference'], $attempt['id_cart'], $decision['state']));
             return 0;
         }
-        $customer = new Customer((int) $cart->id_customer);
-        $context = Context::getContext();
-        $context->cart = $cart;
-        $context->customer = $customer;
+        SofincoCartContext::enter($cart);
+        $customer = Context::getContext()->customer;
         $total = (float) $cart->getOrderTotal(true, Cart::BOTH);
         $this->module->validateOrder(
             (int) $cart->id,
@@ -104,7 +102,7 @@ class SofincoOrderCreator
     public static function syncRow(array $attempt)
     {
         $cart = new Cart((int) $attempt['id_cart']);
-        $amount = Validate::isLoadedObject($cart) ? (int) round(100 * $cart->getOrderTotal(true, Cart::BOTH)) : (int) $attempt['amount_cents'];
+        $amount = Validate::isLoadedObject($cart) ? SofincoCartContext::totalCents($cart) : (int) $attempt['amount_cents'];
         return [
             'id_cart' => (int) $attempt['id_cart'],
             'order_reference' => (string) $attempt['order_reference'],

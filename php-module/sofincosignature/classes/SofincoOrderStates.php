@@ -24,6 +24,8 @@ class SofincoOrderStates
                 || (int) $order->current_state === $idState) {
                 return false;
             }
+            // Invoices and payments of a paid state need the order's cart context.
+            SofincoCartContext::enter(new Cart((int) $order->id_cart));
             $history = new OrderHistory();
             $history->id_order = (int) $order->id;
             $history->id_employee = 0;

@@ -53,6 +53,10 @@ final class SofincoShop
         ];
         self::cli()->json('foreach (' . var_export($values, true) . ' as $k => $v) { Configuration::updateValue($k, $v); }
             foreach (glob(_PS_CACHE_DIR_ . "sofinco/*") ?: [] as $f) { unlink($f); }
+            // Every order takes stock: keep the demo product available for the next carts.
+            foreach (array_merge([["id_product_attribute" => 0]], Product::getProductAttributesIds(' . self::PRODUCT . ')) as $pa) {
+                StockAvailable::setQuantity(' . self::PRODUCT . ', (int) $pa["id_product_attribute"], 100000);
+            }
             echo json_encode(true);');
     }
 
@@ -115,8 +119,14 @@ final class SofincoShop
     {
         $customer = self::customer($lastName);
         $http = self::login($customer);
-        $http->addToCart(self::PRODUCT, $qty);
+        $added = $http->addToCart(self::PRODUCT, $qty);
+        if ($added->status !== 200) {
+            throw new \RuntimeException('add to cart failed: HTTP ' . $added->status);
+        }
         $idCart = (int) self::cli()->json('echo json_encode((int) Db::getInstance()->getValue("SELECT MAX(id_cart) FROM ' . self::P . 'cart WHERE id_customer = ' . $customer['id_customer'] . '"));');
+        if ($idCart === 0) {
+            throw new \RuntimeException('the product could not be added to the cart: ' . substr($added->body, 0, 300));
+        }
         return [$http, $customer, $idCart];
     }
 

@@ -1,0 +1,29 @@
+<?php
+/**
+ * Puts a cart, its customer and currency in PrestaShop's context: a cron or a notification
+ * has no visitor, and Cart::getOrderTotal() and validateOrder() die without them.
+ */
+if (!defined('_PS_VERSION_')) {
+    exit;
+}
+
+class SofincoCartContext
+{
+    public static function enter(Cart $cart)
+    {
+        $context = Context::getContext();
+        $context->cart = $cart;
+        $context->customer = new Customer((int) $cart->id_customer);
+        $context->currency = new Currency((int) $cart->id_currency);
+        if (!$context->language || (int) $context->language->id !== (int) $cart->id_lang) {
+            $context->language = new Language((int) $cart->id_lang);
+        }
+    }
+
+    /** The cart's total in cents, as the customer would pay it now. */
+    public static function totalCents(Cart $cart)
+    {
+        self::enter($cart);
+        return (int) round(100 * (float) $cart->getOrderTotal(true, Cart::BOTH));
+    }
+}
