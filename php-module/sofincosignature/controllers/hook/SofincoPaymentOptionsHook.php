@@ -20,7 +20,7 @@ class SofincoPaymentOptionsHook
     {
         $context = Context::getContext();
         $cart = isset($params['cart']) ? $params['cart'] : $context->cart;
-        if (!$this->module->active || !Validate::isLoadedObject($cart)) {
+        if (!$this->module->active || !SofincoRuntime::ready() || !Validate::isLoadedObject($cart)) {
             return [];
         }
         $amount = SofincoPaymentGate::cartCents($cart);

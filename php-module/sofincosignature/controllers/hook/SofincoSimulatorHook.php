@@ -16,7 +16,7 @@ class SofincoSimulatorHook
 
     public function runForProduct(array $params)
     {
-        if (!isset($params['product'])) {
+        if (!isset($params['product']) || !SofincoRuntime::ready()) {
             return '';
         }
         $product = $params['product'];
@@ -30,7 +30,7 @@ class SofincoSimulatorHook
     public function runForCart(array $params)
     {
         $cart = isset($params['cart']) ? $params['cart'] : Context::getContext()->cart;
-        if (!Validate::isLoadedObject($cart)) {
+        if (!SofincoRuntime::ready() || !Validate::isLoadedObject($cart)) {
             return '';
         }
         return $this->render(SofincoPaymentGate::cartCents($cart), 'cart');

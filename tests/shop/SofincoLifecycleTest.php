@@ -1,0 +1,93 @@
+<?php
+declare(strict_types=1);
+
+use PHPUnit\Framework\TestCase;
+use Sofinco\Tests\Shop\Support\ShopEnv;
+use Sofinco\Tests\Shop\Support\SofincoShop as S;
+
+/** Uninstall and reinstall keep the order history; a PHP without the extension says so. */
+final class SofincoLifecycleTest extends TestCase
+{
+    protected function setUp(): void
+    {
+        S::configure();
+    }
+
+    public function testUninstallAndReinstallKeepTheOrderHistory(): void
+    {
+        [$http, , $idCart] = S::shopper(5);
+        $attempt = S::checkout($http, $idCart)['attempt'];
+        S::sandbox()->setStatus($attempt['order_reference'], 'ETU');
+        S::cron('orders');
+        $order = S::ordersOfCart($idCart)[0];
+        $state = (int) $order['current_state'];
+        $historyBefore = S::rows('SELECT id_order_state FROM ps_order_history WHERE id_order = ' . $order['id_order']);
+
+        $out = S::cli()->module('uninstall', 'sofincosignature');
+        $this->assertSame(0, $out['exit'], $out['stdout'] . $out['stderr']);
+        $kept = S::row('SELECT os.hidden, os.deleted, osl.name FROM ps_order_state os JOIN ps_order_state_lang osl ON osl.id_order_state = os.id_order_state
+            WHERE os.id_order_state = ' . $state . ' LIMIT 1');
+        $this->assertSame(1, (int) $kept['hidden'], 'a state used by orders is hidden, not deleted');
+        $this->assertSame(0, (int) $kept['deleted']);
+        $this->assertSame('Dossier en étude Sofinco', $kept['name'], 'the order still shows its label');
+        $this->assertSame($historyBefore, S::rows('SELECT id_order_state FROM ps_order_history WHERE id_order = ' . $order['id_order']));
+        $this->assertNotNull(S::row('SELECT id_order FROM ps_sofinco_order WHERE id_order = ' . $order['id_order']), 'the dossier is kept');
+        $this->assertNull(S::row("SELECT id_tab FROM ps_tab WHERE class_name = 'AdminSofincoDossiers'"));
+
+        $out = S::cli()->module('install', 'sofincosignature');
+        $this->assertSame(0, $out['exit'], $out['stdout'] . $out['stderr']);
+        S::configure();
+        $this->assertSame($state, S::stateId('SOFINCO_OS_IN_STUDY'), 'the same state comes back');
+        $this->assertSame(0, (int) S::row('SELECT hidden FROM ps_order_state WHERE id_order_state = ' . $state)['hidden']);
+        $this->assertCount(9, S::rows("SELECT id_order_state FROM ps_order_state WHERE module_name = 'sofincosignature' AND deleted = 0"), 'no duplicated states');
+        S::sandbox()->setStatus($attempt['order_reference'], 'CLI');
+        S::cron('statuses');
+        $this->assertSame('SOFINCO_OS_AWAITING_CUSTOMER', S::stateKeyOfOrder((int) $order['id_order']), 'the old order is followed again');
+    }
+
+    public function testAPhpWithoutTheExtensionSaysWhatIsMissingAndHowToGetIt(): void
+    {
+        // A PHP process without the extension, bootstrapped as the back office is.
+        $script = tempnam(sys_get_temp_dir(), 'sofinco-bare-');
+        file_put_contents($script, '<?php
+            chdir(' . var_export(ShopEnv::get('SHOP_DIR'), true) . ');
+            define("_PS_ADMIN_DIR_", getcwd() . "/" . ' . var_export(ShopEnv::get('ADMIN_DIR'), true) . ');
+            require "config/config.inc.php";
+            $ctx = Context::getContext();
+            $ctx->container = PrestaShop\PrestaShop\Adapter\ContainerBuilder::getContainer("front", false);
+            $ctx->employee = new Employee(1);
+            $ctx->controller = new AdminModulesController();
+            AdminController::$currentIndex = "index.php?controller=AdminModules";
+            $module = Module::getInstanceByName("sofincosignature");
+            $cart = new Cart((int) Db::getInstance()->getValue("SELECT MAX(id_cart) FROM ' . S::P . 'cart"));
+            echo json_encode([
+                "loaded" => extension_loaded("sofinco"),
+                "warning" => $module->warning,
+                "page" => $module->getContent(),
+                "options" => count($module->hookPaymentOptions(["cart" => $cart])),
+                "simulator" => $module->hookDisplayShoppingCartFooter(["cart" => $cart]),
+            ]);');
+        $proc = proc_open([PHP_BINARY, '-d', 'display_errors=stderr', $script], [1 => ['pipe', 'w'], 2 => ['pipe', 'w']], $pipes);
+        $stdout = (string) stream_get_contents($pipes[1]);
+        $stderr = (string) stream_get_contents($pipes[2]);
+        proc_close($proc);
+        unlink($script);
+        $lines = preg_split('/\R/', trim($stdout)) ?: [''];
+        $seen = json_decode((string) end($lines), true);
+        $this->assertIsArray($seen, $stderr . $stdout);
+        $this->assertFalse($seen['loaded']);
+        $expected = sprintf('not loaded in this PHP (%s, %s)', PHP_VERSION, PHP_ZTS ? 'thread-safe (ZTS)' : 'non-thread-safe (NTS)');
+        $this->assertStringContainsString($expected, $seen['warning']);
+        $this->assertStringContainsString('make build PHP_CONFIG=', $seen['warning'], 'the command that builds it for this PHP');
+        $this->assertStringContainsString($expected, html_entity_decode($seen['page']), 'the configuration page says it too');
+        $this->assertStringContainsString('extension=sofinco', html_entity_decode($seen['page']));
+        $this->assertSame(0, $seen['options'], 'no payment option');
+        $this->assertSame('', $seen['simulator'], 'no simulator, no error');
+
+        $cmd = [PHP_BINARY, ShopEnv::get('SHOP_DIR') . '/modules/sofincosignature/cron.php', 'orders'];
+        $proc = proc_open($cmd, [1 => ['pipe', 'w'], 2 => ['pipe', 'w']], $pipes, ShopEnv::get('SHOP_DIR'));
+        $out = stream_get_contents($pipes[1]);
+        $this->assertSame(1, proc_close($proc), 'the cron fails loudly');
+        $this->assertStringContainsString('not loaded in this PHP', (string) $out);
+    }
+}
