@@ -19,7 +19,8 @@ export SHOP_PHP_ARGS ?= -d extension=$(TEST_SO)
 # Under CI (CI=true) the shop is stopped after test-shop; elsewhere it is kept for reuse.
 SHOP_KEEP ?= $(if $(filter true,$(CI)),0,1)
 
-.PHONY: demo test deps build build-debug test-rust test-php test-shop shop-up shop-down stubs stubs-check lint clean
+SERVE ?= 0
+.PHONY: demo demo-down test deps build build-debug test-rust test-php test-shop shop-up shop-down stubs stubs-check lint clean
 
 deps:
 	@scripts/install-deps.sh
@@ -30,13 +31,21 @@ build: deps
 build-debug: deps
 	$(CARGO) build
 
+# The main job: the extension's story, then a real shop with the module and a scripted
+# purchase. SERVE=1 leaves the shop and the sandbox running; make demo-down stops them.
 demo: build
-	@SOFINCO_SANDBOX=$(CURDIR)/target/release/sofinco-sandbox $(PHP) -d extension=$(RELEASE_SO) demo/demo.php
+	@SERVE=$(SERVE) scripts/demo.sh
+
+demo-down:
+	-kill $$(sed -n 's/^SANDBOX_PID=//p' $(CURDIR)/.work/demo/sandbox.env 2>/dev/null) 2>/dev/null; rm -f $(CURDIR)/.work/demo/sandbox.env
+	SHOP_WORK=$(CURDIR)/.work/demo scripts/shop/shop-down.sh
 
 lint: deps
 	$(CARGO) fmt --all -- --check
 	$(CARGO) clippy --all-targets -- -D warnings
 	$(CARGO) clippy --all-targets --no-default-features -- -D warnings
+	$(PHP) tools/gen-translations.php --check
+	@for f in $$(find php-module -name '*.php'); do $(PHP) -l $$f >/dev/null || exit 1; done
 
 test-rust: deps
 	$(CARGO) test

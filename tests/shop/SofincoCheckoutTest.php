@@ -2,6 +2,7 @@
 declare(strict_types=1);
 
 use PHPUnit\Framework\TestCase;
+use Sofinco\Tests\Shop\Support\ShopEnv;
 use Sofinco\Tests\Shop\Support\ShopHttp;
 use Sofinco\Tests\Shop\Support\SofincoShop as S;
 
@@ -50,7 +51,7 @@ final class SofincoCheckoutTest extends TestCase
         $signed = S::sandbox()->journey($journey, 'sign');
         $this->assertStringContainsString('Retour à la boutique', $signed['result']['body']);
         // Sofinco's notification reaches the shop and creates the order at once.
-        $orders = S::eventually(fn () => S::ordersOfCart($idCart));
+        $orders = S::settledOrdersOfCart($idCart);
         $this->assertCount(1, $orders);
         $this->assertSame(S::stateId('SOFINCO_OS_IN_STUDY'), (int) $orders[0]['current_state']);
         $this->assertSame('sofincosignature', $orders[0]['module']);
@@ -78,7 +79,7 @@ final class SofincoCheckoutTest extends TestCase
     {
         [, , $idCart, , $journey] = $this->leaveForSofinco();
         S::sandbox()->journey($journey, 'sign');
-        $order = S::eventually(fn () => S::ordersOfCart($idCart))[0];
+        $order = S::settledOrdersOfCart($idCart)[0];
         $http = new ShopHttp();
         $http->loginAdmin();
         $page = html_entity_decode($http->adminController('AdminOrders')->body);
@@ -139,7 +140,7 @@ final class SofincoCheckoutTest extends TestCase
 
     private function notify(string $body): array
     {
-        $ch = curl_init(\Sofinco\Tests\Shop\Support\ShopEnv::get('SHOP_URL') . 'index.php?fc=module&module=sofincosignature&controller=notification');
+        $ch = curl_init(ShopEnv::get('SHOP_URL') . 'index.php?fc=module&module=sofincosignature&controller=notification');
         curl_setopt_array($ch, [CURLOPT_POST => true, CURLOPT_POSTFIELDS => $body, CURLOPT_RETURNTRANSFER => true,
             CURLOPT_HTTPHEADER => ['Content-Type: application/json'], CURLOPT_TIMEOUT => 30]);
         $started = microtime(true);
@@ -173,5 +174,46 @@ final class SofincoCheckoutTest extends TestCase
         $orders = S::ordersOfCart($idCart);
         $this->assertCount(1, $orders);
         $this->assertSame(S::stateId('SOFINCO_OS_IN_STUDY'), (int) $orders[0]['current_state'], 'the state is Sofinco\'s, not the body\'s');
+    }
+
+    public function testReturnPagesNotificationsAndCronsRacingMakeExactlyOneOrder(): void
+    {
+        [, , $idCart, $attempt, $journey] = $this->leaveForSofinco();
+        S::sandbox()->faults(['latency_ms' => 100, 'jitter_ms' => 100]);
+        S::sandbox()->journey($journey, 'sign');
+        $returnUrl = $this->returnUrl($journey);
+        $body = json_encode(['ORDER_ID' => $attempt['order_reference'], 'AMOUNT' => 114.70, 'CONTRACT_STATUS' => 'ETU']);
+        $notifyUrl = ShopEnv::get('SHOP_URL') . 'index.php?fc=module&module=sofincosignature&controller=notification';
+        // Two crons in their own processes, then page hits and notifications all at once.
+        $crons = [];
+        for ($i = 0; $i < 2; $i++) {
+            $cmd = array_merge([PHP_BINARY], ShopEnv::phpArgs(), [ShopEnv::get('SHOP_DIR') . '/modules/sofincosignature/cron.php', 'orders']);
+            $crons[] = proc_open($cmd, [1 => ['file', '/dev/null', 'w'], 2 => ['file', '/dev/null', 'w']], $pipes, ShopEnv::get('SHOP_DIR'));
+        }
+        $multi = curl_multi_init();
+        $handles = [];
+        for ($i = 0; $i < 12; $i++) {
+            $ch = curl_init($i % 3 === 0 ? $notifyUrl : $returnUrl);
+            curl_setopt_array($ch, [CURLOPT_RETURNTRANSFER => true, CURLOPT_TIMEOUT => 60]);
+            if ($i % 3 === 0) {
+                curl_setopt_array($ch, [CURLOPT_POST => true, CURLOPT_POSTFIELDS => $body]);
+            }
+            curl_multi_add_handle($multi, $ch);
+            $handles[] = $ch;
+        }
+        do {
+            curl_multi_exec($multi, $running);
+            curl_multi_select($multi, 0.05);
+        } while ($running > 0);
+        foreach ($handles as $ch) {
+            $this->assertContains(curl_getinfo($ch, CURLINFO_RESPONSE_CODE), [200, 302], 'every hit answered');
+            curl_multi_remove_handle($multi, $ch);
+        }
+        foreach ($crons as $cron) {
+            proc_close($cron);
+        }
+        S::sandbox()->faults([]);
+        $this->assertCount(1, S::ordersOfCart($idCart), 'exactly one order for the cart');
+        $this->assertCount(1, S::rows('SELECT id_order FROM ps_sofinco_order WHERE id_cart = ' . $idCart));
     }
 }

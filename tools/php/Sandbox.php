@@ -12,14 +12,19 @@ final class Sandbox
     public const CLIENT_ID = 'sandbox-client';
     public const CLIENT_SECRET = 'sandbox-secret';
 
-    /** @var resource */
-    private $process;
+    /** @var resource|null */
+    private $process = null;
     /** @var array<int, resource> */
     private $pipes;
     public string $url;
 
-    public function __construct(array $args = [])
+    /** Starts a sandbox, or with $url talks to one already running (its control routes on). */
+    public function __construct(array $args = [], ?string $url = null)
     {
+        if ($url !== null) {
+            $this->url = rtrim($url, '/');
+            return;
+        }
         $binary = getenv('SOFINCO_SANDBOX') ?: dirname(__DIR__, 2) . '/target/debug/sofinco-sandbox';
         if (!is_executable($binary)) {
             throw new \RuntimeException("sandbox binary not found at $binary (cargo build)");
@@ -41,7 +46,7 @@ final class Sandbox
 
     public function stop(): void
     {
-        if (is_resource($this->process)) {
+        if (isset($this->process) && is_resource($this->process)) {
             proc_terminate($this->process, 15);
             proc_close($this->process);
         }

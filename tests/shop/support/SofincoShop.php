@@ -24,7 +24,9 @@ final class SofincoShop
     public static function sandbox(): Sandbox
     {
         if (self::$sandbox === null) {
-            self::$sandbox = new Sandbox(['--business-provider-id', self::MERCHANT, '--equipment-code', self::NATURE]);
+            // The demo's shop keeps its sandbox running (SOFINCO_SANDBOX_URL); the tests start their own.
+            $url = getenv('SOFINCO_SANDBOX_URL') ?: null;
+            self::$sandbox = new Sandbox(['--business-provider-id', self::MERCHANT, '--equipment-code', self::NATURE], $url);
         }
         return self::$sandbox;
     }
@@ -169,6 +171,24 @@ final class SofincoShop
     public static function ordersOfCart(int $idCart): array
     {
         return self::rows('SELECT o.id_order, o.current_state, o.total_paid_tax_incl, o.module, o.valid FROM ' . self::P . 'orders o WHERE o.id_cart = ' . $idCart);
+    }
+
+    /**
+     * The cart's orders once an order exists and its creation is over (validateOrder writes
+     * the order row before its state and the module's record): what a test waits for.
+     */
+    public static function settledOrdersOfCart(int $idCart, float $seconds = 10.0): array
+    {
+        return self::eventually(function () use ($idCart) {
+            $orders = self::ordersOfCart($idCart);
+            $recorded = self::row('SELECT id_order FROM ' . self::P . 'sofinco_order WHERE id_cart = ' . $idCart);
+            foreach ($orders as $o) {
+                if ((int) $o['current_state'] === 0) {
+                    return [];
+                }
+            }
+            return $orders && $recorded ? $orders : [];
+        }, $seconds);
     }
 
     public static function stateId(string $key): int

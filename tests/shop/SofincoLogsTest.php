@@ -1,0 +1,40 @@
+<?php
+declare(strict_types=1);
+
+use PHPUnit\Framework\TestCase;
+use Sofinco\Tests\Shop\Support\ShopEnv;
+use Sofinco\Tests\Shop\Support\ShopHttp;
+use Sofinco\Tests\Shop\Support\SofincoShop as S;
+
+/** The logs folder (spec-fr.md §10): daily files, closed to the web, sized and emptied from the page. */
+final class SofincoLogsTest extends TestCase
+{
+    public function testLogsAreWrittenDailyAndClosedToTheWeb(): void
+    {
+        S::configure(['SOFINCO_DEBUG' => '1']);
+        S::cron('statuses');
+        $dir = ShopEnv::get('SHOP_DIR') . '/modules/sofincosignature/logs';
+        $this->assertFileExists($dir . '/sofinco-' . gmdate('Y-m-d') . '.log');
+        $htaccess = (string) file_get_contents($dir . '/.htaccess');
+        $this->assertStringContainsString('Require all denied', $htaccess);
+        $this->assertStringContainsString('Deny from all', $htaccess);
+        $index = (new ShopHttp())->get('modules/sofincosignature/logs/index.php', false);
+        $this->assertSame(403, $index->status);
+        $this->assertSame('', trim($index->body));
+    }
+
+    public function testTheConfigurationPageSizesAndEmptiesTheFolder(): void
+    {
+        S::configure(['SOFINCO_DEBUG' => '1']);
+        S::cron('statuses');
+        $http = new ShopHttp();
+        $http->loginAdmin();
+        $url = $http->adminUrl('AdminModules', ['configure' => 'sofincosignature']);
+        $page = html_entity_decode($http->get($url)->body);
+        $this->assertMatchesRegularExpression('~class="sofinco-logs-size">[0-9.,]+\s*[kKMG]?[oB]~u', $page);
+        $after = html_entity_decode($http->post($url, ['submitSofincoPurgeLogs' => '1'])->body);
+        $this->assertStringContainsString('Les fichiers de logs ont été supprimés', $after);
+        $this->assertSame([], glob(ShopEnv::get('SHOP_DIR') . '/modules/sofincosignature/logs/*.log'));
+        $this->assertFileExists(ShopEnv::get('SHOP_DIR') . '/modules/sofincosignature/logs/index.php', 'the guards stay');
+    }
+}
