@@ -17,7 +17,7 @@ function say(string $line = ''): void
 
 function text(string $html): string
 {
-    return trim((string) preg_replace('/\s+/u', ' ', html_entity_decode(strip_tags($html))));
+    return trim((string) preg_replace('/\s+/u', ' ', html_entity_decode(strip_tags(str_replace('<br>', ' ', $html)))));
 }
 
 function step(int $n, string $what): void
