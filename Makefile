@@ -90,3 +90,8 @@ bench: build
 .PHONY: dist
 dist: build
 	scripts/dist.sh $(RELEASE_SO)
+
+# A longer fuzz run than make test's (proptest; PROPTEST_CASES to tune).
+.PHONY: fuzz
+fuzz: deps
+	PROPTEST_CASES=$${PROPTEST_CASES:-200000} $(CARGO) test --release --test fuzz_decoding

@@ -289,7 +289,7 @@ pub struct FaultEnvelope {
 /// (object, array of objects, gateway fault); `None` when the body is none of them.
 pub fn read_error_body(body: &[u8]) -> Option<(String, String)> {
     let value: serde_json::Value = serde_json::from_slice(body).ok()?;
-    if let Some(fault) = value.get("fault") {
+    if let Some(fault) = value.get("fault").filter(|f| f.is_object()) {
         let fault: Fault = serde_json::from_value(fault.clone()).ok()?;
         let message = [fault.message.as_str(), fault.description.as_str()]
             .iter()
@@ -304,6 +304,10 @@ pub fn read_error_body(body: &[u8]) -> Option<(String, String)> {
         serde_json::Value::Object(_) => value.clone(),
         _ => return None,
     };
+    // Only objects carry a code and a message (serde would read an array as a struct too).
+    if !first.is_object() {
+        return None;
+    }
     let object: ErrorObject = serde_json::from_value(first).ok()?;
     let message = object
         .longlib

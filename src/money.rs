@@ -25,6 +25,10 @@ impl Euros {
     }
 }
 
+/// At most this many digits of cents (under 10^13 euros): every such amount survives the
+/// JSON round trip exactly.
+const MAX_CENT_DIGITS: i64 = 15;
+
 /// Parses a decimal amount in euros ("1290.1", "1290.10", "1290", "-3.5", "1.2e3") into
 /// cents; more than two decimals, or a value that is not a plain number, is an error.
 pub fn cents_from_decimal(text: &str) -> Result<i64> {
@@ -57,8 +61,9 @@ pub fn cents_from_decimal(text: &str) -> Result<i64> {
     // All digits, with the decimal point moved by the exponent, then scaled to cents.
     let all: String = format!("{int_part}{frac_part}");
     let point = int_part.len() as i64 + i64::from(exponent) + 2;
-    if !(0..=17).contains(&point) {
-        // Below a cent or beyond 10^15 euros: not an amount we can carry.
+    if !(0..=MAX_CENT_DIGITS).contains(&point) {
+        // Below a cent, or beyond 10^13 euros: not an amount we can carry exactly (a JSON
+        // number is a double, exact only up to 2^53).
         return if all.bytes().all(|b| b == b'0') {
             Ok(0)
         } else {
