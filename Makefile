@@ -45,13 +45,19 @@ lint: deps
 	$(CARGO) clippy --all-targets -- -D warnings
 	$(CARGO) clippy --all-targets --no-default-features -- -D warnings
 	$(PHP) tools/gen-translations.php --check
+	@# The log check must catch a planted leak, or it proves nothing.
+	@! scripts/check-logs.sh tests/fixtures/leaky-logs >/dev/null 2>&1 || { echo "check-logs misses a planted leak" >&2; exit 1; }
 	@for f in $$(find php-module -name '*.php'); do $(PHP) -l $$f >/dev/null || exit 1; done
 
 test-rust: deps
 	$(CARGO) test
 
+# The suites' client logs go to TEST_LOGS, then scripts/check-logs.sh greps them for secrets.
+TEST_LOGS := $(CURDIR)/.work/test-logs
 test-php: build-debug
-	SOFINCO_EXT=$(TEST_SO) $(PHP) -d extension=$(TEST_SO) $(PHPUNIT) --configuration phpunit.xml
+	rm -rf $(TEST_LOGS)
+	SOFINCO_TEST_LOGS=$(TEST_LOGS) SOFINCO_EXT=$(TEST_SO) $(PHP) -d extension=$(TEST_SO) $(PHPUNIT) --configuration phpunit.xml
+	scripts/check-logs.sh $(TEST_LOGS)
 
 # A real PrestaShop 8.1.2 on a real MariaDB on loopback (installed once in $(SHOP_WORK), reused).
 shop-up: build-debug
@@ -64,6 +70,7 @@ shop-down:
 test-shop: shop-up
 	@status=0; SOFINCO_SO=$(TEST_SO) scripts/shop/shop-install-module.sh && \
 	SOFINCO_SANDBOX=$(CURDIR)/target/$(TEST_PROFILE)/sofinco-sandbox $(PHP) $(PHPUNIT) --configuration phpunit-shop.xml $(PHPUNIT_ARGS) || status=$$?; \
+	[ $$status != 0 ] || scripts/check-logs.sh $(SHOP_WORK)/prestashop/modules/sofincosignature/logs || status=$$?; \
 	if [ "$(SHOP_KEEP)" = 0 ]; then scripts/shop/shop-down.sh; \
 	else echo "test-shop: shop left running ($(SHOP_ENV)); stop it with: make shop-down"; fi; \
 	exit $$status

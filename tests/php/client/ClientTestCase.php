@@ -34,7 +34,9 @@ abstract class ClientTestCase extends TestCase
 
     protected function client(array $overrides = []): SofincoClient
     {
-        return new SofincoClient(static::$sandbox->config($overrides));
+        // Every client logs in debug mode, so the log check (make test) sees real lines.
+        $logs = getenv('SOFINCO_TEST_LOGS') ?: sys_get_temp_dir() . '/sofinco-test-logs';
+        return new SofincoClient(static::$sandbox->config($overrides + ['log_dir' => $logs, 'debug' => true]));
     }
 
     /** A fresh reference per call, as the module makes one per attempt. */
