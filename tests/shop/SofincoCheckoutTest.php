@@ -176,26 +176,43 @@ final class SofincoCheckoutTest extends TestCase
         $this->assertSame(S::stateId('SOFINCO_OS_IN_STUDY'), (int) $orders[0]['current_state'], 'the state is Sofinco\'s, not the body\'s');
     }
 
-    public function testReturnPagesNotificationsAndCronsRacingMakeExactlyOneOrder(): void
+    /**
+     * 50 at once for three carts: return-page hits, Sofinco notifications and orders-cron
+     * runs (php -S with several workers, the real MariaDB). Exactly one order per cart.
+     */
+    public function testFiftyConcurrentReturnsNotificationsAndCronsMakeOneOrderPerCart(): void
     {
-        [, , $idCart, $attempt, $journey] = $this->leaveForSofinco();
-        S::sandbox()->faults(['latency_ms' => 100, 'jitter_ms' => 100]);
-        S::sandbox()->journey($journey, 'sign');
-        $returnUrl = $this->returnUrl($journey);
-        $body = json_encode(['ORDER_ID' => $attempt['order_reference'], 'AMOUNT' => 114.70, 'CONTRACT_STATUS' => 'ETU']);
+        $carts = [];
+        for ($i = 0; $i < 3; $i++) {
+            [, , $idCart, $attempt, $journey] = $this->leaveForSofinco();
+            $carts[] = ['id_cart' => $idCart, 'attempt' => $attempt, 'journey' => $journey];
+        }
+        S::sandbox()->faults(['latency_ms' => 50, 'jitter_ms' => 150]);
         $notifyUrl = ShopEnv::get('SHOP_URL') . 'index.php?fc=module&module=sofincosignature&controller=notification';
-        // Two crons in their own processes, then page hits and notifications all at once.
+        $requests = [];
+        foreach ($carts as $cart) {
+            S::sandbox()->journey($cart['journey'], 'sign');
+            $body = json_encode(['ORDER_ID' => $cart['attempt']['order_reference'], 'AMOUNT' => 114.70, 'CONTRACT_STATUS' => 'ETU']);
+            for ($i = 0; $i < 12; $i++) {
+                $requests[] = [$this->returnUrl($cart['journey']), null];
+            }
+            for ($i = 0; $i < 4; $i++) {
+                $requests[] = [$notifyUrl, $body];
+            }
+        }
+        shuffle($requests);
         $crons = [];
         for ($i = 0; $i < 2; $i++) {
             $cmd = array_merge([PHP_BINARY], ShopEnv::phpArgs(), [ShopEnv::get('SHOP_DIR') . '/modules/sofincosignature/cron.php', 'orders']);
             $crons[] = proc_open($cmd, [1 => ['file', '/dev/null', 'w'], 2 => ['file', '/dev/null', 'w']], $pipes, ShopEnv::get('SHOP_DIR'));
         }
+        $this->assertCount(50, array_merge($requests, $crons));
         $multi = curl_multi_init();
         $handles = [];
-        for ($i = 0; $i < 12; $i++) {
-            $ch = curl_init($i % 3 === 0 ? $notifyUrl : $returnUrl);
-            curl_setopt_array($ch, [CURLOPT_RETURNTRANSFER => true, CURLOPT_TIMEOUT => 60]);
-            if ($i % 3 === 0) {
+        foreach ($requests as [$url, $body]) {
+            $ch = curl_init($url);
+            curl_setopt_array($ch, [CURLOPT_RETURNTRANSFER => true, CURLOPT_TIMEOUT => 120]);
+            if ($body !== null) {
                 curl_setopt_array($ch, [CURLOPT_POST => true, CURLOPT_POSTFIELDS => $body]);
             }
             curl_multi_add_handle($multi, $ch);
@@ -210,10 +227,12 @@ final class SofincoCheckoutTest extends TestCase
             curl_multi_remove_handle($multi, $ch);
         }
         foreach ($crons as $cron) {
-            proc_close($cron);
+            $this->assertSame(0, proc_close($cron), 'no cron process died');
         }
         S::sandbox()->faults([]);
-        $this->assertCount(1, S::ordersOfCart($idCart), 'exactly one order for the cart');
-        $this->assertCount(1, S::rows('SELECT id_order FROM ps_sofinco_order WHERE id_cart = ' . $idCart));
+        foreach ($carts as $cart) {
+            $this->assertCount(1, S::ordersOfCart($cart['id_cart']), 'exactly one order for cart ' . $cart['id_cart']);
+            $this->assertCount(1, S::rows('SELECT id_order FROM ps_sofinco_order WHERE id_cart = ' . $cart['id_cart']));
+        }
     }
 }
