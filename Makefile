@@ -20,7 +20,7 @@ export SHOP_PHP_ARGS ?= -d extension=$(TEST_SO)
 SHOP_KEEP ?= $(if $(filter true,$(CI)),0,1)
 
 SERVE ?= 0
-.PHONY: demo demo-down test deps build build-debug test-rust test-php test-shop shop-up shop-down stubs stubs-check lint clean
+.PHONY: memcheck demo demo-down test deps build build-debug test-rust test-php test-shop shop-up shop-down stubs stubs-check lint clean
 
 deps:
 	@scripts/install-deps.sh
@@ -80,7 +80,11 @@ stubs: build-debug
 	$(PHP) -d extension=$(TEST_SO) tools/gen-stubs.php > stubs/.sofinco.stub.php.tmp
 	mv stubs/.sofinco.stub.php.tmp stubs/sofinco.stub.php
 
-test: lint test-rust test-php test-shop
+# The extension under valgrind: no leak, no invalid access of its own.
+memcheck: build-debug
+	scripts/memcheck.sh $(TEST_SO)
+
+test: lint test-rust test-php memcheck test-shop
 	@echo "make test: all suites passed"
 
 clean:

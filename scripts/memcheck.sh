@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Runs the extension and client PHPUnit suites under valgrind (PHP's allocator off, so every
+# allocation is seen) and fails when a leak or an invalid access has a frame in the
+# extension (libsofinco, sofinco::, ext_php_rs). Other reports are PHP's own or known false
+# positives (ring's assembly, PCRE's JIT is turned off).
+# Usage: scripts/memcheck.sh path/to/libsofinco.so
+set -euo pipefail
+so="$1"
+out="$(mktemp -d)"
+trap 'rm -rf "$out"' EXIT
+USE_ZEND_ALLOC=0 ZEND_DONT_UNLOAD_MODULES=1 SOFINCO_EXT="$so" \
+  valgrind --leak-check=full --show-leak-kinds=definite,indirect --error-limit=no \
+  --log-file="$out/vg.%p.log" \
+  php -d pcre.jit=0 -d "extension=$so" /usr/bin/phpunit --testsuite extension,client \
+  --exclude-group slow >"$out/phpunit.txt" 2>&1 || { cat "$out/phpunit.txt"; exit 1; }
+tail -n 3 "$out/phpunit.txt"
+# Each valgrind record is a block of lines ending with an empty "==pid== " line.
+ours="$(awk '/are (definitely|indirectly) lost|Invalid (read|write)|Invalid free|Mismatched free/,/^==[0-9]+== $/' "$out"/vg.*.log |
+  awk 'BEGIN{RS="==[0-9]+== \n"} /libsofinco|sofinco::|ext_php_rs/' || true)"
+if [ -n "$ours" ]; then
+  printf '%s\n' "$ours" | head -60
+  echo "memcheck: valgrind found leaks or invalid accesses in the extension" >&2
+  exit 1
+fi
+lost="$(grep -h 'definitely lost:' "$out"/vg.*.log | awk '{s+=$4} END{print s+0}')"
+echo "memcheck: $(ls "$out"/vg.*.log | wc -l) processes under valgrind; no leak and no invalid access from the extension (PHP itself: ${lost} bytes definitely lost)"
