@@ -22,6 +22,8 @@ class SofincoConfig
     const DEBUG = 'SOFINCO_DEBUG';
     /** Advanced: another gateway than Sofinco's (the sandbox, a proxy). Empty: by mode. */
     const API_URL = 'SOFINCO_API_URL';
+    /** Advanced, not on the form: per-call timeout in ms for slow networks (default 10000). */
+    const TIMEOUT_MS = 'SOFINCO_TIMEOUT_MS';
     const CRON_TOKEN = 'SOFINCO_CRON_TOKEN';
     const RETURN_SECRET = 'SOFINCO_RETURN_SECRET';
 
@@ -96,6 +98,10 @@ class SofincoConfig
             'cache_dir' => self::cacheDirectory(),
             'user_agent' => sprintf('sofincosignature/%s PrestaShop/%s PHP/%s', $module->version, _PS_VERSION_, PHP_VERSION),
         ];
+        $timeout = (int) Configuration::get(self::TIMEOUT_MS, null, null, $idShop);
+        if ($timeout > 0) {
+            $config['timeout_ms'] = $timeout;
+        }
         $url = trim(self::get(self::API_URL, $idShop));
         if ($url !== '') {
             $config['base_url'] = $url;

@@ -85,6 +85,7 @@ async fn set_status(
                 funding_date: None,
                 status_since: now,
                 journey: None,
+                deliveries: 0,
             },
         );
     }
@@ -141,8 +142,12 @@ async fn notifications(State(shared): State<Arc<Shared>>) -> Response {
     Json(&shared.lock().notifications).into_response()
 }
 
-async fn faults(State(shared): State<Arc<Shared>>) -> Json<FaultSettings> {
-    Json(shared.faults().settings().clone())
+/// The settings, and what was injected so far (`counts`).
+async fn faults(State(shared): State<Arc<Shared>>) -> Json<serde_json::Value> {
+    let faults = shared.faults();
+    let mut view = serde_json::to_value(faults.settings()).unwrap_or_default();
+    view["counts"] = serde_json::to_value(faults.counts()).unwrap_or_default();
+    Json(view)
 }
 
 async fn set_faults(
@@ -165,6 +170,7 @@ struct DossierView {
     amount_cents: i64,
     link: Option<String>,
     journey_ended: Option<String>,
+    deliveries: u32,
     last_name: Option<String>,
     exchange_url: Option<String>,
     return_url: Option<String>,
@@ -183,6 +189,7 @@ async fn dossiers(State(shared): State<Arc<Shared>>) -> Json<Vec<DossierView>> {
                 amount_cents: d.amount_cents,
                 link: j.map(|j| format!("{base}{}{}", journey_page::PREFIX, j.token)),
                 journey_ended: j.and_then(|j| j.ended.clone()),
+                deliveries: d.deliveries,
                 last_name: j.map(|j| j.context.customer_context.last_name.clone()),
                 exchange_url: j.map(|j| j.context.provider_context.exchange_url.clone()),
                 return_url: j.map(|j| j.context.provider_context.return_url.clone()),

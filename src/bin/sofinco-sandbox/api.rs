@@ -227,6 +227,7 @@ async fn link(
             funding_date: None,
             status_since: now,
             journey: Some(journey),
+            deliveries: 0,
         },
     );
     inner.journeys.insert(token.clone(), key);
@@ -312,8 +313,9 @@ async fn deliver(
             status::AWAITING_FUNDING => {
                 d.set_status(status::FUNDED, now);
                 d.funding_date = Some(today);
+                d.deliveries += 1;
             }
-            status::FUNDED => {}
+            status::FUNDED => d.deliveries += 1,
             other => {
                 return Err(ApiError::conflict(
                     "INVALID_STATUS",

@@ -10,8 +10,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::errors::ApiError;
 
-/// How long an injected timeout hangs: longer than any sane client timeout.
-pub const HANG: Duration = Duration::from_secs(30);
+/// How long an injected timeout hangs by default: longer than any sane client timeout.
+pub const DEFAULT_HANG_MS: u64 = 30_000;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -33,6 +33,9 @@ pub struct FaultSettings {
     pub malformed_rate: f64,
     /// The shape of injected 5xx; `None` rotates through the three.
     pub error_shape: Option<ErrorShape>,
+    /// How long an injected timeout hangs before its 504 (0: the default).
+    #[serde(default)]
+    pub hang_ms: u64,
 }
 
 /// A partial change of the settings (`POST /_sandbox/faults`).
@@ -46,6 +49,7 @@ pub struct FaultUpdate {
     pub timeout_rate: Option<f64>,
     pub malformed_rate: Option<f64>,
     pub error_shape: Option<ErrorShape>,
+    pub hang_ms: Option<u64>,
 }
 
 /// What happens to one API request.
@@ -67,6 +71,16 @@ pub struct Faults {
     settings: FaultSettings,
     rng: StdRng,
     rotation: usize,
+    counts: FaultCounts,
+}
+
+/// What was injected since the start (or the last reset), for soak reports.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct FaultCounts {
+    pub requests: u64,
+    pub failed: u64,
+    pub hung: u64,
+    pub malformed: u64,
 }
 
 impl Faults {
@@ -75,11 +89,24 @@ impl Faults {
             rng: StdRng::seed_from_u64(settings.seed),
             settings,
             rotation: 0,
+            counts: FaultCounts::default(),
         }
+    }
+
+    pub fn counts(&self) -> FaultCounts {
+        self.counts
     }
 
     pub fn settings(&self) -> &FaultSettings {
         &self.settings
+    }
+
+    /// How long an injected timeout hangs.
+    pub fn hang(&self) -> Duration {
+        match self.settings.hang_ms {
+            0 => Duration::from_millis(DEFAULT_HANG_MS),
+            ms => Duration::from_millis(ms),
+        }
     }
 
     pub fn update(&mut self, u: FaultUpdate) -> Result<(), String> {
@@ -98,6 +125,7 @@ impl Faults {
         s.timeout_rate = u.timeout_rate.unwrap_or(s.timeout_rate);
         s.malformed_rate = u.malformed_rate.unwrap_or(s.malformed_rate);
         s.error_shape = u.error_shape.or(s.error_shape);
+        s.hang_ms = u.hang_ms.unwrap_or(s.hang_ms);
         if let Some(seed) = u.seed {
             s.seed = seed;
             self.rng = StdRng::seed_from_u64(seed);
@@ -123,6 +151,13 @@ impl Faults {
             Outcome::Pass
         };
         let malformed = self.rng.gen::<f64>() < s.malformed_rate;
+        self.counts.requests += 1;
+        match outcome {
+            Outcome::Hang => self.counts.hung += 1,
+            Outcome::Fail(_) => self.counts.failed += 1,
+            Outcome::Pass if malformed => self.counts.malformed += 1,
+            Outcome::Pass => {}
+        }
         Decision {
             delay,
             outcome,

@@ -33,7 +33,10 @@ pub async fn gate(State(shared): State<Arc<Shared>>, request: Request, next: Nex
     };
     record(&shared, &parts, &bytes);
 
-    let decision = shared.faults().decide();
+    let (decision, hang) = {
+        let mut faults = shared.faults();
+        (faults.decide(), faults.hang())
+    };
     if !decision.delay.is_zero() {
         tokio::time::sleep(decision.delay).await;
     }
@@ -41,7 +44,7 @@ pub async fn gate(State(shared): State<Arc<Shared>>, request: Request, next: Nex
         Outcome::Pass => {}
         Outcome::Fail(error) => return error.into_response(),
         Outcome::Hang => {
-            tokio::time::sleep(faults::HANG).await;
+            tokio::time::sleep(hang).await;
             return ApiError::fault(
                 StatusCode::GATEWAY_TIMEOUT,
                 "101504",

@@ -51,6 +51,9 @@ pub struct Dossier {
     pub funding_date: Option<String>,
     pub status_since: DateTime<Utc>,
     pub journey: Option<Journey>,
+    /// Deliver requests that reached the dossier and were accepted: a shop that sends a
+    /// funding request twice shows here (the soak checks it).
+    pub deliveries: u32,
 }
 
 impl Dossier {
