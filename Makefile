@@ -106,3 +106,8 @@ dist: build
 .PHONY: fuzz
 fuzz: deps
 	PROPTEST_CASES=$${PROPTEST_CASES:-200000} $(CARGO) test --release --test fuzz_decoding
+
+# The fault soak (bounded; loopback only): SOAK_N dossiers (2000), SOAK_ROUNDS, SOAK_TIMEOUT.
+.PHONY: soak
+soak: build
+	scripts/soak.sh
