@@ -51,78 +51,49 @@ pub struct TransportException;
 #[derive(Default)]
 pub struct UnknownStatusException;
 
-/// What API exceptions carry besides the message: PHP methods of a Rust parent do not
-/// reach a Rust child, so both classes expose them through this trait.
-trait ApiDetails {
-    fn http_status(&self) -> i64;
-    fn api_code(&self) -> &str;
+/// PHP methods of a Rust parent do not reach a Rust child, so each API exception class gets
+/// its own copy of the two accessors.
+macro_rules! api_exception {
+    ($(#[$doc:meta])* $name:ident, $php:literal, $parent:ident) => {
+        $(#[$doc])*
+        #[php_class]
+        #[php(name = $php)]
+        #[php(extends($parent))]
+        #[derive(Default)]
+        pub struct $name {
+            http_status: i64,
+            api_code: String,
+        }
+
+        #[php_impl]
+        impl $name {
+            /// The HTTP status of Sofinco's answer (0 when there was none).
+            #[php(name = "getHttpStatus")]
+            pub fn get_http_status(&self) -> i64 {
+                self.http_status
+            }
+
+            /// Sofinco's error code ("" when it gave none).
+            #[php(name = "getApiCode")]
+            pub fn get_api_code(&self) -> String {
+                self.api_code.clone()
+            }
+        }
+    };
 }
 
-/// Sofinco answered with an error, or with a body that cannot be read.
-#[php_class]
-#[php(name = "Sofinco\\ApiException")]
-#[php(extends(SofincoException))]
-#[derive(Default)]
-pub struct ApiException {
-    http_status: i64,
-    api_code: String,
-}
-
-impl ApiDetails for ApiException {
-    fn http_status(&self) -> i64 {
-        self.http_status
-    }
-    fn api_code(&self) -> &str {
-        &self.api_code
-    }
-}
-
-#[php_impl]
-impl ApiException {
-    /// The HTTP status of Sofinco's answer (0 when there was none).
-    #[php(name = "getHttpStatus")]
-    pub fn get_http_status(&self) -> i64 {
-        ApiDetails::http_status(self)
-    }
-
-    /// Sofinco's error code ("" when it gave none).
-    #[php(name = "getApiCode")]
-    pub fn get_api_code(&self) -> String {
-        ApiDetails::api_code(self).to_string()
-    }
-}
-
-/// Sofinco knows no such dossier.
-#[php_class]
-#[php(name = "Sofinco\\NotFoundException")]
-#[php(extends(ApiException))]
-#[derive(Default)]
-pub struct NotFoundException {
-    http_status: i64,
-    api_code: String,
-}
-
-impl ApiDetails for NotFoundException {
-    fn http_status(&self) -> i64 {
-        self.http_status
-    }
-    fn api_code(&self) -> &str {
-        &self.api_code
-    }
-}
-
-#[php_impl]
-impl NotFoundException {
-    #[php(name = "getHttpStatus")]
-    pub fn get_http_status(&self) -> i64 {
-        ApiDetails::http_status(self)
-    }
-
-    #[php(name = "getApiCode")]
-    pub fn get_api_code(&self) -> String {
-        ApiDetails::api_code(self).to_string()
-    }
-}
+api_exception!(
+    /// Sofinco answered with an error, or with a body that cannot be read.
+    ApiException,
+    "Sofinco\\ApiException",
+    SofincoException
+);
+api_exception!(
+    /// Sofinco knows no such dossier.
+    NotFoundException,
+    "Sofinco\\NotFoundException",
+    ApiException
+);
 
 pub fn register(module: ModuleBuilder) -> ModuleBuilder {
     module

@@ -8,16 +8,8 @@ if (!defined('_PS_VERSION_')) {
     exit;
 }
 
-class SofincoAdminOrderHook
+class SofincoAdminOrderHook extends SofincoHook
 {
-    /** @var SofincoSignature */
-    private $module;
-
-    public function __construct(SofincoSignature $module)
-    {
-        $this->module = $module;
-    }
-
     public function run(array $params)
     {
         $idOrder = isset($params['id_order']) ? (int) $params['id_order'] : 0;

@@ -6,16 +6,8 @@ if (!defined('_PS_VERSION_')) {
 
 use PrestaShop\PrestaShop\Core\Payment\PaymentOption;
 
-class SofincoPaymentOptionsHook
+class SofincoPaymentOptionsHook extends SofincoHook
 {
-    /** @var SofincoSignature */
-    private $module;
-
-    public function __construct(SofincoSignature $module)
-    {
-        $this->module = $module;
-    }
-
     public function run(array $params)
     {
         $context = Context::getContext();

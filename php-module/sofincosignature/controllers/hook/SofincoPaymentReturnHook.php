@@ -4,16 +4,8 @@ if (!defined('_PS_VERSION_')) {
     exit;
 }
 
-class SofincoPaymentReturnHook
+class SofincoPaymentReturnHook extends SofincoHook
 {
-    /** @var SofincoSignature */
-    private $module;
-
-    public function __construct(SofincoSignature $module)
-    {
-        $this->module = $module;
-    }
-
     public function run(array $params)
     {
         $order = isset($params['order']) ? $params['order'] : null;

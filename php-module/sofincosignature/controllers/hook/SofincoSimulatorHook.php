@@ -4,16 +4,8 @@ if (!defined('_PS_VERSION_')) {
     exit;
 }
 
-class SofincoSimulatorHook
+class SofincoSimulatorHook extends SofincoHook
 {
-    /** @var SofincoSignature */
-    private $module;
-
-    public function __construct(SofincoSignature $module)
-    {
-        $this->module = $module;
-    }
-
     public function runForProduct(array $params)
     {
         if (!isset($params['product']) || !SofincoRuntime::ready()) {
