@@ -113,3 +113,88 @@ describe('a customer buys the sofa with Sofinco', () => {
     await page.context().close();
   });
 });
+
+/** Follows a back-office menu link (the sidebar opens submenus on hover, as a person would). */
+async function follow(page, selector) {
+  const link = page.locator(selector);
+  await assert.doesNotReject(link.waitFor({ state: 'attached' }), `no menu entry ${selector}`);
+  await page.goto(await link.evaluate((a) => a.href));
+}
+
+describe('the merchant in the back office', () => {
+  let page;
+  before(async () => {
+    assert.ok(bought.guest && bought.approved, 'the purchases above did not complete');
+    page = await newPage(browser);
+    page.on('dialog', (dialog) => dialog.accept()); // "Demander le financement ... ?"
+    await page.goto(s.adminUrl + 'index.php?controller=AdminLogin');
+    await page.locator('#email').fill(s.adminEmail);
+    await page.locator('#passwd').fill(s.adminPass);
+    await page.locator('#submit_login').click();
+    await page.waitForURL((u) => !u.href.includes('AdminLogin'));
+  });
+  after(async () => { await page?.context().close(); });
+
+  it('the Orders page lists both orders in their Sofinco states', async () => {
+    await follow(page, '#subtab-AdminOrders > a');
+    const grid = page.locator('#order_grid_table');
+    for (const [order, state] of [[bought.guest, 'Dossier en étude Sofinco'], [bought.approved, 'Dossier en attente de financement Sofinco']]) {
+      const row = grid.locator('tbody tr', { hasText: order.reference });
+      await assert.doesNotReject(row.waitFor(), `order ${order.reference} is not on the Orders page`);
+      assert.ok(plain(await row.innerText()).includes(state), `order ${order.reference} is not "${state}": ${plain(await row.innerText())}`);
+    }
+    await screenshot(page, 'admin-orders');
+  });
+
+  it('"Dossiers Sofinco signature" (Commandes menu) filters by state and funds an approved order', async () => {
+    const tab = page.locator('#subtab-AdminSofincoDossiers > a');
+    assert.equal(plain(await tab.innerText()), 'Dossiers Sofinco signature');
+    await follow(page, '#subtab-AdminSofincoDossiers > a');
+    const list = page.locator('table.orders');
+    await list.waitFor();
+    // PrestaShop's list submits its filter form when the select changes.
+    const filter = page.locator('select[name="ordersFilter_a!current_state"]');
+    await Promise.all([page.waitForNavigation(), filter.selectOption({ label: 'Dossier en attente de financement Sofinco' })]);
+    assert.equal(plain(await filter.locator('option:checked').innerText()), 'Dossier en attente de financement Sofinco');
+    const rows = list.locator('tbody tr');
+    const texts = (await rows.allInnerTexts()).map(plain);
+    assert.ok(texts.length >= 1 && texts.every((t) => t.includes('Dossier en attente de financement Sofinco')), `the state filter kept other states: ${texts.join(' | ')}`);
+    assert.ok(texts.some((t) => t.includes(bought.approved.sofinco)), `the approved dossier ${bought.approved.sofinco} is not in the filtered list`);
+    assert.ok(!texts.some((t) => t.includes(bought.guest.sofinco)), 'the dossier in study shows under the "en attente de financement" filter');
+    const row = rows.filter({ hasText: bought.approved.sofinco });
+    // PrestaShop's list shows the first row action ("Voir la commande") and puts the others
+    // behind its caret button: open it as a person would.
+    await row.locator('.dropdown-toggle').click();
+    const fund = row.getByRole('link', { name: 'Valider la demande de financement' });
+    await assert.doesNotReject(fund.waitFor(), 'no "Valider la demande de financement" on the approved dossier');
+    await screenshot(page, 'admin-dossiers-tab');
+    await Promise.all([page.waitForNavigation(), fund.click()]);
+    const success = plain(await page.locator('.alert-success').first().innerText());
+    assert.match(success, /Financement demandé/, `no confirmation of the funding request: ${success}`);
+    const order = shop('order', bought.approved.sofinco);
+    assert.ok(['SOFINCO_OS_FUNDING_REQUESTED', 'SOFINCO_OS_FUNDED'].includes(order.state), `after the click the order is ${order.state}`);
+    // Leave the filter as found, for the next run.
+    const reset = page.locator('button[name=submitResetorders]');
+    if (await reset.count()) await Promise.all([page.waitForNavigation(), reset.click()]);
+  });
+
+  it('the order page has the Sofinco panel and its funding button', async () => {
+    // Sofinco approves the guest's dossier; the statuses cron follows.
+    shop('sofinco', bought.guest.sofinco, 'AFI');
+    assert.equal(shop('order', bought.guest.sofinco).state, 'SOFINCO_OS_AWAITING_FUNDING');
+    await follow(page, '#subtab-AdminOrders > a');
+    await page.locator('#order_grid_table tbody tr', { hasText: bought.guest.reference }).locator('td.column-reference').click();
+    await page.waitForURL(/\/view|vieworder/);
+    const panel = page.locator('#sofinco-order-panel');
+    await panel.waitFor();
+    const text = plain(await panel.innerText());
+    assert.ok(text.includes(bought.guest.sofinco), `the panel does not give the Sofinco reference: ${text}`);
+    assert.match(text, /SBX/, 'the panel does not give the contract number');
+    await panel.scrollIntoViewIfNeeded();
+    await screenshot(page, 'admin-order-panel');
+    await Promise.all([page.waitForNavigation(), panel.getByRole('button', { name: 'Valider la demande de financement' }).click()]);
+    const flash = plain(await page.locator('#sofinco-order-panel .alert').first().innerText());
+    assert.match(flash, /Financement demandé/, `the panel does not confirm the request: ${flash}`);
+    assert.ok(['SOFINCO_OS_FUNDING_REQUESTED', 'SOFINCO_OS_FUNDED'].includes(shop('order', bought.guest.sofinco).state));
+  });
+});

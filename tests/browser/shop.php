@@ -5,6 +5,8 @@
 //                    sofa, two customers (one approved at once by the sandbox: last name Accord);
 //                    prints the URLs and the credentials the tests need
 //   order REFERENCE  the order made for a Sofinco reference: id, reference, state key, count
+//   sofinco REFERENCE STATUS   Sofinco moves the dossier (sandbox control route), then the
+//                    statuses cron follows it; prints the cron's summary
 declare(strict_types=1);
 
 require __DIR__ . '/../shop/bootstrap.php';
@@ -51,7 +53,16 @@ switch ($command) {
             'orders_of_cart' => count(S::ordersOfCart((int) $row['id_cart'])),
         ], JSON_UNESCAPED_SLASHES), "\n";
         break;
+    case 'sofinco':
+        S::sandbox()->setStatus((string) ($argv[2] ?? ''), (string) ($argv[3] ?? ''));
+        $run = S::cron('statuses');
+        if ($run['exit'] !== 0) {
+            fwrite(STDERR, "cron statuses failed: {$run['stdout']} {$run['stderr']}\n");
+            exit(1);
+        }
+        echo json_encode($run['result']), "\n";
+        break;
     default:
-        fwrite(STDERR, "usage: php tests/browser/shop.php setup|order REFERENCE\n");
+        fwrite(STDERR, "usage: php tests/browser/shop.php setup | order REFERENCE | sofinco REFERENCE STATUS\n");
         exit(2);
 }
