@@ -4,7 +4,7 @@
 // merchant finds the order in the real back office and asks Sofinco for the funding.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { setup, shop, launch, newPage, screenshot, plain, LEGAL } from './support.mjs';
+import { setup, shop, launch, newPage, screenshot, plain, unlabelled, lowContrast, LEGAL } from './support.mjs';
 
 const s = setup();
 const OPTION = 'Payez en plusieurs fois avec Sofinco';
@@ -45,14 +45,17 @@ async function toPaymentStep(page, guest) {
 }
 
 /** Chooses Sofinco, ticks the terms when shown, clicks the order button: lands on Sofinco's page. */
-async function payWithSofinco(page, name) {
+async function payWithSofinco(page, shot) {
   const option = page.locator('.payment-option', { hasText: OPTION });
   await assert.doesNotReject(option.waitFor(), `"${OPTION}" is not among the payment options`);
   await option.locator('input[type=radio]').check();
   const details = page.locator('.additional-information:visible .sofinco-payment-option');
   await details.waitFor();
   assert.ok(plain(await details.innerText()).includes(LEGAL), 'the payment option does not show the legal notice');
-  await screenshot(page, `checkout-payment-option${name ? '' : ''}`);
+  assert.deepEqual(await unlabelled(page, '#checkout-payment-step'), [], 'payment step: unlabelled fields or unnamed buttons');
+  const bad = (await lowContrast(page, '.sofinco-payment-option')).filter((r) => r.ratio < r.needed);
+  assert.deepEqual(bad, [], 'payment option text under WCAG AA contrast');
+  if (shot) await screenshot(page, 'checkout-payment-option');
   const terms = page.locator('input[name="conditions_to_approve[terms-and-conditions]"]');
   if (await terms.count()) await terms.check();
   await page.locator('#payment-confirmation button[type=submit]').click();
@@ -76,7 +79,7 @@ describe('a customer buys the sofa with Sofinco', () => {
     const page = await newPage(browser);
     const email = `invite-${Date.now()}@example.test`;
     await toPaymentStep(page, { firstname: 'Camille', lastname: 'Durand', email });
-    await payWithSofinco(page, 'guest');
+    await payWithSofinco(page, false);
     assert.match(plain(await page.locator('main').innerText()), /1 290,00 €/, 'the journey page does not show the amount');
     const reference = await signAndReturn(page);
     await page.waitForURL(/controller=order-confirmation/);
@@ -99,7 +102,7 @@ describe('a customer buys the sofa with Sofinco', () => {
     await page.locator('#login-form button#submit-login').click();
     await page.waitForURL((u) => !u.href.includes('controller=authentication'));
     await toPaymentStep(page, null);
-    await payWithSofinco(page, '');
+    await payWithSofinco(page, true);
     await screenshot(page, 'journey-page');
     const reference = await signAndReturn(page);
     await page.waitForURL(/controller=order-confirmation/);
@@ -125,7 +128,7 @@ describe('the merchant in the back office', () => {
   let page;
   before(async () => {
     assert.ok(bought.guest && bought.approved, 'the purchases above did not complete');
-    page = await newPage(browser);
+    page = await newPage(browser, { width: 1440, height: 900 }); // the Dossiers list is wide
     page.on('dialog', (dialog) => dialog.accept()); // "Demander le financement ... ?"
     await page.goto(s.adminUrl + 'index.php?controller=AdminLogin');
     await page.locator('#email').fill(s.adminEmail);

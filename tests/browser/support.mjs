@@ -78,8 +78,11 @@ export async function unlabelled(page, scope = 'body') {
     const problems = [];
     const describe = (el) => `${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''}${el.name ? '[name=' + el.name + ']' : ''}`;
     const byIds = (ids) => ids.split(/\s+/).map((id) => document.getElementById(id)).filter(Boolean);
+    // Elements not rendered (display: none, hidden forms) are not in the accessibility tree.
+    const rendered = (el) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
     for (const root of document.querySelectorAll(scope)) {
       for (const el of root.querySelectorAll('input, select, textarea')) {
+        if (!rendered(el) && !el.closest('label, .custom-radio, .custom-checkbox')) continue;
         const type = (el.getAttribute('type') || '').toLowerCase();
         if (['hidden', 'submit', 'button', 'reset', 'image'].includes(type)) continue;
         const ok = (el.id && document.querySelector(`label[for="${CSS.escape(el.id)}"]`)?.textContent.trim())
@@ -89,6 +92,7 @@ export async function unlabelled(page, scope = 'body') {
         if (!ok) problems.push(`field ${describe(el)} has no label`);
       }
       for (const el of root.querySelectorAll('button, input[type=submit], input[type=button], [role=button]')) {
+        if (!rendered(el)) continue;
         const name = el.getAttribute('aria-label')?.trim()
           || (el.getAttribute('aria-labelledby') && byIds(el.getAttribute('aria-labelledby')).map((l) => l.textContent).join('').trim())
           || (el.tagName === 'INPUT' ? el.value?.trim() : el.textContent.trim())
