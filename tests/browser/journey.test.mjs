@@ -23,7 +23,8 @@ after(async () => { await browser?.close(); });
 
 /** The sofa in the cart (once), then the module sends her to Sofinco: the journey_url. */
 async function openJourney() {
-  const count = Number(await page.locator('.cart-products-count').first().innerText().then((t) => t.replace(/\D/g, '') || '0').catch(() => '0'));
+  await page.goto(s.shopUrl + 'index.php?controller=cart&action=show');
+  const count = Number((await page.locator('.cart-products-count').first().innerText()).replace(/\D/g, '') || '0');
   if (count === 0) {
     await page.goto(s.productUrl);
     await page.locator('#add-to-cart-or-refresh button.add-to-cart').click();
@@ -50,7 +51,7 @@ describe('the sandbox journey page', () => {
     await page.setViewportSize(MOBILE);
     await openJourney();
     const text = plain(await page.locator('main').innerText());
-    assert.match(text, /Montant financé 1 290,00 €/, `amount: ${text}`);
+    assert.match(text, /Montant financé 1 290,00 €/, `amount (one sofa in the cart): ${text}`);
     const { scrollWidth, innerWidth } = await overflow(page);
     assert.ok(scrollWidth <= innerWidth, `the journey page overflows at 375 px: ${scrollWidth} > ${innerWidth}`);
     assert.deepEqual(await unlabelled(page, 'main'), []);
@@ -87,6 +88,7 @@ describe('the sandbox journey page', () => {
 
   it('sign: "Retour à la boutique" leads to the return page, then the confirmation', async () => {
     await openJourney();
+    assert.match(plain(await page.locator('main').innerText()), /Montant financé 1 290,00 €/, 'the kept cart is not the one sofa');
     await page.getByLabel("J'accepte l'offre de crédit").check();
     await page.getByRole('button', { name: 'Signer mon contrat' }).click();
     const outcome = plain(await page.locator('main').innerText());

@@ -165,12 +165,13 @@ describe('the merchant in the back office', () => {
     assert.ok(texts.some((t) => t.includes(bought.approved.sofinco)), `the approved dossier ${bought.approved.sofinco} is not in the filtered list`);
     assert.ok(!texts.some((t) => t.includes(bought.guest.sofinco)), 'the dossier in study shows under the "en attente de financement" filter');
     const row = rows.filter({ hasText: bought.approved.sofinco });
+    await screenshot(page, 'admin-dossiers-tab');
     // PrestaShop's list shows the first row action ("Voir la commande") and puts the others
     // behind its caret button: open it as a person would.
     await row.locator('.dropdown-toggle').click();
     const fund = row.getByRole('link', { name: 'Valider la demande de financement' });
     await assert.doesNotReject(fund.waitFor(), 'no "Valider la demande de financement" on the approved dossier');
-    await screenshot(page, 'admin-dossiers-tab');
+    await screenshot(page, 'admin-dossiers-fund');
     await Promise.all([page.waitForNavigation(), fund.click()]);
     const success = plain(await page.locator('.alert-success').first().innerText());
     assert.match(success, /Financement demandé/, `no confirmation of the funding request: ${success}`);
