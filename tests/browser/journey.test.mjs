@@ -73,6 +73,11 @@ describe('the sandbox journey page', () => {
     // customer clicks (nearly always, in a browser), the page gives the generic "pas été
     // finalisée" wording, not the refusal's "n'a pas accepté": both are accepted here.
     assert.match(text, /(Sofinco n'a pas accepté votre demande de crédit|Votre demande Sofinco n'a pas été finalisée)\. Aucune commande n'a été passée/, `return page: ${text}`);
+    assert.deepEqual(await unlabelled(page, 'section.sofinco-outcome'), []);
+    // The module's own text; the "Retour à mon panier" button wears the theme's btn-primary
+    // (classic: white on #24b9d7, 2.3:1), the theme's choice rather than the module's.
+    const bad = (await lowContrast(page, '.sofinco-outcome__message, .sofinco-outcome__order')).filter((r) => r.ratio < r.needed);
+    assert.deepEqual(bad, [], 'return page text under WCAG AA contrast');
     await screenshot(page, 'return-refused');
     assert.equal(shop('order', new URL(href).searchParams.get('ref')), null, 'an order was made for a refused dossier');
     assert.ok(await page.getByRole('link', { name: /cart|panier/i }).count(), 'no link back to the cart');

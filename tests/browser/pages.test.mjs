@@ -35,6 +35,11 @@ async function checkSimulator(page, where, label) {
     for (const amount of [monthly, total, cost]) assert.match(amount, EURO, `offer amount not in the French format: ${JSON.stringify(amount)}`);
     assert.match(taeg, /^\d+,\d{2}[ \u00a0\u202f]%$/, `TAEG not in the French format: ${JSON.stringify(taeg)}`);
   }
+  if (label === '1280 px' && where === 'product') {
+    // On a desktop the five columns fit the product column: no scrolling inside the block.
+    const inner = await block.locator('.sofinco-simulator__scroll').evaluate((e) => ({ scroll: e.scrollWidth, client: e.clientWidth }));
+    assert.ok(inner.scroll <= inner.client, `the offers table scrolls inside the block at 1280 px: ${inner.scroll} > ${inner.client}`);
+  }
   const { scrollWidth, innerWidth } = await overflow(page);
   assert.ok(scrollWidth <= innerWidth, `the ${where} page overflows horizontally at ${label}: scrollWidth ${scrollWidth} > innerWidth ${innerWidth}`);
   assert.deepEqual(await unlabelled(page, `section.sofinco-simulator--${where}`), [], 'unlabelled fields or unnamed buttons in the simulator');

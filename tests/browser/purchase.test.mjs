@@ -108,6 +108,8 @@ describe('a customer buys the sofa with Sofinco', () => {
     await page.waitForURL(/controller=order-confirmation/);
     const confirmation = plain(await page.locator('section.sofinco-payment-return').innerText());
     assert.match(confirmation, /Votre commande est enregistrée et votre crédit Sofinco est accepté\./, `confirmation wording: ${confirmation}`);
+    const bad = (await lowContrast(page, 'section.sofinco-payment-return')).filter((r) => r.ratio < r.needed);
+    assert.deepEqual(bad, [], 'confirmation text under WCAG AA contrast');
     await page.locator('section.sofinco-payment-return').scrollIntoViewIfNeeded();
     await screenshot(page, 'order-confirmation');
     const order = shop('order', reference);
