@@ -152,9 +152,10 @@ describe('the merchant in the back office', () => {
   });
 
   it('"Dossiers Sofinco signature" (Commandes menu) filters by state and funds an approved order', async () => {
-    const tab = page.locator('#subtab-AdminSofincoDossiers > a');
-    assert.equal(plain(await tab.innerText()), 'Dossiers Sofinco signature');
-    await follow(page, '#subtab-AdminSofincoDossiers > a');
+    // The tab sits in the Orders ("Commandes") menu.
+    const tab = page.locator('#subtab-AdminParentOrders #subtab-AdminSofincoDossiers > a');
+    assert.equal(plain(await tab.textContent()), 'Dossiers Sofinco signature');
+    await follow(page, '#subtab-AdminParentOrders #subtab-AdminSofincoDossiers > a');
     const list = page.locator('table.orders');
     await list.waitFor();
     // PrestaShop's list submits its filter form when the select changes.
