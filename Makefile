@@ -20,7 +20,7 @@ export SHOP_PHP_ARGS ?= -d extension=$(TEST_SO)
 SHOP_KEEP ?= $(if $(filter true,$(CI)),0,1)
 
 SERVE ?= 0
-.PHONY: memcheck demo demo-down test deps build build-debug test-rust test-php test-shop shop-up shop-down stubs stubs-check lint clean
+.PHONY: memcheck demo demo-down test deps build build-debug test-rust test-php test-shop test-browser screenshots shop-up shop-down stubs stubs-check lint clean
 
 deps:
 	@scripts/install-deps.sh
@@ -75,6 +75,25 @@ test-shop: shop-up
 	else echo "test-shop: shop left running ($(SHOP_ENV)); stop it with: make shop-down"; fi; \
 	exit $$status
 
+# playwright-core (package-lock.json, exact version) for the browser checks; reinstalled when
+# the lock file changes. Never a downloaded browser: Debian's /usr/bin/chromium.
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+# The browser checks (tests/browser/*.test.mjs, node --test) in headless Chromium against the
+# shop test-shop uses, with their own sandbox; skipped with a message when Chromium is missing.
+# Screenshots go to $(SHOP_WORK)/screenshots; make screenshots writes docs/screenshots/.
+test-browser: shop-up node_modules/.package-lock.json
+	@if [ ! -x /usr/bin/chromium ]; then echo "test-browser: skipped, no /usr/bin/chromium (apt-get install chromium chromium-driver)"; exit 0; fi; \
+	status=0; SOFINCO_SO=$(TEST_SO) scripts/shop/shop-install-module.sh && \
+	SOFINCO_SANDBOX=$(CURDIR)/target/$(TEST_PROFILE)/sofinco-sandbox tests/browser/run.sh || status=$$?; \
+	if [ "$(SHOP_KEEP)" = 0 ]; then scripts/shop/shop-down.sh; fi; \
+	exit $$status
+
+screenshots:
+	$(MAKE) test-browser SCREENSHOT_DIR=$(CURDIR)/docs/screenshots
+
 # Regenerates the stub from the built extension (atomically: a failed run leaves the old one).
 stubs: build-debug
 	$(PHP) -d extension=$(TEST_SO) tools/gen-stubs.php > stubs/.sofinco.stub.php.tmp
@@ -84,7 +103,7 @@ stubs: build-debug
 memcheck: build-debug
 	scripts/memcheck.sh $(TEST_SO)
 
-test: lint test-rust test-php memcheck test-shop
+test: lint test-rust test-php memcheck test-shop test-browser
 	@echo "make test: all suites passed"
 
 clean:
