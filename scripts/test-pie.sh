@@ -38,12 +38,15 @@ fi
 so="$work/root$("$php_config" --extension-dir)/sofinco.so"
 [ -f "$so" ] || { echo "test-pie: FAILED: make install put no $so" >&2; find "$work/root" >&2; exit 1; }
 
-"$php" -n -d extension="$so" -m | grep -qx sofinco || {
-  echo "test-pie: FAILED: $so does not load into $php" >&2; exit 1; }
+# Captured first: with pipefail, grep -q quitting early would fail php with SIGPIPE.
+modules="$("$php" -n -d extension="$so" -m 2>&1)"
+grep -qx sofinco <<<"$modules" || {
+  echo "test-pie: FAILED: $so does not load into $php:" >&2; echo "$modules" >&2; exit 1; }
 got="$("$php" -n -d extension="$so" -r '
   $i = Sofinco\Internal::buildInfo();
   echo Sofinco\StatusMapper::stateFor("ETU"), " ", $i["php"], " ", $i["thread_safety"], " ", $i["profile"];')"
-want="SOFINCO_OS_IN_STUDY $("$php_config" --version) $("$php" -n -r 'echo PHP_ZTS ? "zts" : "nts";') $profile"
+target="$("$php_config" --version) $("$php" -n -r 'echo PHP_ZTS ? "zts" : "nts";')"
+want="SOFINCO_OS_IN_STUDY $target $profile"
 [ "$got" = "$want" ] || { echo "test-pie: FAILED: got '$got', want '$want'" >&2; exit 1; }
 echo "test-pie: ok: phpize/configure/make/make install -> $(basename "$so") loaded into $php," \
-  "StatusMapper::stateFor('ETU') = SOFINCO_OS_IN_STUDY, $profile build for PHP ${want#* } ($((SECONDS - start)) s)"
+  "StatusMapper::stateFor('ETU') = SOFINCO_OS_IN_STUDY, $profile build for PHP $target ($((SECONDS - start)) s)"
