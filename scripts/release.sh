@@ -29,7 +29,7 @@ php_version="$("$php_config" --version)"
 read -r php_minor ts debug < <("$php" -n -r 'echo PHP_MAJOR_VERSION, ".", PHP_MINOR_VERSION, " ", PHP_ZTS ? "zts" : "nts", " ", PHP_DEBUG ? "-debug" : "", "\n";')
 case "$(uname -s)" in Linux) os=linux ;; Darwin) os=darwin ;; *) os="$(uname -s | tr '[:upper:]' '[:lower:]')" ;; esac
 libc=glibc
-if [ "$os" = linux ] && ldd --version 2>&1 | grep -qi musl; then libc=musl; fi
+if [ "$os" = linux ] && grep -qi musl <<<"$(ldd --version 2>&1 || true)"; then libc=musl; fi
 [ "$os" = darwin ] && libc=bsdlibc
 arch="$(uname -m)"
 [ "$arch" = aarch64 ] && arch=arm64   # PIE accepts both; arm64 is what it tries first on Linux
