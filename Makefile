@@ -19,8 +19,19 @@ export SHOP_PHP_ARGS ?= -d extension=$(TEST_SO)
 # Under CI (CI=true) the shop is stopped after test-shop; elsewhere it is kept for reuse.
 SHOP_KEEP ?= $(if $(filter true,$(CI)),0,1)
 
+# The PHP to build for: `make build PHP_CONFIG=/path/to/php-config` (default: php-config and
+# php in PATH). ext-php-rs reads the headers through php-config and the version and thread
+# safety from the php binary, so PHP follows PHP_CONFIG (build.rs refuses a mismatch).
+ifneq ($(origin PHP_CONFIG),undefined)
+export PHP_CONFIG
+ifeq ($(origin PHP),file)
+PHP := $(shell $(PHP_CONFIG) --php-binary)
+endif
+export PHP
+endif
+
 SERVE ?= 0
-.PHONY: memcheck demo demo-down test deps build build-debug test-rust test-php test-shop test-browser screenshots shop-up shop-down stubs stubs-check lint clean
+.PHONY: memcheck demo demo-down test deps build build-debug test-rust test-php test-pie test-shop test-browser screenshots shop-up shop-down stubs stubs-check lint clean release
 
 deps:
 	@scripts/install-deps.sh
@@ -103,7 +114,13 @@ stubs: build-debug
 memcheck: build-debug
 	scripts/memcheck.sh $(TEST_SO)
 
-test: lint test-rust test-php memcheck test-shop test-browser
+# The PIE glue as PIE runs it (phpize, ./configure, make, make install) from a clean copy of
+# the tree, then the installed sofinco.so loaded into PHP. Own cargo target dir (.work/pie-target,
+# kept between runs); PIE_TEST_PROFILE=release builds optimised (default debug: quicker).
+test-pie: deps
+	scripts/test-pie.sh
+
+test: lint test-rust test-php memcheck test-pie test-shop test-browser
 	@echo "make test: all suites passed"
 
 clean:
@@ -116,10 +133,17 @@ bench: build
 	SOFINCO_EXT=$(RELEASE_SO) SOFINCO_SANDBOX=$(CURDIR)/target/release/sofinco-sandbox \
 		$(PHP) -d extension=$(RELEASE_SO) benches/run.php
 
-# What a merchant installs: the module zip, the .so for this PHP, notes and checksums.
+# Pre-built binaries named as PIE expects, one per PHP this machine can build for (each
+# loaded before it is kept): `make release` for the php-config in PATH, or
+# `make release PHP_CONFIG=/usr/bin/php-config8.3`. The CI matrix is .github/workflows/release.yml.
+release: deps
+	scripts/release.sh $(CURDIR)/dist/release
+
+# What a merchant installs: the module zip, the PHP 8.2 build (PIE archive), the PIE source
+# package, the build notes, and SHA256SUMS.
 .PHONY: dist
 dist: build
-	scripts/dist.sh $(RELEASE_SO)
+	scripts/dist.sh
 
 # A longer fuzz run than make test's (proptest; PROPTEST_CASES to tune).
 .PHONY: fuzz

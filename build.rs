@@ -1,5 +1,7 @@
 //! Records what this build is (rustc, ext-php-rs, PHP, profile, date) for phpinfo() and
-//! the User-Agent. ext-php-rs itself finds PHP through `PHP_CONFIG` or `php-config`.
+//! the User-Agent. ext-php-rs itself finds PHP's headers through `PHP_CONFIG` (or
+//! `php-config` in PATH) and the PHP's version and thread safety through `PHP` (or `php` in
+//! PATH): when the two name different PHPs the build would not load, so it stops here.
 
 use std::env;
 use std::process::Command;
@@ -9,6 +11,7 @@ fn main() {
     println!("cargo:rerun-if-changed=build.rs");
     println!("cargo:rerun-if-changed=Cargo.lock");
     println!("cargo:rerun-if-env-changed=PHP_CONFIG");
+    println!("cargo:rerun-if-env-changed=PHP");
 
     let rustc = env::var("RUSTC").unwrap_or_else(|_| "rustc".into());
     let rustc_version = command_output(&rustc, &["--version"]).unwrap_or_else(|| "unknown".into());
@@ -23,6 +26,47 @@ fn main() {
     let php_version =
         command_output(&php_config, &["--version"]).unwrap_or_else(|| "unknown".into());
     println!("cargo:rustc-env=SOFINCO_PHP_VERSION={php_version}");
+    let php_api = command_output(&php_config, &["--phpapi"]).unwrap_or_else(|| "unknown".into());
+    println!("cargo:rustc-env=SOFINCO_PHP_API={php_api}");
+
+    // The PHP binary ext-php-rs asked (`php -i`) for thread safety and debug mode.
+    let php = env::var("PHP").unwrap_or_else(|_| "php".into());
+    let probe = command_output(
+        &php,
+        &[
+            "-n",
+            "-r",
+            "echo PHP_VERSION, ' ', PHP_ZTS ? 'zts' : 'nts', ' ', PHP_DEBUG ? 'debug' : 'release';",
+        ],
+    );
+    if let (Some(probe), true) = (&probe, php_version != "unknown") {
+        let binary_version = probe.split(' ').next().unwrap_or_default();
+        if binary_version != php_version {
+            panic!(
+                "PHP_CONFIG ({php_config}) describes PHP {php_version} but PHP ({php}) is PHP \
+                 {binary_version}: the extension would not load. Build with both set, e.g. \
+                 PHP_CONFIG={php_config} PHP=$({php_config} --php-binary) cargo build --release \
+                 (make build PHP_CONFIG=... sets PHP for you)"
+            );
+        }
+    }
+    let mut fields = probe
+        .as_deref()
+        .unwrap_or("unknown unknown unknown")
+        .split(' ');
+    let _ = fields.next();
+    println!(
+        "cargo:rustc-env=SOFINCO_PHP_THREAD_SAFETY={}",
+        fields.next().unwrap_or("unknown")
+    );
+    println!(
+        "cargo:rustc-env=SOFINCO_PHP_DEBUG={}",
+        fields.next().unwrap_or("unknown")
+    );
+    println!(
+        "cargo:rustc-env=SOFINCO_TARGET_ARCH={}",
+        env::var("CARGO_CFG_TARGET_ARCH").unwrap_or_default()
+    );
 
     println!(
         "cargo:rustc-env=SOFINCO_BUILD_PROFILE={}",

@@ -1,15 +1,18 @@
 #!/usr/bin/env bash
-# Builds what a merchant installs: dist/sofincosignature-<version>.zip laid out as
-# PrestaShop expects (sofincosignature/sofincosignature.php at the top), and beside it the
-# extension built for this machine's PHP, its install notes and a SHA-256 for each file.
-# Usage: scripts/dist.sh [path/to/libsofinco.so]
+# Builds what a merchant installs, in dist/: sofincosignature-<version>.zip laid out as
+# PrestaShop expects (sofincosignature/sofincosignature.php at the top); beside it the
+# extension built for this machine's PHP as PIE's pre-built archive (scripts/release.sh, which
+# loads it first), the PIE source package php_sofinco-<version>-src.tgz (what `pie install`
+# and phpize need to build it for any other PHP), INSTALL.txt and SHA256SUMS for every file.
+# Usage: scripts/dist.sh   (PHP_CONFIG picks the PHP of the binary; default php-config in PATH)
+#        scripts/dist.sh --module-only   (the module zip alone: what the test shop installs)
 set -euo pipefail
+module_only=0
+[ "${1:-}" = "--module-only" ] && module_only=1
 root="$(cd "$(dirname "$0")/.." && pwd)"
-so="${1:-$root/target/release/libsofinco.so}"
 module="$root/php-module/sofincosignature"
 version="$(sed -n 's/.*<version><!\[CDATA\[\(.*\)\]\]><\/version>.*/\1/p' "$module/config.xml")"
 [ -n "$version" ] || { echo "dist: no version in config.xml" >&2; exit 1; }
-[ -f "$so" ] || { echo "dist: $so is missing (make build)" >&2; exit 1; }
 
 out="$root/dist"
 stage="$(mktemp -d)"
@@ -24,28 +27,63 @@ done
 zip_name="sofincosignature-$version.zip"
 rm -f "$out/$zip_name"
 (cd "$stage" && zip -qr -X "$out/$zip_name" sofincosignature)
+if [ "$module_only" = 1 ]; then
+  echo "dist: $out/$zip_name"
+  exit 0
+fi
 
-php_tag="$(php -r 'echo PHP_MAJOR_VERSION . "." . PHP_MINOR_VERSION . (PHP_ZTS ? "-zts" : "-nts");')"
 ext_version="$(sed -n 's/^version = "\(.*\)"/\1/p' "$root/Cargo.toml" | head -1)"
-so_name="sofinco-$ext_version-php$php_tag-$(uname -m).so"
-cp "$so" "$out/$so_name"
+# The binary for this PHP, loaded before it is kept.
+rm -f "$out"/php_sofinco-*.zip "$out"/php_sofinco-*-src.tgz "$out"/sofinco-*.so
+"$root/scripts/release.sh" "$stage/release" >/dev/null
+bin_zip="$(cd "$stage/release" && ls php_sofinco-*.zip)"
+cp "$stage/release/$bin_zip" "$out/"
+php_tag="$(sed -n 's/^php_sofinco-[^_]*_php\([0-9.]*\)-.*-\([nz]ts\)\.zip$/\1 \2/p' <<<"$bin_zip")"
+
+# The PIE source package: what phpize + cargo need, from the committed tree.
+src_name="php_sofinco-$ext_version-src"
+mkdir -p "$stage/$src_name"
+tree="$(git -C "$root" stash create 2>/dev/null || true)"
+git -C "$root" archive --format=tar "${tree:-HEAD}" composer.json Cargo.toml Cargo.lock build.rs src pie stubs \
+  README.md CHANGELOG.md | tar -x -C "$stage/$src_name"
+(cd "$stage" && tar --sort=name --owner=0 --group=0 --numeric-owner --mtime='@0' -czf "$out/$src_name.tgz" "$src_name")
+
 cat > "$out/INSTALL.txt" <<NOTES
-Payez en plusieurs fois avec Sofinco $version
+Payez en plusieurs fois avec Sofinco $version (extension sofinco $ext_version)
 
 1. The PHP extension (PHP 8.1 or newer; PrestaShop 8 or 9)
-   $so_name is built for PHP $php_tag on $(uname -m). If your shop's PHP differs
-   (php -v; php -i | grep "Thread Safety"), build the extension for it from source:
-   see README.md, section "Installing the extension into a PHP".
-     cp $so_name "\$(php-config --extension-dir)/sofinco.so"
-     echo "extension=sofinco" > /etc/php/8.2/mods-available/sofinco.ini && phpenmod sofinco
-     systemctl restart php8.2-fpm
-     php -m | grep sofinco
+   A .so loads only into the PHP minor version and thread-safety mode it was built for:
+   php -v; php -i | grep "Thread Safety"   (the module's configuration page says it too).
+
+   a. This server runs PHP $php_tag on $(uname -m) Linux (glibc): use the pre-built
+      $bin_zip
+        unzip $bin_zip sofinco.so
+        sudo cp sofinco.so "\$(php-config --extension-dir)/sofinco.so"
+        echo "extension=sofinco" | sudo tee /etc/php/${php_tag% *}/mods-available/sofinco.ini
+        sudo phpenmod sofinco && sudo systemctl restart php${php_tag% *}-fpm
+        php -m | grep sofinco
+
+   b. Any other PHP (8.1, 8.3, 8.4, ZTS, another OS): build it for that PHP. Needs Rust
+      (https://rustup.rs), clang + libclang and that PHP's php-config (php8.x-dev,
+      php-devel, or your hosting panel's PHP). With PIE (https://github.com/php/pie):
+        pie install sofincosignature/sofinco --with-php-config=/path/to/php-config
+      or from $src_name.tgz, as PIE does it:
+        tar xzf $src_name.tgz && cd $src_name/pie
+        phpize && ./configure --with-php-config=/path/to/php-config && make && sudo make install
+      or with cargo: PHP_CONFIG=/path/to/php-config PHP=\$(/path/to/php-config --php-binary) \\
+        cargo build --release   (then copy target/release/libsofinco.so as sofinco.so)
+      README.md (in the source package), "Installing the extension into a PHP", has every step
+      for Debian/Ubuntu, RHEL-like systems, Plesk, cPanel and ISPConfig.
 
 2. The module
    Back office > Modules > Module Manager > "Upload a module": $zip_name
    (or unzip it into modules/ and install it from the Module Manager).
-   Then Configure: N° de commerçant Web, Nature de bien partenaire, Q6, X1, ClientId and
-   SecretId, test mode; "Tester la connexion"; add the three cron lines the page shows.
+   Then Configure: the page first says which extension is loaded and which PHP it was built
+   for (or, without it, exactly what to run for this PHP). Fill in N° de commerçant Web,
+   Nature de bien partenaire, Q6, X1, ClientId and SecretId, test mode; "Tester la connexion";
+   add the three cron lines the page shows.
+
+Check the files: sha256sum -c SHA256SUMS
 NOTES
-(cd "$out" && sha256sum "$zip_name" "$so_name" INSTALL.txt > SHA256SUMS)
-echo "dist: $out/$zip_name, $so_name, INSTALL.txt, SHA256SUMS"
+(cd "$out" && sha256sum "$zip_name" "$bin_zip" "$src_name.tgz" INSTALL.txt > SHA256SUMS)
+echo "dist: $out/: $zip_name, $bin_zip, $src_name.tgz, INSTALL.txt, SHA256SUMS"

@@ -13,3 +13,11 @@ pub fn user_agent_prefix() -> String {
 }
 /// `php-config --version` of the PHP this build was compiled against.
 pub const PHP_BUILD_VERSION: &str = env!("SOFINCO_PHP_VERSION");
+/// `php-config --phpapi` of that PHP (the API number in its extension_dir).
+pub const PHP_BUILD_API: &str = env!("SOFINCO_PHP_API");
+/// "nts" or "zts": the thread-safety mode of that PHP (a .so loads only into the same mode).
+pub const PHP_BUILD_THREAD_SAFETY: &str = env!("SOFINCO_PHP_THREAD_SAFETY");
+/// "release" or "debug": whether that PHP is a debug build of PHP.
+pub const PHP_BUILD_DEBUG: &str = env!("SOFINCO_PHP_DEBUG");
+/// The CPU architecture the .so is for (x86_64, aarch64, ...).
+pub const TARGET_ARCH: &str = env!("SOFINCO_TARGET_ARCH");

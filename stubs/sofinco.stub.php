@@ -5,6 +5,7 @@
 
 namespace Sofinco {
     const VERSION = '0.1.0';
+    const BUILD_PHP = '8.x.y';
 
     class SofincoException extends \Exception
     {
@@ -36,6 +37,7 @@ namespace Sofinco {
     class Internal
     {
         public function __construct() {}
+        public static function buildInfo(): array {}
         public static function selfTest(string $what): string {}
     }
 

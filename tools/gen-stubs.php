@@ -63,7 +63,9 @@ foreach ($ext->getConstants() as $name => $value) {
     $pos = strrpos($name, '\\');
     $ns = $pos === false ? '' : substr($name, 0, $pos);
     $short = $pos === false ? $name : substr($name, $pos + 1);
-    $byNamespace[$ns]['constants'][] = 'const ' . $short . ' = ' . literal($value) . ';';
+    // BUILD_PHP is the PHP the .so was built against: its patch level differs per machine.
+    $shown = $name === 'Sofinco\\BUILD_PHP' ? "'8.x.y'" : literal($value);
+    $byNamespace[$ns]['constants'][] = 'const ' . $short . ' = ' . $shown . ';';
 }
 
 $classes = $ext->getClasses();

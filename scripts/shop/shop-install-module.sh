@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
 # Installs the module in the test shop as a merchant would: the `make dist` zip, unzipped
 # into modules/, then PrestaShop's console (install, or upgrade when already installed).
-# Env: SHOP_PHP_ARGS (extra php flags, the extension), SOFINCO_SO (the .so put beside the zip).
+# Env: SHOP_PHP_ARGS (extra php flags: the extension the shop runs with).
 set -euo pipefail
 # shellcheck source=scripts/shop/lib.sh
 source "$(dirname "$0")/lib.sh"
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 
 [ -f "$SHOP_DIR/bin/console" ] || die "no shop in $SHOP_DIR: run scripts/shop/shop-up.sh first"
-"$root/scripts/dist.sh" "${SOFINCO_SO:-$root/target/debug/libsofinco.so}" >/dev/null
+"$root/scripts/dist.sh" --module-only >/dev/null
 zip="$(ls -t "$root"/dist/sofincosignature-*.zip | head -1)"
 rm -rf "$SHOP_DIR/modules/sofincosignature"
 unzip -q -o "$zip" -d "$SHOP_DIR/modules/"

@@ -13,15 +13,18 @@ mod sync;
 
 use ext_php_rs::prelude::*;
 
-use crate::version::VERSION;
+use crate::version::{PHP_BUILD_VERSION, VERSION};
 
 /// `Sofinco\VERSION`: the extension's version.
 const SOFINCO_VERSION: &str = VERSION;
+/// `Sofinco\BUILD_PHP`: the PHP version this build was compiled against (php-config).
+const SOFINCO_BUILD_PHP: &str = PHP_BUILD_VERSION;
 
 pub fn register(module: ModuleBuilder) -> ModuleBuilder {
     let module = exceptions::register(module);
     module
         .constant(("Sofinco\\VERSION", SOFINCO_VERSION, &[]))
+        .constant(("Sofinco\\BUILD_PHP", SOFINCO_BUILD_PHP, &[]))
         .class::<status_mapper::StatusMapper>()
         .class::<client::SofincoClient>()
         .class::<sync::DossierSync>()

@@ -81,6 +81,16 @@ final class SofincoLifecycleTest extends TestCase
         $this->assertStringContainsString('make build PHP_CONFIG=', $seen['warning'], 'the command that builds it for this PHP');
         $this->assertStringContainsString($expected, html_entity_decode($seen['page']), 'the configuration page says it too');
         $this->assertStringContainsString('extension=sofinco', html_entity_decode($seen['page']));
+        // Exactly what builds it for this PHP: its minor version and mode, its own php-config.
+        $page = html_entity_decode($seen['page']);
+        $minor = PHP_MAJOR_VERSION . '.' . PHP_MINOR_VERSION;
+        $this->assertStringContainsString('Build it for this PHP (' . $minor . ' ' . (PHP_ZTS ? 'ZTS' : 'NTS') . ')', $page);
+        $this->assertSame(1, preg_match('#make build PHP_CONFIG=(\S+),#', $page, $m), $page);
+        $phpConfig = $m[1];
+        $this->assertFileExists($phpConfig, 'the php-config the page names exists');
+        $this->assertSame(PHP_VERSION, trim((string) shell_exec(escapeshellarg($phpConfig) . ' --version')), 'and describes this very PHP');
+        $this->assertStringContainsString('pie install sofincosignature/sofinco --with-php-config=' . $phpConfig, $page);
+        $this->assertStringContainsString(rtrim((string) ini_get('extension_dir'), '/') . '/sofinco.so', $page);
         $this->assertSame(0, $seen['options'], 'no payment option');
         $this->assertSame('', $seen['simulator'], 'no simulator, no error');
 

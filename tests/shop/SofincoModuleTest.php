@@ -45,7 +45,10 @@ final class SofincoModuleTest extends TestCase
         $http->loginAdmin();
         $page = $http->get($this->configPage($http));
         $this->assertSame(200, $page->status);
-        $this->assertStringContainsString('Extension sofinco ' . '0.1.0 chargée dans PHP ' . PHP_VERSION, html_entity_decode($page->body));
+        // Which build, and which PHP it was built for, then the PHP it is loaded in.
+        $this->assertMatchesRegularExpression('/Extension sofinco 0\.1\.0 \(built for PHP ' . preg_quote(PHP_VERSION, '/') . ' '
+            . (PHP_ZTS ? 'ZTS' : 'NTS') . ' ' . preg_quote(php_uname('m'), '/') . ', (debug|release) build of \d{4}-\d\d-\d\d\) chargée dans PHP '
+            . preg_quote(PHP_VERSION, '/') . '/', html_entity_decode($page->body));
         foreach (['N° de commerçant Web', 'Nature de bien partenaire', 'Paramètre Q6', 'Paramètre X1', 'ClientId (recette)',
             'SecretId (production)', 'Mode test', 'Prix minimum', 'Mode debug', 'Tester la connexion'] as $label) {
             $this->assertStringContainsString($label, html_entity_decode($page->body), $label);

@@ -50,6 +50,13 @@ class SofincoInstaller
         }
         if (!SofincoRuntime::ready()) {
             SofincoLogger::error('installed without the extension: ' . SofincoRuntime::missingReason());
+        } else {
+            SofincoLogger::notice(sprintf(
+                'installed with %s, loaded in PHP %s (%s)',
+                SofincoRuntime::extensionVersion(),
+                PHP_VERSION,
+                SofincoRuntime::threadSafety()
+            ));
         }
         return $this->installTab();
     }

@@ -27,6 +27,12 @@ class SofincoLogger
         }
     }
 
+    /** Always written, debug or not: events support needs (install, with what extension). */
+    public static function notice($message)
+    {
+        self::write('NOTICE', $message);
+    }
+
     private static function write($level, $message)
     {
         $line = sprintf("%s %s [module] %s\n", gmdate('Y-m-d\TH:i:s\Z'), $level, str_replace(["\r", "\n"], ' ', (string) $message));

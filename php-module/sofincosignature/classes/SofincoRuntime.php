@@ -40,23 +40,99 @@ class SofincoRuntime
         return PHP_ZTS ? 'thread-safe (ZTS)' : 'non-thread-safe (NTS)';
     }
 
+    /** The PIE package of the extension (composer.json at the root of the sources). */
+    const PIE_PACKAGE = 'sofincosignature/sofinco';
+
+    /** "8.2 NTS": the PHP minor version and thread-safety mode a .so must be built for. */
+    public static function phpTarget()
+    {
+        return PHP_MAJOR_VERSION . '.' . PHP_MINOR_VERSION . ' ' . (PHP_ZTS ? 'ZTS' : 'NTS');
+    }
+
+    /**
+     * The php-config of this very PHP: beside PHP_BINARY with the same version suffix
+     * (Debian/Ubuntu /usr/bin/php8.2 -> php-config8.2; FPM /usr/sbin/php-fpm8.2 -> /usr/bin),
+     * or in the bin/ of its prefix (Plesk /opt/plesk/php/8.2/, cPanel /opt/cpanel/ea-php82/root/usr/,
+     * RHEL/remi, a PHP built from source). The first that exists, else the Debian name.
+     */
+    public static function phpConfigPath()
+    {
+        $minor = PHP_MAJOR_VERSION . '.' . PHP_MINOR_VERSION;
+        $binary = (string) PHP_BINARY;
+        $dir = $binary === '' ? '' : dirname($binary);
+        $suffix = '';
+        if (preg_match('/(\d+\.?\d+)$/', basename($binary), $m)) {
+            $suffix = $m[1];
+        }
+        $candidates = [];
+        foreach (array_unique([$dir, dirname($dir) . '/bin', '/usr/bin', '/usr/local/bin']) as $bin) {
+            if ($bin === '' || $bin === '.' || $bin === '/bin') {
+                continue;
+            }
+            if ($suffix !== '') {
+                $candidates[] = $bin . '/php-config' . $suffix;
+            }
+            $candidates[] = $bin . '/php-config' . $minor;
+            if ($bin === $dir || $bin === dirname($dir) . '/bin') {
+                $candidates[] = $bin . '/php-config';
+            }
+        }
+        foreach (array_unique($candidates) as $candidate) {
+            // open_basedir may forbid looking: then the Debian name is the best guess.
+            if (@is_file($candidate) && @is_executable($candidate)) {
+                return $candidate;
+            }
+        }
+        return '/usr/bin/php-config' . $minor;
+    }
+
     /** What to run on this server to build and enable the extension for this very PHP. */
     public static function installHint()
     {
-        $phpConfig = 'php-config' . PHP_MAJOR_VERSION . '.' . PHP_MINOR_VERSION;
+        $phpConfig = self::phpConfigPath();
         return sprintf(
-            'Build it for this PHP with: make build PHP_CONFIG=$(command -v %s || command -v php-config), copy target/release/libsofinco.so to %s/sofinco.so, add "extension=sofinco" to php.ini and restart PHP-FPM (README, section "Installing the extension").',
+            'Build it for this PHP (%s) with PIE: pie install %s --with-php-config=%s, or from the sources: make build PHP_CONFIG=%s, then copy target/release/libsofinco.so to %s/sofinco.so; add "extension=sofinco" to php.ini and restart PHP-FPM (README, section "Installing the extension into a PHP"). Needs Rust (rustup), clang/libclang and the PHP headers (php%s-dev or php-devel).',
+            self::phpTarget(),
+            self::PIE_PACKAGE,
             $phpConfig,
-            rtrim((string) ini_get('extension_dir'), '/')
+            $phpConfig,
+            rtrim((string) ini_get('extension_dir'), '/'),
+            PHP_MAJOR_VERSION . '.' . PHP_MINOR_VERSION
         );
     }
 
-    /** "sofinco 0.1.0 (built for PHP 8.2.x)" or null. */
+    /** What the loaded extension says of its build, or [] (an older build has no buildInfo()). */
+    public static function buildInfo()
+    {
+        if (!extension_loaded('sofinco') || !method_exists('Sofinco\\Internal', 'buildInfo')) {
+            return [];
+        }
+        try {
+            $info = call_user_func(['Sofinco\\Internal', 'buildInfo']);
+        } catch (\Throwable $e) {
+            return [];
+        }
+        return is_array($info) ? $info : [];
+    }
+
+    /** "sofinco 0.1.0 (built for PHP 8.2.29 NTS x86_64, release build of 2026-11-26)" or null. */
     public static function extensionVersion()
     {
         if (!self::ready()) {
             return null;
         }
-        return 'sofinco ' . phpversion('sofinco');
+        $info = self::buildInfo();
+        if ($info === []) {
+            return 'sofinco ' . phpversion('sofinco');
+        }
+        return sprintf(
+            'sofinco %s (built for PHP %s %s %s, %s build of %s)',
+            isset($info['version']) ? $info['version'] : phpversion('sofinco'),
+            isset($info['php']) ? $info['php'] : '?',
+            !empty($info['zts']) ? 'ZTS' : 'NTS',
+            isset($info['arch']) ? $info['arch'] : '?',
+            isset($info['profile']) ? $info['profile'] : '?',
+            isset($info['date']) ? $info['date'] : '?'
+        );
     }
 }
