@@ -79,7 +79,7 @@ shop-down:
 
 # Leaves the shop running for the next run unless SHOP_KEEP=0; a failed suite still fails.
 test-shop: shop-up
-	@status=0; SOFINCO_SO=$(TEST_SO) scripts/shop/shop-install-module.sh && \
+	@status=0; scripts/shop/shop-install-module.sh && \
 	SOFINCO_SANDBOX=$(CURDIR)/target/$(TEST_PROFILE)/sofinco-sandbox $(PHP) $(PHPUNIT) --configuration phpunit-shop.xml $(PHPUNIT_ARGS) || status=$$?; \
 	[ $$status != 0 ] || scripts/check-logs.sh $(SHOP_WORK)/prestashop/modules/sofincosignature/logs || status=$$?; \
 	if [ "$(SHOP_KEEP)" = 0 ]; then scripts/shop/shop-down.sh; \
@@ -97,7 +97,7 @@ node_modules/.package-lock.json: package.json package-lock.json
 # Screenshots go to $(SHOP_WORK)/screenshots; make screenshots writes docs/screenshots/.
 test-browser: shop-up node_modules/.package-lock.json
 	@if [ ! -x /usr/bin/chromium ]; then echo "test-browser: skipped, no /usr/bin/chromium (apt-get install chromium chromium-driver)"; exit 0; fi; \
-	status=0; SOFINCO_SO=$(TEST_SO) scripts/shop/shop-install-module.sh && \
+	status=0; scripts/shop/shop-install-module.sh && \
 	SOFINCO_SANDBOX=$(CURDIR)/target/$(TEST_PROFILE)/sofinco-sandbox tests/browser/run.sh || status=$$?; \
 	if [ "$(SHOP_KEEP)" = 0 ]; then scripts/shop/shop-down.sh; fi; \
 	exit $$status

@@ -8,7 +8,6 @@ export SHOP_WORK="${DEMO_WORK:-$root/.work/demo}"
 export SHOP_ENV="$SHOP_WORK/shop.env"
 so="$root/target/release/libsofinco.so"
 export SHOP_PHP_ARGS="-d extension=$so"
-export SOFINCO_SO="$so"
 
 echo "== The extension alone: simulation, journey, notification, funding (demo/demo.php)"
 SOFINCO_SANDBOX="$root/target/release/sofinco-sandbox" php -d "extension=$so" "$root/demo/demo.php"

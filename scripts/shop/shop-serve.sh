@@ -17,9 +17,21 @@ record_urls() {
   env_set ADMIN_URL "${url}$(env_get ADMIN_DIR)/"
 }
 
+# The extensions the server loads, with their modification times: a rebuilt .so needs a new
+# server (a running PHP keeps the old one mapped).
+ext_stamp() {
+  local stamp="" arg
+  # shellcheck disable=SC2086 # the flags are words
+  for arg in ${SHOP_PHP_ARGS:-}; do
+    case "$arg" in extension=*) stamp="$stamp $(stat -c %Y "${arg#extension=}" 2>/dev/null || echo missing)" ;; esac
+  done
+  echo "${stamp:- none}"
+}
+
 old="$(env_get WEB_PID)"
 if pid_alive "$old"; then
-  if [ "${SHOP_PHP_ARGS:-}" = "$(env_get WEB_PHP_ARGS)" ] && [ "$(http_code "$url" 30)" = 200 ]; then
+  if [ "${SHOP_PHP_ARGS:-}" = "$(env_get WEB_PHP_ARGS)" ] && [ "$(ext_stamp)" = "$(env_get WEB_EXT_STAMP)" ] \
+    && [ "$(http_code "$url" 30)" = 200 ]; then
     record_urls
     log "already serving $url (pid $old)"
     exit 0
@@ -33,6 +45,7 @@ port_free "$port" || die "port $port (the shop's domain 127.0.0.1:$port) is in u
 pid="$(start_web "$port" "$WORK/web.log")"
 env_set WEB_PID "$pid"
 env_set WEB_PHP_ARGS "${SHOP_PHP_ARGS:-}"
+env_set WEB_EXT_STAMP "$(ext_stamp)"
 # A server that never served the home page is not left behind.
 trap 'stop_pid "$pid" "php -S"' EXIT
 wait_home "$url" "$pid" "$WORK/web.log"

@@ -39,11 +39,25 @@ class SofincoSignatureReturnModuleFrontController extends ModuleFrontController
         if ($idOrder) {
             return $this->confirm(new Order($idOrder));
         }
-        if ($decision !== null && $decision['action'] === 'abandon' || $attempt['status'] === SofincoAttempts::ABANDONED) {
-            $status = $decision !== null ? (string) $decision['sofinco_status'] : '';
-            return $this->show(SofincoMessages::closed($status, $this->module), null);
+        if ($decision !== null && $decision['action'] === 'abandon') {
+            return $this->show(SofincoMessages::closed((string) $decision['sofinco_status'], $this->module), null);
+        }
+        if ($attempt['status'] === SofincoAttempts::ABANDONED) {
+            // The notification closed it first: ask Sofinco why, to word the page right.
+            return $this->show(SofincoMessages::closed($this->sofincoStatus($attempt), $this->module), null);
         }
         return $this->show(SofincoMessages::pending($this->module), null);
+    }
+
+    /** Sofinco's code for a closed attempt's dossier ("" when Sofinco cannot say). */
+    private function sofincoStatus(array $attempt)
+    {
+        try {
+            $dossier = SofincoClientFactory::client($this->module, (int) $attempt['id_shop'])->findDossier($attempt['order_reference']);
+            return $dossier === null ? '' : (string) $dossier['status'];
+        } catch (\Throwable $e) {
+            return '';
+        }
     }
 
     private function confirm(Order $order)
