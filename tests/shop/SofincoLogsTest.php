@@ -37,4 +37,14 @@ final class SofincoLogsTest extends TestCase
         $this->assertSame([], glob(ShopEnv::get('SHOP_DIR') . '/modules/sofincosignature/logs/*.log'));
         $this->assertFileExists(ShopEnv::get('SHOP_DIR') . '/modules/sofincosignature/logs/index.php', 'the guards stay');
     }
+
+    public function testTheOfferCacheLivesWherePrestaShopClosesTheWeb(): void
+    {
+        $dir = (string) S::cli()->json('require_once _PS_MODULE_DIR_ . "sofincosignature/classes/autoload.php"; echo json_encode(SofincoConfig::cacheDirectory());');
+        $shop = ShopEnv::get('SHOP_DIR');
+        $this->assertStringStartsWith($shop . '/var/cache/', $dir, 'under var/cache, never under the module or the web root');
+        $htaccess = (string) file_get_contents($shop . '/var/.htaccess');
+        $this->assertStringContainsString('Deny from all', $htaccess, 'PrestaShop denies var/ to the web');
+        $this->assertStringContainsString('Require all denied', $htaccess);
+    }
 }
