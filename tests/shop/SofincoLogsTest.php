@@ -36,6 +36,8 @@ final class SofincoLogsTest extends TestCase
         $this->assertStringContainsString('Les fichiers de logs ont été supprimés', $after);
         $this->assertSame([], glob(ShopEnv::get('SHOP_DIR') . '/modules/sofincosignature/logs/*.log'));
         $this->assertFileExists(ShopEnv::get('SHOP_DIR') . '/modules/sofincosignature/logs/index.php', 'the guards stay');
+        S::cron('statuses');
+        $this->assertNotEmpty(glob(ShopEnv::get('SHOP_DIR') . '/modules/sofincosignature/logs/*.log'), 'logging goes on after emptying');
     }
 
     public function testTheOfferCacheLivesWherePrestaShopClosesTheWeb(): void
