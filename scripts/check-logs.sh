@@ -19,7 +19,8 @@ patterns=(
   'Bearer [A-Za-z0-9]'                  # a bearer token
   '"access_token" *: *"[^*]'            # a token in an answer body
   '[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}'   # an e-mail address
-  '(\+33|0033|\b0)[1-9]([ .-]?[0-9]{2}){4}'          # a French phone number
+  # A French phone number, not a run of digits inside an id (a UUID, a reference).
+  '(^|[^0-9A-Za-z-])(\+33 ?|0033 ?|0)[1-9]([ .-]?[0-9]{2}){4}($|[^0-9A-Za-z])'
 )
 leaks=0
 for p in "${patterns[@]}"; do
