@@ -95,9 +95,11 @@ node_modules/.package-lock.json: package.json package-lock.json
 # The browser checks (tests/browser/*.test.mjs, node --test) in headless Chromium against the
 # shop test-shop uses, with their own sandbox; skipped with a message when Chromium is missing.
 # Screenshots go to $(SHOP_WORK)/screenshots; make screenshots writes docs/screenshots/.
-test-browser: shop-up node_modules/.package-lock.json
+# The shop is brought up here, not as a prerequisite: test-shop may have stopped it (CI) and
+# make runs a prerequisite only once.
+test-browser: build-debug node_modules/.package-lock.json
 	@if [ ! -x /usr/bin/chromium ]; then echo "test-browser: skipped, no /usr/bin/chromium (apt-get install chromium chromium-driver)"; exit 0; fi; \
-	status=0; scripts/shop/shop-install-module.sh && \
+	status=0; scripts/shop/shop-up.sh && scripts/shop/shop-install-module.sh && \
 	SOFINCO_SANDBOX=$(CURDIR)/target/$(TEST_PROFILE)/sofinco-sandbox tests/browser/run.sh || status=$$?; \
 	if [ "$(SHOP_KEEP)" = 0 ]; then scripts/shop/shop-down.sh; fi; \
 	exit $$status
