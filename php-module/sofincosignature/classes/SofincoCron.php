@@ -116,17 +116,7 @@ class SofincoCron
     private function runFunding()
     {
         $pending = SofincoDossiers::pendingFundings();
-        $rows = [];
-        foreach ($pending as $p) {
-            $rows[] = [
-                'id_order' => (int) $p['id_order'],
-                'contract_id' => (string) $p['contract_id'],
-                'order_reference' => (string) $p['order_reference'],
-                'amount_cents' => (int) $p['amount_cents'],
-                'requested_at' => (int) $p['funding_requested_at'],
-                'sent' => (bool) $p['funding_sent'],
-            ];
-        }
+        $rows = array_map(['SofincoDossiers', 'fundingRow'], $pending);
         $batch = $this->sync()->fundings($rows);
         foreach ($batch['decisions'] as $i => $d) {
             SofincoFunding::apply($pending[$i], $d);

@@ -67,6 +67,19 @@ class SofincoDossiers
         return Db::getInstance()->update('sofinco_order', ['funding_sent' => 1, 'date_upd' => date('Y-m-d H:i:s')], 'id_order = ' . (int) $idOrder);
     }
 
+    /** A queued request as DossierSync::fundings() reads it. */
+    public static function fundingRow(array $row)
+    {
+        return [
+            'id_order' => (int) $row['id_order'],
+            'contract_id' => (string) $row['contract_id'],
+            'order_reference' => (string) $row['order_reference'],
+            'amount_cents' => (int) $row['amount_cents'],
+            'requested_at' => (int) $row['funding_requested_at'],
+            'sent' => (bool) $row['funding_sent'],
+        ];
+    }
+
     /** Requests queued and not yet closed by a funded dossier, for the funding cron. */
     public static function pendingFundings($limit = 5000)
     {

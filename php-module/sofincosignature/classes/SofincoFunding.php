@@ -36,15 +36,7 @@ class SofincoFunding
         SofincoOrderStates::move((int) $idOrder, (int) $order->current_state, 'SOFINCO_OS_FUNDING_REQUESTED');
         try {
             $sync = SofincoClientFactory::sync($module, ['concurrency' => 1, 'deadline_ms' => 15000], (int) $order->id_shop);
-            $fresh = SofincoDossiers::byOrder((int) $idOrder);
-            $batch = $sync->fundings([[
-                'id_order' => (int) $idOrder,
-                'contract_id' => (string) $fresh['contract_id'],
-                'order_reference' => (string) $fresh['order_reference'],
-                'amount_cents' => (int) $fresh['amount_cents'],
-                'requested_at' => (int) $fresh['funding_requested_at'],
-                'sent' => (bool) $fresh['funding_sent'],
-            ]]);
+            $batch = $sync->fundings([SofincoDossiers::fundingRow(SofincoDossiers::byOrder((int) $idOrder))]);
             $decision = $batch['decisions'] ? $batch['decisions'][0] : null;
         } catch (\Throwable $e) {
             SofincoLogger::error(sprintf('funding of order %d kept for the cron: %s', $idOrder, $e->getMessage()));

@@ -41,7 +41,7 @@ class SofincoInstaller
                 Configuration::updateGlobalValue($key, SofincoConfig::newSecret());
             }
         }
-        $this->protectLogs();
+        $this->ensureLogsFolder();
         // Without the extension (PHP < 8.1, or not installed yet) the module still
         // installs: the states come with the extension, and the page says what is missing.
         if (SofincoRuntime::ready() && !SofincoStates::ensureInstalled($this->module->name)) {
@@ -94,8 +94,9 @@ class SofincoInstaller
         return true;
     }
 
-    /** The logs folder is never served: deny by .htaccess, and an index.php for others. */
-    private function protectLogs()
+    /** The logs folder, if a copy of the module came without it; its .htaccess and index.php
+     * guards ship in the zip. */
+    private function ensureLogsFolder()
     {
         $dir = SofincoLogger::directory();
         if (!is_dir($dir)) {
