@@ -10,6 +10,7 @@ pub mod money;
 pub mod status;
 pub mod sync;
 pub mod version;
+pub mod withdrawal;
 
 #[cfg(feature = "php")]
 mod php;

@@ -29,6 +29,18 @@ impl Euros {
 /// JSON round trip exactly.
 const MAX_CENT_DIGITS: i64 = 15;
 
+/// A float amount in euros (as PHP computes totals) to the nearest cent; an error when it
+/// is not finite or too large to be exact.
+pub fn cents_from_float(euros: f64) -> Result<i64> {
+    let cents = (euros * 100.0).round();
+    if !cents.is_finite() || cents.abs() >= 10f64.powi(MAX_CENT_DIGITS as i32) {
+        return Err(Error::invalid_input(
+            "an amount in euros must be a finite number under 10^13",
+        ));
+    }
+    Ok(cents as i64)
+}
+
 /// Parses a decimal amount in euros ("1290.1", "1290.10", "1290", "-3.5", "1.2e3") into
 /// cents; more than two decimals, or a value that is not a plain number, is an error.
 pub fn cents_from_decimal(text: &str) -> Result<i64> {
@@ -143,6 +155,16 @@ impl<'de> Deserialize<'de> for Euros {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn floats_round_to_the_nearest_cent() {
+        assert_eq!(cents_from_float(114.7).unwrap(), 11470);
+        assert_eq!(cents_from_float(0.1 + 0.2).unwrap(), 30);
+        assert_eq!(cents_from_float(1290.1).unwrap(), 129010);
+        assert_eq!(cents_from_float(-3.5).unwrap(), -350);
+        assert!(cents_from_float(f64::NAN).is_err());
+        assert!(cents_from_float(1e14).is_err());
+    }
 
     #[test]
     fn decimals_become_exact_cents() {

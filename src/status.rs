@@ -21,17 +21,11 @@ impl Group {
     }
 }
 
-/// One order state the module installs in PrestaShop.
+/// One order state the module installs in PrestaShop. Its name, colour and PrestaShop
+/// flags are presentation: the module owns them (SofincoStates), through translations.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct OrderState {
     pub key: &'static str,
-    pub label_fr: &'static str,
-    pub label_en: &'static str,
-    pub color: &'static str,
-    /// PrestaShop's `paid` flag: the money is in.
-    pub paid: bool,
-    /// PrestaShop's `logable` flag: the order counts as validated in statistics.
-    pub logable: bool,
     /// No further sync once reached (NOT_FOUND and TECH_ERROR become final only after
     /// DossierSync's grace period, so they are not final here).
     pub is_final: bool,
@@ -47,23 +41,13 @@ pub const REFUSED: &str = "SOFINCO_OS_REFUSED";
 pub const CANCELLED: &str = "SOFINCO_OS_CANCELLED";
 pub const NOT_FOUND: &str = "SOFINCO_OS_NOT_FOUND";
 pub const TECH_ERROR: &str = "SOFINCO_OS_TECH_ERROR";
+/// PrestaShop's own "Annulé" (PS_OS_CANCELED), where a refused or cancelled order goes
+/// next: PrestaShop gives stock back only for that state (OrderHistory::changeIdOrderState).
+pub const PS_CANCELED: &str = "PS_OS_CANCELED";
 
-const fn state(
-    key: &'static str,
-    label_fr: &'static str,
-    label_en: &'static str,
-    color: &'static str,
-    group: Group,
-    is_final: bool,
-) -> OrderState {
-    let validated = matches!(group, Group::Validated);
+const fn state(key: &'static str, group: Group, is_final: bool) -> OrderState {
     OrderState {
         key,
-        label_fr,
-        label_en,
-        color,
-        paid: false,
-        logable: validated,
         is_final,
         group,
     }
@@ -71,81 +55,15 @@ const fn state(
 
 /// Every order state of the module, in workflow order.
 pub const STATES: [OrderState; 9] = [
-    state(
-        IN_STUDY,
-        "Dossier en étude Sofinco",
-        "Sofinco application under review",
-        "#4169e1",
-        Group::Pending,
-        false,
-    ),
-    state(
-        AWAITING_CUSTOMER,
-        "Dossier en attente retour client Sofinco",
-        "Sofinco application awaiting the customer",
-        "#ff8c00",
-        Group::Pending,
-        false,
-    ),
-    state(
-        AWAITING_FUNDING,
-        "Dossier en attente de financement Sofinco",
-        "Sofinco application approved, awaiting funding request",
-        "#8a2be2",
-        Group::Validated,
-        false,
-    ),
-    state(
-        FUNDING_REQUESTED,
-        "Financement demandé Sofinco",
-        "Sofinco funding requested",
-        "#20b2aa",
-        Group::Validated,
-        false,
-    ),
-    OrderState {
-        paid: true,
-        ..state(
-            FUNDED,
-            "Dossier financé Sofinco",
-            "Sofinco application funded",
-            "#32cd32",
-            Group::Validated,
-            true,
-        )
-    },
-    state(
-        REFUSED,
-        "Dossier refusé Sofinco",
-        "Sofinco application refused",
-        "#dc143c",
-        Group::Cancelled,
-        true,
-    ),
-    state(
-        CANCELLED,
-        "Dossier annulé ou sans suite Sofinco",
-        "Sofinco application cancelled or abandoned",
-        "#8b0000",
-        Group::Cancelled,
-        true,
-    ),
-    state(
-        NOT_FOUND,
-        "Dossier non trouvé Sofinco",
-        "Sofinco application not found",
-        "#a9a9a9",
-        Group::Cancelled,
-        false,
-    ),
-    state(
-        TECH_ERROR,
-        "Dossier non traité suite erreur technique Sofinco",
-        "Sofinco application not processed (technical error)",
-        "#696969",
-        Group::Cancelled,
-        false,
-    ),
+    state(IN_STUDY, Group::Pending, false),
+    state(AWAITING_CUSTOMER, Group::Pending, false),
+    state(AWAITING_FUNDING, Group::Validated, false),
+    state(FUNDING_REQUESTED, Group::Validated, false),
+    state(FUNDED, Group::Validated, true),
+    state(REFUSED, Group::Cancelled, true),
+    state(CANCELLED, Group::Cancelled, true),
+    state(NOT_FOUND, Group::Cancelled, false),
+    state(TECH_ERROR, Group::Cancelled, false),
 ];
 
 /// Sofinco's codes and the state each one maps to; `None` means "no change, ask again".
@@ -209,6 +127,52 @@ pub fn is_alive_code(code: &str) -> bool {
     )
 }
 
+/// Sofinco's code of a funded dossier, of one cancelled at the merchant's request.
+pub const FUNDED_CODE: &str = "FIN";
+pub const CANCELLED_CODE: &str = "ANN";
+
+/// Whether "Annuler le dossier chez Sofinco" applies: the order still follows Sofinco
+/// (a module state that is not final), the dossier has a contract and is not closed.
+/// One rule for the order panel and the action, so a crafted POST gets what the panel shows.
+pub fn can_cancel(state_key: &str, sofinco_code: &str, contract_id: &str) -> bool {
+    let state_ok = matches!(
+        state_key,
+        IN_STUDY | AWAITING_CUSTOMER | AWAITING_FUNDING | FUNDING_REQUESTED
+    );
+    state_ok
+        && !contract_id.trim().is_empty()
+        && is_alive_code(sofinco_code)
+        && normalize_code(sofinco_code) != FUNDED_CODE
+}
+
+/// Reaching this state ends the dossier without money: the order's products go back to
+/// stock, through PrestaShop's own cancelled state.
+pub fn releases_stock(state_key: &str) -> bool {
+    matches!(state_key, REFUSED | CANCELLED)
+}
+
+/// The state an order is created in, and the state it is moved to right after.
+/// PrestaShop's validateOrder books a payment for the full amount when the initial state
+/// is "logable" (approved), while OrderHistory books one only on a paid state: an approved,
+/// not yet funded dossier is created in study and moved, so money is booked once, at FIN.
+pub fn creation_path(state_key: &'static str) -> (&'static str, Option<&'static str>) {
+    match group(state_key) {
+        Ok(Group::Validated) if state_key != FUNDED => (IN_STUDY, Some(state_key)),
+        _ => (state_key, None),
+    }
+}
+
+/// Why a dossier closed without an order, as the customer is told: `refused`,
+/// `cancelled`, `abandoned` or `closed` (the module words each).
+pub fn closed_reason(sofinco_code: &str) -> &'static str {
+    match normalize_code(sofinco_code).as_str() {
+        "REF" => "refused",
+        "ANN" => "cancelled",
+        "ABD" => "abandoned",
+        _ => "closed",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -244,12 +208,42 @@ mod tests {
     }
 
     #[test]
-    fn only_funded_is_paid_and_validated_states_are_logable() {
-        for s in STATES {
-            assert_eq!(s.paid, s.key == FUNDED, "{}", s.key);
-            assert_eq!(s.logable, s.group == Group::Validated, "{}", s.key);
-            assert!(s.color.len() == 7 && s.color.starts_with('#'));
-        }
+    fn approved_orders_are_created_in_study_then_moved_funded_ones_directly() {
+        assert_eq!(
+            creation_path(AWAITING_FUNDING),
+            (IN_STUDY, Some(AWAITING_FUNDING))
+        );
+        assert_eq!(
+            creation_path(FUNDING_REQUESTED),
+            (IN_STUDY, Some(FUNDING_REQUESTED))
+        );
+        assert_eq!(creation_path(FUNDED), (FUNDED, None));
+        assert_eq!(creation_path(IN_STUDY), (IN_STUDY, None));
+        assert_eq!(creation_path(TECH_ERROR), (TECH_ERROR, None));
+    }
+
+    #[test]
+    fn cancel_only_while_the_order_follows_a_live_unfunded_dossier() {
+        assert!(can_cancel(IN_STUDY, "ETU", "SBX1"));
+        assert!(can_cancel(AWAITING_FUNDING, "afi", "SBX1"));
+        assert!(!can_cancel(AWAITING_FUNDING, "AFI", ""), "no contract");
+        assert!(!can_cancel(FUNDED, "FIN", "SBX1"));
+        assert!(!can_cancel(AWAITING_FUNDING, "FIN", "SBX1"));
+        assert!(!can_cancel("PS_STATE_4", "ETU", "SBX1"), "moved by hand");
+        assert!(!can_cancel(REFUSED, "REF", "SBX1"));
+        assert!(!can_cancel(CANCELLED, "ANN", "SBX1"));
+    }
+
+    #[test]
+    fn refusals_and_cancellations_release_stock() {
+        let released: Vec<_> = STATES
+            .iter()
+            .filter(|s| releases_stock(s.key))
+            .map(|s| s.key)
+            .collect();
+        assert_eq!(released, vec![REFUSED, CANCELLED]);
+        assert_eq!(closed_reason(" ref"), "refused");
+        assert_eq!(closed_reason("XYZ"), "closed");
     }
 
     #[test]

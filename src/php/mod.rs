@@ -3,6 +3,7 @@
 
 mod array;
 mod client;
+mod decisions;
 mod exceptions;
 mod guard;
 mod info;
@@ -28,6 +29,15 @@ pub fn register(module: ModuleBuilder) -> ModuleBuilder {
         .class::<status_mapper::StatusMapper>()
         .class::<client::SofincoClient>()
         .class::<sync::DossierSync>()
+        .enumeration::<decisions::OrderAction>()
+        .enumeration::<decisions::StatusAction>()
+        .enumeration::<decisions::FundingAction>()
+        .enumeration::<decisions::CancelAction>()
+        .class::<decisions::OrderDecision>()
+        .class::<decisions::StatusDecision>()
+        .class::<decisions::FundingDecision>()
+        .class::<decisions::CancelDecision>()
+        .class::<decisions::Batch>()
         .class::<internal::Internal>()
         .info_function(info::php_module_info)
 }

@@ -4,7 +4,7 @@
 
 use ext_php_rs::boxed::ZBox;
 use ext_php_rs::prelude::*;
-use ext_php_rs::types::ZendHashTable;
+use ext_php_rs::types::{ZendHashTable, Zval};
 
 use super::array::PhpArray;
 use super::guard::guard;
@@ -23,18 +23,14 @@ impl StatusMapper {
         guard(|| Ok(status::state_for(&sofincoCode)?.map(str::to_string)))
     }
 
-    /// Every order state the module installs, in workflow order.
+    /// Every order state the module installs, in workflow order (key, final, group): their
+    /// names, colours and flags are the module's.
     pub fn states() -> PhpResult<ZBox<ZendHashTable>> {
         guard(|| {
             let mut rows = PhpArray::new();
             for s in status::STATES {
                 let row = PhpArray::new()
                     .with("key", s.key)?
-                    .with("label_fr", s.label_fr)?
-                    .with("label_en", s.label_en)?
-                    .with("color", s.color)?
-                    .with("paid", s.paid)?
-                    .with("logable", s.logable)?
                     .with("final", s.is_final)?
                     .with("group", s.group.as_str())?;
                 rows.push(row.into_table())?;
@@ -58,5 +54,57 @@ impl StatusMapper {
     #[php(name = "canRequestFunding")]
     pub fn can_request_funding(stateKey: String) -> bool {
         status::can_request_funding(&stateKey)
+    }
+
+    /// Whether "Annuler le dossier chez Sofinco" applies (the order panel and the action).
+    #[php(name = "canCancel")]
+    pub fn can_cancel(stateKey: String, sofincoStatus: String, contractId: String) -> bool {
+        status::can_cancel(&stateKey, &sofincoStatus, &contractId)
+    }
+
+    /// Last day (Y-m-d) of the customer's 14-day withdrawal period; null without a valid
+    /// signature date.
+    #[php(name = "withdrawalEnd")]
+    pub fn withdrawal_end(signatureDate: Option<String>) -> Option<String> {
+        crate::withdrawal::end(signatureDate.as_deref())
+    }
+
+    /// Whether the withdrawal period still runs today (the shop's local date).
+    #[php(name = "withdrawalRunning")]
+    pub fn withdrawal_running(signatureDate: Option<String>) -> bool {
+        crate::withdrawal::running(signatureDate.as_deref(), chrono::Local::now().date_naive())
+    }
+
+    /// Why a dossier closed without an order: refused, cancelled, abandoned or closed.
+    #[php(name = "closedReason")]
+    pub fn closed_reason(sofincoStatus: String) -> String {
+        status::closed_reason(&sofincoStatus).to_string()
+    }
+
+    /// The key of PrestaShop's own cancelled state in decisions (PS_OS_CANCELED).
+    #[php(name = "prestashopCancelledKey")]
+    pub fn prestashop_cancelled_key() -> String {
+        status::PS_CANCELED.to_string()
+    }
+
+    /// An amount in euros as cents: a numeric string exactly ("1290.10"; more than two
+    /// decimals is an error), a float (PrestaShop's totals) to the nearest cent, since its
+    /// binary value is only near the decimal one (114.7 is 114.70000000000000284…).
+    #[php(name = "cents")]
+    pub fn cents(euros: &Zval) -> PhpResult<i64> {
+        guard(|| {
+            let text = if let Some(f) = euros.double() {
+                return crate::money::cents_from_float(f);
+            } else if let Some(i) = euros.long() {
+                i.to_string()
+            } else if let Some(s) = euros.str() {
+                s.to_string()
+            } else {
+                return Err(crate::error::Error::invalid_input(
+                    "an amount in euros must be a number or a numeric string",
+                ));
+            };
+            crate::money::cents_from_decimal(&text)
+        })
     }
 }

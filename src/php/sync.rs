@@ -4,12 +4,11 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use ext_php_rs::binary_slice::BinarySlice;
-use ext_php_rs::boxed::ZBox;
 use ext_php_rs::prelude::*;
 use ext_php_rs::types::ZendHashTable;
 
-use super::array::PhpArray;
 use super::client::SofincoClient;
+use super::decisions::{self as typed, Batch, CancelDecision, OrderDecision};
 use super::guard::guard;
 use super::input::{self, Fields};
 use crate::error::{Error, Result};
@@ -88,60 +87,6 @@ fn attempt(f: &mut Fields) -> Attempt {
     }
 }
 
-fn order_decision(d: &OrderDecision) -> Result<ZBox<ZendHashTable>> {
-    Ok(PhpArray::new()
-        .with("id_cart", d.id_cart)?
-        .with("order_reference", d.order_reference.as_str())?
-        .with("action", d.action.as_str())?
-        .with("state", d.state)?
-        .with("contract_id", d.contract_id.clone())?
-        .with("signature_date", d.signature_date.clone())?
-        .with("reason", d.reason.as_str())?
-        .with("sofinco_status", d.sofinco_status.clone())?
-        .into_table())
-}
-
-fn status_decision(d: &StatusDecision) -> Result<ZBox<ZendHashTable>> {
-    Ok(PhpArray::new()
-        .with("id_order", d.id_order)?
-        .with("action", d.action.as_str())?
-        .with("state", d.state)?
-        .with("signature_date", d.signature_date.clone())?
-        .with("reason", d.reason.as_str())?
-        .with("sofinco_status", d.sofinco_status.clone())?
-        .into_table())
-}
-
-fn funding_decision(d: &FundingDecision) -> Result<ZBox<ZendHashTable>> {
-    Ok(PhpArray::new()
-        .with("id_order", d.id_order)?
-        .with("action", d.action.as_str())?
-        .with("state", d.state)?
-        .with("reason", d.reason.as_str())?
-        .into_table())
-}
-
-fn batch<D>(
-    b: &Batch<D>,
-    convert: impl Fn(&D) -> Result<ZBox<ZendHashTable>>,
-) -> Result<ZBox<ZendHashTable>> {
-    let mut decisions = PhpArray::new();
-    for d in &b.decisions {
-        decisions.push(convert(d)?)?;
-    }
-    let s = &b.summary;
-    let summary = PhpArray::new()
-        .with("checked", s.checked as i64)?
-        .with("changed", s.changed as i64)?
-        .with("errors", s.errors as i64)?
-        .with("remaining", s.remaining as i64)?
-        .with("elapsed_ms", s.elapsed_ms as i64)?;
-    Ok(PhpArray::new()
-        .with("decisions", decisions.into_table())?
-        .with("summary", summary.into_table())?
-        .into_table())
-}
-
 #[php_impl]
 impl DossierSync {
     /// Options: concurrency (8), deadline_ms (50000), abandon_after_s (172800), grace_s
@@ -160,17 +105,18 @@ impl DossierSync {
         })
     }
 
-    /// Attempts (id_cart, order_reference, amount_cents, created_at) → order decisions.
-    pub fn orders(&self, attempts: &ZendHashTable) -> PhpResult<ZBox<ZendHashTable>> {
+    /// Attempts (id_cart, order_reference, amount_cents, created_at) → a Batch of
+    /// OrderDecision.
+    pub fn orders(&self, attempts: &ZendHashTable) -> PhpResult<Batch> {
         guard(|| {
             let rows = rows(attempts, "orders", attempt)?;
-            batch(&self.inner.orders(&rows)?, order_decision)
+            typed::batch(self.inner.orders(&rows)?, typed::order)
         })
     }
 
     /// Orders (id_order, contract_id, order_reference, state, amount_cents, since) →
-    /// status decisions.
-    pub fn statuses(&self, orders: &ZendHashTable) -> PhpResult<ZBox<ZendHashTable>> {
+    /// a Batch of StatusDecision.
+    pub fn statuses(&self, orders: &ZendHashTable) -> PhpResult<Batch> {
         guard(|| {
             let rows = rows(orders, "statuses", |f| TrackedOrder {
                 id_order: f.int("id_order"),
@@ -180,13 +126,13 @@ impl DossierSync {
                 amount_cents: f.int("amount_cents"),
                 since: f.int("since"),
             })?;
-            batch(&self.inner.statuses(&rows)?, status_decision)
+            typed::batch(self.inner.statuses(&rows)?, typed::status)
         })
     }
 
     /// Funding requests (id_order, contract_id, order_reference, amount_cents,
-    /// requested_at, sent) → funding decisions.
-    pub fn fundings(&self, requests: &ZendHashTable) -> PhpResult<ZBox<ZendHashTable>> {
+    /// requested_at, sent) → a Batch of FundingDecision.
+    pub fn fundings(&self, requests: &ZendHashTable) -> PhpResult<Batch> {
         guard(|| {
             let rows = rows(requests, "fundings", |f| FundingRequest {
                 id_order: f.int("id_order"),
@@ -196,7 +142,25 @@ impl DossierSync {
                 requested_at: f.int("requested_at"),
                 sent: f.optional_bool("sent").unwrap_or(false),
             })?;
-            batch(&self.inner.fundings(&rows)?, funding_decision)
+            typed::batch(self.inner.fundings(&rows)?, typed::funding)
+        })
+    }
+
+    /// "Annuler le dossier chez Sofinco" for one order (id_order, contract_id,
+    /// order_reference, state, sofinco_status): nothing is sent unless the order may be
+    /// cancelled (StatusMapper::canCancel, the order panel's rule).
+    pub fn cancel(&self, request: &ZendHashTable) -> PhpResult<CancelDecision> {
+        guard(|| {
+            let mut f = Fields::new(request, "request.");
+            let row = CancelRequest {
+                id_order: f.int("id_order"),
+                contract_id: f.optional_string("contract_id"),
+                order_reference: f.string("order_reference"),
+                state: f.optional_string("state"),
+                sofinco_status: f.optional_string("sofinco_status"),
+            };
+            input::finish("cancel", std::mem::take(&mut f.problems))?;
+            Ok(typed::cancel(self.inner.cancel(&row)?))
         })
     }
 
@@ -205,16 +169,15 @@ impl DossierSync {
         &self,
         body: BinarySlice<u8>,
         attempt: &ZendHashTable,
-    ) -> PhpResult<ZBox<ZendHashTable>> {
+    ) -> PhpResult<OrderDecision> {
         guard(|| {
             let mut f = Fields::new(attempt, "attempt.");
             let row = self::attempt(&mut f);
             input::finish("notification", std::mem::take(&mut f.problems))?;
-            order_decision(
-                &self
-                    .inner
-                    .notification(input::utf8(&body, "notification body")?, &row)?,
-            )
+            Ok(typed::order(self.inner.notification(
+                input::utf8(&body, "notification body")?,
+                &row,
+            )?))
         })
     }
 }

@@ -31,8 +31,11 @@ fn order(attempt: &Attempt, action: OrderAction, reason: impl Into<String>) -> O
         order_reference: attempt.order_reference.clone(),
         action,
         state: None,
+        create_in: None,
+        payment_cents: 0,
         contract_id: None,
         signature_date: None,
+        withdrawal_end: None,
         reason: reason.into(),
         sofinco_status: None,
     }
@@ -60,9 +63,25 @@ pub fn decide_order(
         .ok()
         .and_then(|d| d.as_ref())
         .map(|d| d.status.clone());
+    let d = order_decision(attempt, lookup, now, policy);
+    let (create_in, payment_cents) = match d.state {
+        Some(state) => {
+            let (create_in, _) = table::creation_path(state);
+            let paid = if state == table::FUNDED {
+                attempt.amount_cents
+            } else {
+                0
+            };
+            (Some(create_in), paid)
+        }
+        None => (None, 0),
+    };
     OrderDecision {
         sofinco_status: status,
-        ..order_decision(attempt, lookup, now, policy)
+        create_in,
+        payment_cents,
+        withdrawal_end: crate::withdrawal::end(d.signature_date.as_deref()),
+        ..d
     }
 }
 
@@ -136,12 +155,9 @@ fn describe(status: &str) -> &'static str {
 /// Whether the statuses task must look this order up at all (no call otherwise).
 pub fn status_needs_lookup(o: &TrackedOrder, now: i64, policy: &Policy) -> Option<StatusDecision> {
     let leave = |reason: String| StatusDecision {
-        id_order: o.id_order,
         action: StatusAction::Leave,
-        state: None,
-        signature_date: None,
         reason,
-        sofinco_status: None,
+        ..status(o.id_order)
     };
     if !table::is_synced(&o.state) {
         return Some(leave(format!(
@@ -167,20 +183,23 @@ pub fn decide_status(o: &TrackedOrder, lookup: Result<Option<Dossier>>) -> Statu
         .ok()
         .and_then(|d| d.as_ref())
         .map(|d| d.status.clone());
+    let d = status_decision(o, lookup);
     StatusDecision {
         sofinco_status: status,
-        ..status_decision(o, lookup)
+        release_stock: d.action == StatusAction::SetState
+            && d.state.is_some_and(table::releases_stock),
+        withdrawal_end: crate::withdrawal::end(d.signature_date.as_deref()),
+        ..d
     }
 }
 
 fn status_decision(o: &TrackedOrder, lookup: Result<Option<Dossier>>) -> StatusDecision {
     let decision = |action, state, signature_date, reason: String| StatusDecision {
-        id_order: o.id_order,
         action,
         state,
         signature_date,
         reason,
-        sofinco_status: None,
+        ..status(o.id_order)
     };
     let dossier = match lookup {
         Ok(Some(d)) => d,
@@ -256,11 +275,24 @@ fn move_to(
         StatusAction::SetState
     };
     StatusDecision {
-        id_order: o.id_order,
         action,
         state: (action == StatusAction::SetState).then_some(state),
         signature_date,
         reason,
+        ..status(o.id_order)
+    }
+}
+
+/// An empty status decision for `id_order`, for the builders above to fill.
+fn status(id_order: i64) -> StatusDecision {
+    StatusDecision {
+        id_order,
+        action: StatusAction::None,
+        state: None,
+        release_stock: false,
+        signature_date: None,
+        withdrawal_end: None,
+        reason: String::new(),
         sofinco_status: None,
     }
 }
@@ -278,6 +310,7 @@ pub fn funding_step(r: &FundingRequest, lookup: Result<Dossier>) -> FundingStep 
             id_order: r.id_order,
             action,
             state,
+            sofinco_status: (state == Some(table::FUNDED)).then(|| table::FUNDED_CODE.into()),
             reason,
         })
     };
@@ -347,6 +380,59 @@ pub fn funding_sent(r: &FundingRequest, outcome: Result<bool>) -> FundingDecisio
         id_order: r.id_order,
         action,
         state,
+        sofinco_status: None,
+        reason,
+    }
+}
+
+/// A funding request with no contract number is never sent: Sofinco could only refuse it.
+pub fn funding_precheck(r: &FundingRequest) -> Option<FundingDecision> {
+    r.contract_id.trim().is_empty().then(|| FundingDecision {
+        id_order: r.id_order,
+        action: FundingAction::Error,
+        state: None,
+        sofinco_status: None,
+        reason: "the dossier has no Sofinco contract number: funding cannot be requested".into(),
+    })
+}
+
+/// Before any call: may this order's dossier be cancelled at all?
+pub fn cancel_precheck(r: &CancelRequest) -> Option<CancelDecision> {
+    (!table::can_cancel(&r.state, &r.sofinco_status, &r.contract_id)).then(|| CancelDecision {
+        id_order: r.id_order,
+        action: CancelAction::NotAllowed,
+        state: None,
+        release_stock: false,
+        sofinco_status: None,
+        reason: format!(
+            "order in {} with Sofinco status {}: not cancellable",
+            r.state,
+            crate::error::printable(&r.sofinco_status)
+        ),
+    })
+}
+
+/// The outcome of the cancel call.
+pub fn cancel_sent(r: &CancelRequest, outcome: Result<bool>) -> CancelDecision {
+    let (action, state, reason) = match outcome {
+        Ok(true) => (
+            CancelAction::Cancelled,
+            Some(table::CANCELLED),
+            "Sofinco cancelled the dossier".to_string(),
+        ),
+        Ok(false) => (
+            CancelAction::NotAccepted,
+            None,
+            "Sofinco did not accept the cancellation".to_string(),
+        ),
+        Err(e) => (CancelAction::Error, None, e.message().to_string()),
+    };
+    CancelDecision {
+        id_order: r.id_order,
+        action,
+        state,
+        release_stock: state.is_some_and(table::releases_stock),
+        sofinco_status: state.map(|_| table::CANCELLED_CODE.to_string()),
         reason,
     }
 }
@@ -648,5 +734,67 @@ mod tests {
         let d = notification_mismatch(&attempt(0), "OTHER").unwrap();
         assert_eq!(d.action, OrderAction::None);
         assert!(notification_mismatch(&attempt(0), "ref1").is_none());
+    }
+
+    #[test]
+    fn approved_dossiers_are_created_in_study_and_only_funded_ones_carry_payment() {
+        let p = Policy::default();
+        let afi = decide_order(&attempt(10), Ok(Some(dossier("AFI", 129_000))), NOW, &p);
+        assert_eq!(afi.state, Some(table::AWAITING_FUNDING));
+        assert_eq!(afi.create_in, Some(table::IN_STUDY));
+        assert_eq!(afi.payment_cents, 0);
+        let fin = decide_order(&attempt(10), Ok(Some(dossier("FIN", 129_000))), NOW, &p);
+        assert_eq!(fin.create_in, Some(table::FUNDED));
+        assert_eq!(fin.payment_cents, 129_000);
+        let wrong = decide_order(&attempt(10), Ok(Some(dossier("FIN", 1))), NOW, &p);
+        assert_eq!(wrong.payment_cents, 0, "a mismatched amount is never paid");
+        assert_eq!(fin.withdrawal_end.as_deref(), Some("2026-12-04"));
+    }
+
+    #[test]
+    fn refusals_release_stock_and_dates_without_signature_have_no_period() {
+        let s = decide_status(
+            &tracked(table::IN_STUDY, 0),
+            Ok(Some(dossier("REF", 129_000))),
+        );
+        assert!(s.release_stock);
+        let mut no_date = dossier("AFI", 129_000);
+        no_date.signature_date = None;
+        let s = decide_status(&tracked(table::IN_STUDY, 0), Ok(Some(no_date)));
+        assert!(!s.release_stock);
+        assert_eq!(s.withdrawal_end, None);
+    }
+
+    #[test]
+    fn an_empty_contract_is_never_sent_for_funding() {
+        let mut r = request(false);
+        r.contract_id = " ".into();
+        let d = funding_precheck(&r).expect("refused before any call");
+        assert_eq!(d.action, FundingAction::Error);
+        assert!(funding_precheck(&request(false)).is_none());
+    }
+
+    #[test]
+    fn cancel_is_checked_before_any_call_and_its_outcome_moves_the_order() {
+        let req = |state: &str, status: &str| CancelRequest {
+            id_order: 7,
+            contract_id: "SBX1".into(),
+            order_reference: "REF1".into(),
+            state: state.into(),
+            sofinco_status: status.into(),
+        };
+        let refused = cancel_precheck(&req("PS_STATE_4", "ETU")).expect("moved by hand");
+        assert_eq!(refused.action, CancelAction::NotAllowed);
+        assert!(cancel_precheck(&req(table::IN_STUDY, "ETU")).is_none());
+        let done = cancel_sent(&req(table::IN_STUDY, "ETU"), Ok(true));
+        assert_eq!(
+            (done.action, done.state, done.release_stock),
+            (CancelAction::Cancelled, Some(table::CANCELLED), true)
+        );
+        assert_eq!(done.sofinco_status.as_deref(), Some("ANN"));
+        let no = cancel_sent(&req(table::IN_STUDY, "ETU"), Ok(false));
+        assert_eq!((no.action, no.state), (CancelAction::NotAccepted, None));
+        let err = cancel_sent(&req(table::IN_STUDY, "ETU"), Err(Error::transport("down")));
+        assert_eq!(err.action, CancelAction::Error);
     }
 }

@@ -139,6 +139,9 @@ impl DossierSync {
             &self.client.http()?,
             requests,
             |http, request| async move {
+                if let Some(decision) = decide::funding_precheck(request) {
+                    return decision;
+                }
                 let lookup = self
                     .client
                     .get_dossier_async(http, &request.contract_id, &request.order_reference)
@@ -162,6 +165,19 @@ impl DossierSync {
             |d| matches!(d.action, FundingAction::Sent | FundingAction::Funded),
             |d| d.action == FundingAction::Error,
         )
+    }
+
+    /// "Annuler le dossier chez Sofinco": checked against the same rule as the order panel
+    /// before anything is sent.
+    pub fn cancel(&self, request: &CancelRequest) -> Result<CancelDecision> {
+        if let Some(decision) = decide::cancel_precheck(request) {
+            return Ok(decision);
+        }
+        let outcome = self
+            .client
+            .cancel_dossier(&request.contract_id, &request.order_reference)
+            .map(|ack| ack.accepted);
+        Ok(decide::cancel_sent(request, outcome))
     }
 
     /// The exchangeUrl path for one attempt: the body is only a hint of which reference

@@ -37,9 +37,17 @@ pub struct OrderDecision {
     pub id_cart: i64,
     pub order_reference: String,
     pub action: OrderAction,
+    /// The state Sofinco's dossier maps to (CreateOrder only).
     pub state: Option<&'static str>,
+    /// The state validateOrder creates the order in; `state` follows at once when they
+    /// differ (status::creation_path).
+    pub create_in: Option<&'static str>,
+    /// What validateOrder books as paid: the amount for a funded dossier, else 0.
+    pub payment_cents: i64,
     pub contract_id: Option<String>,
     pub signature_date: Option<String>,
+    /// Last day of the withdrawal period, from `signature_date`.
+    pub withdrawal_end: Option<String>,
     pub reason: String,
     /// Sofinco's raw code, when Sofinco answered (for the order page).
     pub sofinco_status: Option<String>,
@@ -82,7 +90,10 @@ pub struct StatusDecision {
     pub id_order: i64,
     pub action: StatusAction,
     pub state: Option<&'static str>,
+    /// The new state ends the dossier without money: give the stock back.
+    pub release_stock: bool,
     pub signature_date: Option<String>,
+    pub withdrawal_end: Option<String>,
     pub reason: String,
     /// Sofinco's raw code, when Sofinco answered.
     pub sofinco_status: Option<String>,
@@ -126,6 +137,53 @@ pub struct FundingDecision {
     pub id_order: i64,
     pub action: FundingAction,
     pub state: Option<&'static str>,
+    /// Sofinco's code when the funding task learnt it (FIN once funded).
+    pub sofinco_status: Option<String>,
+    pub reason: String,
+}
+
+/// "Annuler le dossier chez Sofinco" for one order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CancelRequest {
+    pub id_order: i64,
+    pub contract_id: String,
+    pub order_reference: String,
+    /// The order's current state key.
+    pub state: String,
+    /// Sofinco's last known code for the dossier.
+    pub sofinco_status: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CancelAction {
+    /// Sofinco cancelled the dossier: move the order to `state`.
+    Cancelled,
+    /// The order no longer follows Sofinco, or the dossier cannot be cancelled: nothing
+    /// was sent.
+    NotAllowed,
+    /// Sofinco answered but did not accept the cancellation.
+    NotAccepted,
+    Error,
+}
+
+impl CancelAction {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CancelAction::Cancelled => "cancelled",
+            CancelAction::NotAllowed => "not_allowed",
+            CancelAction::NotAccepted => "not_accepted",
+            CancelAction::Error => "error",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CancelDecision {
+    pub id_order: i64,
+    pub action: CancelAction,
+    pub state: Option<&'static str>,
+    pub release_stock: bool,
+    pub sofinco_status: Option<String>,
     pub reason: String,
 }
 

@@ -2,6 +2,8 @@
 // English source text => French, the spec's wording where the spec has one (spec-fr.md).
 return [
     'Order' => 'Commande',
+    'This order is being updated by another process: try again in a minute.' => 'Cette commande est en cours de mise à jour par un autre traitement : réessayez dans une minute.',
+    'Funding was already requested for this order.' => 'Le financement de cette commande a déjà été demandé.',
     'Reference' => 'Référence',
     'Customer' => 'Client',
     'Amount' => 'Montant',

@@ -1,5 +1,9 @@
 <?php
-/** "Annuler le dossier chez Sofinco", for a dossier not yet funded. */
+/**
+ * "Annuler le dossier chez Sofinco", for a dossier not yet funded. The extension decides
+ * (DossierSync::cancel, the order panel's own rule) under the order's lock, from the row
+ * read again under it: a crafted POST for an order that left the workflow sends nothing.
+ */
 if (!defined('_PS_VERSION_')) {
     exit;
 }
@@ -9,22 +13,61 @@ class SofincoCancel
     /** @return array ['ok' => bool, 'message' => string, 'warning' => null] */
     public static function request(SofincoSignature $module, $idOrder)
     {
-        $order = new Order((int) $idOrder);
-        $dossier = SofincoDossiers::byOrder((int) $idOrder);
-        if (!Validate::isLoadedObject($order) || $dossier === null || $dossier['contract_id'] === '' || $dossier['sofinco_status'] === 'FIN') {
-            return ['ok' => false, 'message' => $module->l('Only a Sofinco dossier not yet funded can be cancelled.', 'sofincocancel'), 'warning' => null];
+        $lock = SofincoOrderStates::lockName($idOrder);
+        if (!SofincoLock::acquire($lock, SofincoFunding::CLICK_WAIT)) {
+            return self::result(false, $module->l('This order is being updated by another process: try again in a minute.', 'sofincocancel'));
         }
         try {
-            $ack = SofincoClientFactory::client($module, (int) $order->id_shop)->cancelDossier($dossier['contract_id'], $dossier['order_reference']);
+            return self::requestLocked($module, (int) $idOrder);
+        } finally {
+            SofincoLock::release($lock);
+        }
+    }
+
+    private static function requestLocked(SofincoSignature $module, $idOrder)
+    {
+        $order = new Order($idOrder);
+        $dossier = SofincoDossiers::byOrder($idOrder);
+        if (!Validate::isLoadedObject($order) || $dossier === null) {
+            return self::result(false, $module->l('Only a Sofinco dossier not yet funded can be cancelled.', 'sofincocancel'));
+        }
+        try {
+            $decision = SofincoClientFactory::sync($module, [], (int) $order->id_shop)->cancel(self::row($dossier, $order));
         } catch (\Throwable $e) {
             SofincoLogger::error(sprintf('cancel of order %d: %s', $idOrder, $e->getMessage()));
-            return ['ok' => false, 'message' => $module->l('Sofinco did not cancel the dossier:', 'sofincocancel') . ' ' . $e->getMessage(), 'warning' => null];
+            return self::result(false, $module->l('Sofinco did not cancel the dossier:', 'sofincocancel') . ' ' . $e->getMessage());
         }
-        if (!$ack['accepted']) {
-            return ['ok' => false, 'message' => $module->l('Sofinco did not accept the cancellation.', 'sofincocancel'), 'warning' => null];
+        switch ($decision->action) {
+            case \Sofinco\CancelAction::Cancelled:
+                SofincoDossiers::refresh($idOrder, $decision->sofincoStatus, null);
+                if (SofincoOrderStates::move($idOrder, (int) $order->current_state, (string) $decision->state) && $decision->releaseStock) {
+                    SofincoOrderStates::releaseStock($idOrder, (string) $decision->state);
+                }
+                return self::result(true, $module->l('The dossier is cancelled at Sofinco.', 'sofincocancel'));
+            case \Sofinco\CancelAction::NotAllowed:
+                return self::result(false, $module->l('Only a Sofinco dossier not yet funded can be cancelled.', 'sofincocancel'));
+            case \Sofinco\CancelAction::NotAccepted:
+                return self::result(false, $module->l('Sofinco did not accept the cancellation.', 'sofincocancel'));
+            default:
+                SofincoLogger::error(sprintf('cancel of order %d: %s', $idOrder, $decision->reason));
+                return self::result(false, $module->l('Sofinco did not cancel the dossier:', 'sofincocancel') . ' ' . $decision->reason);
         }
-        SofincoDossiers::refresh((int) $idOrder, 'ANN', null);
-        SofincoOrderStates::move((int) $idOrder, (int) $order->current_state, 'SOFINCO_OS_CANCELLED');
-        return ['ok' => true, 'message' => $module->l('The dossier is cancelled at Sofinco.', 'sofincocancel'), 'warning' => null];
+    }
+
+    /** The request DossierSync::cancel() reads. */
+    public static function row(array $dossier, Order $order)
+    {
+        return [
+            'id_order' => (int) $order->id,
+            'contract_id' => (string) $dossier['contract_id'],
+            'order_reference' => (string) $dossier['order_reference'],
+            'state' => SofincoStates::keyOf((int) $order->current_state),
+            'sofinco_status' => (string) $dossier['sofinco_status'],
+        ];
+    }
+
+    private static function result($ok, $message)
+    {
+        return ['ok' => (bool) $ok, 'message' => $message, 'warning' => null];
     }
 }

@@ -24,6 +24,6 @@ class SofincoCartContext
     public static function totalCents(Cart $cart)
     {
         self::enter($cart);
-        return (int) round(100 * (float) $cart->getOrderTotal(true, Cart::BOTH));
+        return \Sofinco\StatusMapper::cents((float) $cart->getOrderTotal(true, Cart::BOTH));
     }
 }

@@ -64,7 +64,16 @@ class SofincoConfig
 
     public static function minPriceCents($idShop = null)
     {
-        return (int) round(100 * (float) str_replace(',', '.', self::get(self::MIN_PRICE, $idShop)));
+        $text = trim(str_replace(',', '.', (string) self::get(self::MIN_PRICE, $idShop)));
+        if (!SofincoRuntime::ready() || $text === '') {
+            return 0;
+        }
+        try {
+            return \Sofinco\StatusMapper::cents($text);
+        } catch (\Sofinco\SofincoException $e) {
+            // The form refuses such a value; an old one stored by hand sets no minimum.
+            return 0;
+        }
     }
 
     /** Every field needed to call Sofinco is filled for the current mode. */

@@ -43,7 +43,7 @@ class SofincoCron
             $result = ['ok' => true, 'summary' => $summary, 'seconds' => round(microtime(true) - $started, 2)];
         } catch (\Throwable $e) {
             SofincoLogger::error(sprintf('cron %s failed: %s', $task, $e->getMessage()));
-            $result = ['ok' => false, 'error' => $e->getMessage()];
+            $result = ['ok' => false, 'error' => self::describeFailure($e)];
         } finally {
             SofincoLock::release($lock);
         }
@@ -53,27 +53,58 @@ class SofincoCron
     private function finish($task, array $result)
     {
         $result = ['task' => $task, 'at' => time()] + $result;
-        Configuration::updateGlobalValue(SofincoCronInfo::lastRunKey($task), json_encode($result));
+        SofincoCronInfo::record($task, $result);
         SofincoLogger::info('cron ' . json_encode($result));
         return $result;
     }
 
-    private function sync()
+    /** What a failed run says: the exception's class, and its message for the module's own. */
+    public static function describeFailure(\Throwable $e)
     {
-        return SofincoClientFactory::sync($this->module, ['deadline_ms' => self::DEADLINE_MS]);
+        if ($e instanceof PrestaShopDatabaseException || $e instanceof PDOException || $e instanceof mysqli_sql_exception) {
+            return 'database error (' . get_class($e) . ')';
+        }
+        return $e->getMessage();
+    }
+
+    /** One DossierSync per shop: each shop's rows are handled with its own identifiers. */
+    private function sync($idShop)
+    {
+        return SofincoClientFactory::sync($this->module, ['deadline_ms' => self::DEADLINE_MS], (int) $idShop);
+    }
+
+    /**
+     * Runs $task over $rows shop by shop, and adds up the summaries.
+     *
+     * @param callable $task function (DossierSync $sync, array $rowsOfOneShop): array summary
+     */
+    private function perShop(array $rows, callable $task)
+    {
+        $total = ['checked' => 0, 'changed' => 0, 'errors' => 0, 'remaining' => 0, 'elapsed_ms' => 0, 'shops' => 0];
+        foreach (SofincoDossiers::byShop($rows) as $idShop => $shopRows) {
+            foreach ($task($this->sync($idShop), $shopRows) as $key => $value) {
+                $total[$key] += (int) $value;
+            }
+            ++$total['shops'];
+        }
+        return $total;
     }
 
     /** Customers who never came back. */
     private function runOrders()
     {
-        $attempts = SofincoAttempts::open();
-        $rows = array_map(['SofincoOrderCreator', 'syncRow'], $attempts);
-        $batch = $this->sync()->orders($rows);
         $creator = new SofincoOrderCreator($this->module);
-        foreach ($batch['decisions'] as $i => $decision) {
-            $creator->apply($attempts[$i], $decision);
-        }
-        return $batch['summary'];
+        return $this->perShop(SofincoAttempts::open(), function ($sync, array $attempts) use ($creator) {
+            $byCart = [];
+            foreach ($attempts as $attempt) {
+                $byCart[(int) $attempt['id_cart']] = $attempt;
+            }
+            $batch = $sync->orders(array_map(['SofincoOrderCreator', 'syncRow'], $attempts));
+            foreach ($batch->decisions as $decision) {
+                $creator->apply($byCart[$decision->idCart], $decision);
+            }
+            return $batch->summary();
+        });
     }
 
     /** Orders in the module's followed states. */
@@ -85,42 +116,22 @@ class SofincoCron
                 $followed[] = SofincoStates::id($key);
             }
         }
-        $orders = SofincoDossiers::followed($followed);
-        $rows = [];
-        foreach ($orders as $o) {
-            $rows[] = [
-                'id_order' => (int) $o['id_order'],
-                'contract_id' => (string) $o['contract_id'],
-                'order_reference' => (string) $o['order_reference'],
-                'state' => SofincoStates::keyOf((int) $o['current_state']),
-                'amount_cents' => (int) $o['amount_cents'],
-                'since' => (int) $o['since'],
-            ];
-        }
-        $batch = $this->sync()->statuses($rows);
-        foreach ($batch['decisions'] as $i => $d) {
-            if ($d['action'] === 'leave') {
-                continue;
+        return $this->perShop(SofincoDossiers::followed($followed), function ($sync, array $orders) {
+            $stateOf = [];
+            foreach ($orders as $o) {
+                $stateOf[(int) $o['id_order']] = (int) $o['current_state'];
             }
-            SofincoDossiers::refresh($d['id_order'], $d['sofinco_status'], $d['signature_date']);
-            if ($d['action'] === 'set_state') {
-                SofincoOrderStates::move((int) $d['id_order'], (int) $orders[$i]['current_state'], (string) $d['state']);
-            } elseif ($d['action'] === 'error') {
-                SofincoLogger::error(sprintf('order %d: %s', $d['id_order'], $d['reason']));
+            $batch = $sync->statuses(array_map(['SofincoStatusApplier', 'row'], $orders));
+            foreach ($batch->decisions as $decision) {
+                SofincoStatusApplier::apply($decision, $stateOf[$decision->idOrder]);
             }
-        }
-        return $batch['summary'];
+            return $batch->summary();
+        });
     }
 
     /** Funding requests the merchant queued. */
     private function runFunding()
     {
-        $pending = SofincoDossiers::pendingFundings();
-        $rows = array_map(['SofincoDossiers', 'fundingRow'], $pending);
-        $batch = $this->sync()->fundings($rows);
-        foreach ($batch['decisions'] as $i => $d) {
-            SofincoFunding::apply($pending[$i], $d);
-        }
-        return $batch['summary'];
+        return $this->perShop(SofincoDossiers::pendingFundings(), ['SofincoFunding', 'sendQueued']);
     }
 }

@@ -24,11 +24,44 @@ class SofincoCronInfo
         return 'SOFINCO_CRON_LAST_' . strtoupper($task);
     }
 
+    /**
+     * Stores a run's result. When the database is what failed, the result goes to a file of
+     * the shop's var/ folder (not served by the web server), read until a later run is stored.
+     */
+    public static function record($task, array $result)
+    {
+        $json = json_encode($result);
+        $stored = false;
+        try {
+            $stored = Configuration::updateGlobalValue(self::lastRunKey($task), $json);
+        } catch (\Throwable $e) {
+            $stored = false;
+        }
+        if (!$stored) {
+            @file_put_contents(self::fallbackFile($task), $json, LOCK_EX);
+        }
+        return $stored;
+    }
+
     public static function lastRun($task)
     {
-        $json = Configuration::getGlobalValue(self::lastRunKey($task));
-        $data = $json ? json_decode($json, true) : null;
-        return is_array($data) ? $data : null;
+        $runs = [];
+        foreach ([Configuration::getGlobalValue(self::lastRunKey($task)), @file_get_contents(self::fallbackFile($task))] as $json) {
+            $data = $json ? json_decode($json, true) : null;
+            if (is_array($data) && isset($data['at'])) {
+                $runs[] = $data;
+            }
+        }
+        usort($runs, function ($a, $b) {
+            return (int) $b['at'] - (int) $a['at'];
+        });
+        return $runs ? $runs[0] : null;
+    }
+
+    /** Where a run is recorded when the database cannot take it. */
+    public static function fallbackFile($task)
+    {
+        return _PS_ROOT_DIR_ . '/var/sofinco-cron-' . preg_replace('/[^a-z]/', '', (string) $task) . '.json';
     }
 
     public static function all(Module $module)

@@ -10,18 +10,13 @@ class SofincoDossiers
 {
     public static function byOrder($idOrder)
     {
-        $row = Db::getInstance()->getRow(sprintf('SELECT * FROM `%ssofinco_order` WHERE id_order = %d', _DB_PREFIX_, (int) $idOrder));
-        return $row ?: null;
-    }
-
-    public static function byCart($idCart)
-    {
-        $row = Db::getInstance()->getRow(sprintf('SELECT * FROM `%ssofinco_order` WHERE id_cart = %d', _DB_PREFIX_, (int) $idCart));
+        // Never from PrestaShop's query cache: callers re-check under the order's lock.
+        $row = Db::getInstance()->getRow(sprintf('SELECT * FROM `%ssofinco_order` WHERE id_order = %d', _DB_PREFIX_, (int) $idOrder), false);
         return $row ?: null;
     }
 
     /** Records the dossier of a new order; the unique id_cart refuses a second one. */
-    public static function record($idOrder, array $attempt, array $decision)
+    public static function record($idOrder, array $attempt, \Sofinco\OrderDecision $decision)
     {
         $now = date('Y-m-d H:i:s');
         return Db::getInstance()->insert('sofinco_order', [
@@ -29,14 +24,15 @@ class SofincoDossiers
             'id_cart' => (int) $attempt['id_cart'],
             'id_shop' => (int) $attempt['id_shop'],
             'order_reference' => pSQL($attempt['order_reference']),
-            'contract_id' => pSQL((string) $decision['contract_id']),
-            'sofinco_status' => pSQL((string) $decision['sofinco_status']),
+            'contract_id' => pSQL((string) $decision->contractId),
+            'sofinco_status' => pSQL((string) $decision->sofincoStatus),
             'amount_cents' => (int) $attempt['amount_cents'],
-            'signature_date' => self::date($decision['signature_date']),
+            'signature_date' => self::date($decision->signatureDate),
             'mode' => pSQL($attempt['mode']),
             'date_add' => $now,
             'date_upd' => $now,
-        ], false, true, Db::INSERT_IGNORE);
+            // null_values: an absent signature date is NULL, never "0000-00-00".
+        ], true, true, Db::INSERT_IGNORE);
     }
 
     /** What the statuses cron learnt: Sofinco's code and the signature date when new. */
@@ -46,7 +42,7 @@ class SofincoDossiers
         if ($sofincoStatus !== null && $sofincoStatus !== '') {
             $values['sofinco_status'] = pSQL($sofincoStatus);
         }
-        if ($signatureDate !== null && $signatureDate !== '') {
+        if (self::date($signatureDate) !== null) {
             $values['signature_date'] = self::date($signatureDate);
         }
         return Db::getInstance()->update('sofinco_order', $values, 'id_order = ' . (int) $idOrder, 0, true);
@@ -67,6 +63,12 @@ class SofincoDossiers
         return Db::getInstance()->update('sofinco_order', ['funding_sent' => 1, 'date_upd' => date('Y-m-d H:i:s')], 'id_order = ' . (int) $idOrder);
     }
 
+    /** Sofinco funded the dossier: the funding cron no longer looks at the request. */
+    public static function closeFunding($idOrder)
+    {
+        return Db::getInstance()->update('sofinco_order', ['funding_closed' => 1, 'date_upd' => date('Y-m-d H:i:s')], 'id_order = ' . (int) $idOrder);
+    }
+
     /** A queued request as DossierSync::fundings() reads it. */
     public static function fundingRow(array $row)
     {
@@ -85,20 +87,20 @@ class SofincoDossiers
     {
         return Db::getInstance()->executeS(sprintf(
             "SELECT so.*, o.current_state FROM `%ssofinco_order` so JOIN `%sorders` o ON o.id_order = so.id_order
-             WHERE so.funding_requested_at IS NOT NULL AND so.sofinco_status <> 'FIN' ORDER BY so.funding_requested_at ASC LIMIT %d",
+             WHERE so.funding_requested_at IS NOT NULL AND so.funding_closed = 0 ORDER BY so.funding_requested_at ASC LIMIT %d",
             _DB_PREFIX_,
             _DB_PREFIX_,
             (int) $limit
         )) ?: [];
     }
 
-    /** Orders whose current state is one the statuses cron follows. */
-    public static function followed(array $stateIds, $limit = 20000)
+    /** Orders whose current state is one the statuses cron follows (or only $idOrder). */
+    public static function followed(array $stateIds, $limit = 20000, $idOrder = 0)
     {
         if (!$stateIds) {
             return [];
         }
-        $ids = implode(',', array_map('intval', $stateIds));
+        $ids = implode(',', array_map('intval', $stateIds)) . ((int) $idOrder ? ') AND o.id_order = (' . (int) $idOrder : '');
         return Db::getInstance()->executeS(sprintf(
             'SELECT so.*, o.current_state,
                 (SELECT UNIX_TIMESTAMP(MAX(oh.date_add)) FROM `%sorder_history` oh WHERE oh.id_order = o.id_order) AS since
@@ -112,8 +114,19 @@ class SofincoDossiers
         )) ?: [];
     }
 
+    /** A signature date to store: only a real one (the extension's reading), else NULL. */
     private static function date($value)
     {
-        return is_string($value) && preg_match('/^\d{4}-\d{2}-\d{2}$/', $value) ? $value : null;
+        return \Sofinco\StatusMapper::withdrawalEnd($value) !== null ? $value : null;
+    }
+
+    /** Rows grouped by their shop: every shop's rows go to a client with its own settings. */
+    public static function byShop(array $rows)
+    {
+        $groups = [];
+        foreach ($rows as $row) {
+            $groups[(int) $row['id_shop']][] = $row;
+        }
+        return $groups;
     }
 }

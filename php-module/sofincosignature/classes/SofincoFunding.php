@@ -2,8 +2,9 @@
 /**
  * "Valider la demande de financement" (spec-fr.md §7): the click queues the request and
  * moves the order to "Financement demandé Sofinco" before anything is sent; the request is
- * then sent at once, and if Sofinco cannot be reached the funding cron sends it. A request
- * Sofinco accepted is never sent again.
+ * then sent at once, and if Sofinco cannot be reached the funding cron sends it.
+ * The click and the cron take the order's lock and read the request again under it, so a
+ * request Sofinco accepted is never sent again, whatever the interleaving.
  */
 if (!defined('_PS_VERSION_')) {
     exit;
@@ -11,6 +12,9 @@ if (!defined('_PS_VERSION_')) {
 
 class SofincoFunding
 {
+    /** Seconds the click waits for a cron run that holds the order. */
+    const CLICK_WAIT = 20;
+
     /**
      * The merchant's click.
      *
@@ -18,61 +22,121 @@ class SofincoFunding
      */
     public static function request(SofincoSignature $module, $idOrder)
     {
-        $order = new Order((int) $idOrder);
-        $dossier = SofincoDossiers::byOrder((int) $idOrder);
-        if (!Validate::isLoadedObject($order) || $dossier === null) {
-            return ['ok' => false, 'message' => $module->l('This order has no Sofinco dossier.', 'sofincofunding'), 'warning' => null];
+        $lock = SofincoOrderStates::lockName($idOrder);
+        if (!SofincoLock::acquire($lock, self::CLICK_WAIT)) {
+            return self::result(false, $module->l('This order is being updated by another process: try again in a minute.', 'sofincofunding'));
         }
-        $stateKey = SofincoStates::keyOf((int) $order->current_state);
-        if (!\Sofinco\StatusMapper::canRequestFunding($stateKey)) {
-            return ['ok' => false, 'message' => $module->l('Funding can be requested only for an order in "Dossier en attente de financement Sofinco".', 'sofincofunding'), 'warning' => null];
-        }
-        $warning = null;
-        $end = SofincoWithdrawal::endDate($dossier['signature_date']);
-        if ($end !== null && $end >= date('Y-m-d')) {
-            $warning = sprintf($module->l('The customer\'s 14-day withdrawal period runs until %s.', 'sofincofunding'), $end);
-        }
-        SofincoDossiers::queueFunding((int) $idOrder);
-        SofincoOrderStates::move((int) $idOrder, (int) $order->current_state, 'SOFINCO_OS_FUNDING_REQUESTED');
         try {
-            $sync = SofincoClientFactory::sync($module, ['concurrency' => 1, 'deadline_ms' => 15000], (int) $order->id_shop);
-            $batch = $sync->fundings([SofincoDossiers::fundingRow(SofincoDossiers::byOrder((int) $idOrder))]);
-            $decision = $batch['decisions'] ? $batch['decisions'][0] : null;
-        } catch (\Throwable $e) {
-            SofincoLogger::error(sprintf('funding of order %d kept for the cron: %s', $idOrder, $e->getMessage()));
-            $decision = null;
+            return self::requestLocked($module, (int) $idOrder);
+        } finally {
+            SofincoLock::release($lock);
         }
-        if ($decision !== null) {
-            self::apply(SofincoDossiers::byOrder((int) $idOrder), $decision);
-        }
-        if ($decision !== null && in_array($decision['action'], ['sent', 'funded'], true)) {
-            return ['ok' => true, 'message' => $module->l('Funding requested: Sofinco accepted the request.', 'sofincofunding'), 'warning' => $warning];
-        }
-        if ($decision !== null && $decision['action'] === 'error') {
-            return ['ok' => false, 'message' => $module->l('Sofinco refused the funding request:', 'sofincofunding') . ' ' . $decision['reason'], 'warning' => $warning];
-        }
-        return ['ok' => true, 'message' => $module->l('Sofinco cannot be reached right now: the request is queued and the funding cron will send it.', 'sofincofunding'), 'warning' => $warning];
     }
 
-    /** Applies one decision of DossierSync::fundings() to its queued request. */
-    public static function apply(array $row, array $d)
+    private static function requestLocked(SofincoSignature $module, $idOrder)
     {
-        $idOrder = (int) $row['id_order'];
-        switch ($d['action']) {
-            case 'sent':
+        $order = new Order($idOrder);
+        $dossier = SofincoDossiers::byOrder($idOrder);
+        if (!Validate::isLoadedObject($order) || $dossier === null) {
+            return self::result(false, $module->l('This order has no Sofinco dossier.', 'sofincofunding'));
+        }
+        if ($dossier['funding_requested_at'] !== null) {
+            return self::result(true, $module->l('Funding was already requested for this order.', 'sofincofunding'));
+        }
+        if (!\Sofinco\StatusMapper::canRequestFunding(SofincoStates::keyOf((int) $order->current_state))) {
+            return self::result(false, $module->l('Funding can be requested only for an order in "Dossier en attente de financement Sofinco".', 'sofincofunding'));
+        }
+        $warning = null;
+        if (\Sofinco\StatusMapper::withdrawalRunning($dossier['signature_date'])) {
+            $warning = sprintf($module->l('The customer\'s 14-day withdrawal period runs until %s.', 'sofincofunding'), \Sofinco\StatusMapper::withdrawalEnd($dossier['signature_date']));
+        }
+        SofincoDossiers::queueFunding($idOrder);
+        SofincoOrderStates::move($idOrder, (int) $order->current_state, 'SOFINCO_OS_FUNDING_REQUESTED');
+        $decision = null;
+        try {
+            $sync = SofincoClientFactory::sync($module, ['concurrency' => 1, 'deadline_ms' => 15000], (int) $order->id_shop);
+            $decisions = $sync->fundings([SofincoDossiers::fundingRow(SofincoDossiers::byOrder($idOrder))])->decisions;
+            $decision = $decisions ? $decisions[0] : null;
+        } catch (\Throwable $e) {
+            SofincoLogger::error(sprintf('funding of order %d kept for the cron: %s', $idOrder, $e->getMessage()));
+        }
+        if ($decision === null) {
+            return self::result(true, $module->l('Sofinco cannot be reached right now: the request is queued and the funding cron will send it.', 'sofincofunding'), $warning);
+        }
+        self::apply($decision);
+        switch ($decision->action) {
+            case \Sofinco\FundingAction::Sent:
+            case \Sofinco\FundingAction::Funded:
+                return self::result(true, $module->l('Funding requested: Sofinco accepted the request.', 'sofincofunding'), $warning);
+            case \Sofinco\FundingAction::Error:
+                return self::result(false, $module->l('Sofinco refused the funding request:', 'sofincofunding') . ' ' . $decision->reason, $warning);
+            default:
+                return self::result(true, $module->l('Sofinco cannot be reached right now: the request is queued and the funding cron will send it.', 'sofincofunding'), $warning);
+        }
+    }
+
+    /**
+     * The funding cron's run for one shop's queued requests: each order is locked (a
+     * request the merchant is clicking right now is left for the next run) and its row read
+     * again under the lock before anything is sent.
+     *
+     * @return array the batch's summary
+     */
+    public static function sendQueued(\Sofinco\DossierSync $sync, array $pending)
+    {
+        $locked = [];
+        $rows = [];
+        foreach ($pending as $row) {
+            $idOrder = (int) $row['id_order'];
+            if (!SofincoLock::acquire(SofincoOrderStates::lockName($idOrder), 0)) {
+                continue;
+            }
+            $locked[] = $idOrder;
+            $fresh = SofincoDossiers::byOrder($idOrder);
+            if ($fresh !== null && $fresh['funding_requested_at'] !== null && !(int) $fresh['funding_closed']) {
+                $rows[] = SofincoDossiers::fundingRow($fresh);
+            }
+        }
+        try {
+            $batch = $sync->fundings($rows);
+            foreach ($batch->decisions as $decision) {
+                self::apply($decision);
+            }
+            $summary = $batch->summary();
+            $summary['remaining'] += count($pending) - count($locked);
+            return $summary;
+        } finally {
+            foreach ($locked as $idOrder) {
+                SofincoLock::release(SofincoOrderStates::lockName($idOrder));
+            }
+        }
+    }
+
+    /** Applies one decision of DossierSync::fundings() to its queued request (under its lock). */
+    public static function apply(\Sofinco\FundingDecision $d)
+    {
+        $idOrder = $d->idOrder;
+        switch ($d->action) {
+            case \Sofinco\FundingAction::Sent:
                 SofincoDossiers::markFundingSent($idOrder);
                 break;
-            case 'funded':
+            case \Sofinco\FundingAction::Funded:
                 SofincoDossiers::markFundingSent($idOrder);
-                SofincoDossiers::refresh($idOrder, 'FIN', null);
+                SofincoDossiers::closeFunding($idOrder);
+                SofincoDossiers::refresh($idOrder, $d->sofincoStatus, null);
                 $order = new Order($idOrder);
                 if (\Sofinco\StatusMapper::isSynced(SofincoStates::keyOf((int) $order->current_state))) {
-                    SofincoOrderStates::move($idOrder, (int) $order->current_state, 'SOFINCO_OS_FUNDED');
+                    SofincoOrderStates::move($idOrder, (int) $order->current_state, (string) $d->state);
                 }
                 break;
-            case 'error':
-                SofincoLogger::error(sprintf('funding of order %d: %s', $idOrder, $d['reason']));
+            case \Sofinco\FundingAction::Error:
+                SofincoLogger::error(sprintf('funding of order %d: %s', $idOrder, $d->reason));
                 break;
         }
+    }
+
+    private static function result($ok, $message, $warning = null)
+    {
+        return ['ok' => (bool) $ok, 'message' => $message, 'warning' => $warning];
     }
 }

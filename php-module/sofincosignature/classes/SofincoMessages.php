@@ -25,7 +25,7 @@ class SofincoMessages
     /** For a journey that ended without an order, by Sofinco's status code. */
     public static function closed($sofincoStatus, Module $module)
     {
-        if ($sofincoStatus === 'REF') {
+        if (\Sofinco\StatusMapper::closedReason((string) $sofincoStatus) === 'refused') {
             return $module->l('Sofinco did not accept your credit application. No order was placed: your cart is kept, you can choose another payment method.', 'sofincomessages');
         }
         return $module->l('Your Sofinco application was not completed. No order was placed: your cart is kept, you can try again or choose another payment method.', 'sofincomessages');

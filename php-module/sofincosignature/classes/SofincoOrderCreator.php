@@ -28,24 +28,24 @@ class SofincoOrderCreator
      *
      * @return int the order's id when an order exists for the cart after this call, else 0
      */
-    public function apply(array $attempt, array $decision)
+    public function apply(array $attempt, \Sofinco\OrderDecision $decision)
     {
-        switch ($decision['action']) {
-            case 'create_order':
+        switch ($decision->action) {
+            case \Sofinco\OrderAction::CreateOrder:
                 return $this->createOnce($attempt, $decision);
-            case 'abandon':
-                SofincoAttempts::close($attempt['order_reference'], SofincoAttempts::ABANDONED, 0, $decision['reason']);
-                SofincoLogger::info(sprintf('attempt %s closed without an order: %s', $attempt['order_reference'], $decision['reason']));
+            case \Sofinco\OrderAction::Abandon:
+                SofincoAttempts::close($attempt['order_reference'], SofincoAttempts::ABANDONED, 0, $decision->reason);
+                SofincoLogger::info(sprintf('attempt %s closed without an order: %s', $attempt['order_reference'], $decision->reason));
                 return 0;
-            case 'error':
-                SofincoLogger::error(sprintf('attempt %s: %s', $attempt['order_reference'], $decision['reason']));
+            case \Sofinco\OrderAction::Error:
+                SofincoLogger::error(sprintf('attempt %s: %s', $attempt['order_reference'], $decision->reason));
                 return (int) Order::getIdByCartId((int) $attempt['id_cart']);
             default:
                 return (int) Order::getIdByCartId((int) $attempt['id_cart']);
         }
     }
 
-    private function createOnce(array $attempt, array $decision)
+    private function createOnce(array $attempt, \Sofinco\OrderDecision $decision)
     {
         $idCart = (int) $attempt['id_cart'];
         $lock = 'sofinco_cart_' . $idCart;
@@ -64,8 +64,9 @@ class SofincoOrderCreator
             $idOrder = $this->validate($attempt, $decision);
             if ($idOrder) {
                 SofincoDossiers::record($idOrder, $attempt, $decision);
-                SofincoAttempts::close($attempt['order_reference'], SofincoAttempts::ORDERED, $idOrder, $decision['reason']);
-                SofincoLogger::info(sprintf('order %d created for cart %d in %s (%s)', $idOrder, $idCart, $decision['state'], $attempt['order_reference']));
+                SofincoAttempts::close($attempt['order_reference'], SofincoAttempts::ORDERED, $idOrder, $decision->reason);
+                SofincoLogger::info(sprintf('order %d created for cart %d in %s (%s)', $idOrder, $idCart, $decision->createIn, $attempt['order_reference']));
+                $this->moveToDecidedState($idOrder, $decision);
             }
             return $idOrder;
         } finally {
@@ -73,21 +74,35 @@ class SofincoOrderCreator
         }
     }
 
-    private function validate(array $attempt, array $decision)
+    /**
+     * An approved dossier's order is created in study (validateOrder would book the full
+     * amount as paid in an approved state) and moved to its state at once: money is
+     * booked once, by PrestaShop, when the order reaches "Dossier financé".
+     */
+    private function moveToDecidedState($idOrder, \Sofinco\OrderDecision $decision)
+    {
+        if ($decision->state === null || $decision->state === $decision->createIn) {
+            return;
+        }
+        $order = new Order((int) $idOrder);
+        SofincoOrderStates::move((int) $idOrder, (int) $order->current_state, $decision->state);
+    }
+
+    private function validate(array $attempt, \Sofinco\OrderDecision $decision)
     {
         $cart = new Cart((int) $attempt['id_cart']);
-        $idState = SofincoStates::id((string) $decision['state']);
+        $idState = SofincoStates::id((string) $decision->createIn);
         if (!Validate::isLoadedObject($cart) || !$idState) {
-            SofincoLogger::error(sprintf('attempt %s: cart %d or state %s is missing', $attempt['order_reference'], $attempt['id_cart'], $decision['state']));
+            SofincoLogger::error(sprintf('attempt %s: cart %d or state %s is missing', $attempt['order_reference'], $attempt['id_cart'], $decision->createIn));
             return 0;
         }
         SofincoCartContext::enter($cart);
         $customer = Context::getContext()->customer;
-        $total = (float) $cart->getOrderTotal(true, Cart::BOTH);
         $this->module->validateOrder(
             (int) $cart->id,
             $idState,
-            $total,
+            // The extension's figure: the dossier's amount when funded, else nothing paid.
+            $decision->paymentEuros,
             $this->module->displayName,
             null,
             [],

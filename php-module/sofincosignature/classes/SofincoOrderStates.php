@@ -10,18 +10,43 @@ if (!defined('_PS_VERSION_')) {
 
 class SofincoOrderStates
 {
+    /** The per-order lock every money action and state change of the module takes. */
+    public static function lockName($idOrder)
+    {
+        return 'sofinco_order_' . (int) $idOrder;
+    }
+
     /** @return bool whether the order moved */
     public static function move($idOrder, $expectedCurrentState, $stateKey)
     {
         $idState = SofincoStates::id($stateKey);
-        $lock = 'sofinco_order_' . (int) $idOrder;
-        if (!$idState || !SofincoLock::acquire($lock, 10)) {
+        return $idState && self::moveToId($idOrder, $expectedCurrentState, $idState, $stateKey);
+    }
+
+    /**
+     * After a refusal or a cancellation (decision->releaseStock): PrestaShop's own
+     * "Annulé", the one state for which PrestaShop gives the products back to stock.
+     */
+    public static function releaseStock($idOrder, $stateKey)
+    {
+        $idCancelled = (int) Configuration::get('PS_OS_CANCELED');
+        $order = new Order((int) $idOrder);
+        if (!$idCancelled || !Validate::isLoadedObject($order) || SofincoStates::keyOf((int) $order->current_state) !== $stateKey) {
+            return false;
+        }
+        return self::moveToId($idOrder, (int) $order->current_state, $idCancelled, 'PS_OS_CANCELED');
+    }
+
+    private static function moveToId($idOrder, $expectedCurrentState, $idState, $label)
+    {
+        $lock = self::lockName($idOrder);
+        if (!SofincoLock::acquire($lock, 10)) {
             return false;
         }
         try {
             $order = new Order((int) $idOrder);
             if (!Validate::isLoadedObject($order) || (int) $order->current_state !== (int) $expectedCurrentState
-                || (int) $order->current_state === $idState) {
+                || (int) $order->current_state === (int) $idState) {
                 return false;
             }
             // Invoices and payments of a paid state need the order's cart context.
@@ -29,9 +54,9 @@ class SofincoOrderStates
             $history = new OrderHistory();
             $history->id_order = (int) $order->id;
             $history->id_employee = 0;
-            $history->changeIdOrderState($idState, $order, true);
+            $history->changeIdOrderState((int) $idState, $order, true);
             $history->addWithemail(true);
-            SofincoLogger::info(sprintf('order %d moved to %s', $idOrder, $stateKey));
+            SofincoLogger::info(sprintf('order %d moved to %s', $idOrder, $label));
             return true;
         } finally {
             SofincoLock::release($lock);

@@ -42,6 +42,6 @@ class SofincoPaymentGate
 
     public static function cartCents(Cart $cart)
     {
-        return (int) round(100 * (float) $cart->getOrderTotal(true, Cart::BOTH));
+        return \Sofinco\StatusMapper::cents((float) $cart->getOrderTotal(true, Cart::BOTH));
     }
 }

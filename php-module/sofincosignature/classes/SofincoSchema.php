@@ -1,10 +1,11 @@
 <?php
 /**
- * The module's two tables.
+ * The module's tables.
  * - sofinco_attempt: one row per checkout attempt, stored before the customer leaves for
  *   Sofinco (the reference is what Sofinco calls orderId / partnerExternalId).
  * - sofinco_order: one row per order created from a dossier; its unique id_cart is the
  *   last line of defence against a second order for one cart.
+ * - sofinco_lock: the claim rows of SofincoLock (one per lock held).
  */
 if (!defined('_PS_VERSION_')) {
     exit;
@@ -47,6 +48,7 @@ class SofincoSchema
                 `mode` VARCHAR(12) NOT NULL DEFAULT 'NC',
                 `funding_requested_at` INT UNSIGNED NULL,
                 `funding_sent` TINYINT(1) NOT NULL DEFAULT 0,
+                `funding_closed` TINYINT(1) NOT NULL DEFAULT 0,
                 `date_add` DATETIME NOT NULL,
                 `date_upd` DATETIME NOT NULL,
                 PRIMARY KEY (`id_sofinco_order`),
@@ -54,6 +56,12 @@ class SofincoSchema
                 UNIQUE KEY `id_order` (`id_order`),
                 KEY `order_reference` (`order_reference`)
             ) ENGINE={$engine} DEFAULT CHARSET=utf8mb4",
+            "CREATE TABLE IF NOT EXISTS `{$p}sofinco_lock` (
+                `name` VARCHAR(64) NOT NULL,
+                `token` CHAR(32) NOT NULL,
+                `expires_at` INT UNSIGNED NOT NULL,
+                PRIMARY KEY (`name`)
+            ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4",
         ];
         foreach ($queries as $sql) {
             if (!Db::getInstance()->execute($sql)) {

@@ -15,13 +15,20 @@ class SofincoStates
         return (int) Configuration::getGlobalValue($key);
     }
 
-    /** The module state key of a PrestaShop state id, or the id as text for other states. */
+    /**
+     * The module state key of a PrestaShop state id; PrestaShop's own cancelled state (where
+     * refused and cancelled orders go to give their stock back) by the extension's key; the
+     * id as text for other states.
+     */
     public static function keyOf($idOrderState)
     {
         foreach (self::keys() as $key) {
             if (self::id($key) === (int) $idOrderState) {
                 return $key;
             }
+        }
+        if ((int) $idOrderState === (int) Configuration::get('PS_OS_CANCELED')) {
+            return \Sofinco\StatusMapper::prestashopCancelledKey();
         }
         return 'PS_STATE_' . (int) $idOrderState;
     }
@@ -35,37 +42,72 @@ class SofincoStates
         return $keys;
     }
 
-    /** Creates the missing states (idempotent); also shows again states hidden at uninstall. */
-    public static function ensureInstalled($moduleName)
+    /**
+     * How each state looks in PrestaShop: names, colour and flags are presentation, the
+     * module's (the extension keeps only code -> state -> group). Only the funded state is
+     * paid; approved states count as validated (logable) but book no payment, since
+     * orders are never created in them (StatusMapper's creation path).
+     */
+    const PRESENTATION = [
+        'SOFINCO_OS_IN_STUDY' => ['fr' => 'Dossier en étude Sofinco', 'en' => 'Sofinco application under review', 'color' => '#4169e1', 'logable' => false, 'paid' => false],
+        'SOFINCO_OS_AWAITING_CUSTOMER' => ['fr' => 'Dossier en attente retour client Sofinco', 'en' => 'Sofinco application awaiting the customer', 'color' => '#ff8c00', 'logable' => false, 'paid' => false],
+        'SOFINCO_OS_AWAITING_FUNDING' => ['fr' => 'Dossier en attente de financement Sofinco', 'en' => 'Sofinco application approved, awaiting funding request', 'color' => '#8a2be2', 'logable' => true, 'paid' => false],
+        'SOFINCO_OS_FUNDING_REQUESTED' => ['fr' => 'Financement demandé Sofinco', 'en' => 'Sofinco funding requested', 'color' => '#20b2aa', 'logable' => true, 'paid' => false],
+        'SOFINCO_OS_FUNDED' => ['fr' => 'Dossier financé Sofinco', 'en' => 'Sofinco application funded', 'color' => '#32cd32', 'logable' => true, 'paid' => true],
+        'SOFINCO_OS_REFUSED' => ['fr' => 'Dossier refusé Sofinco', 'en' => 'Sofinco application refused', 'color' => '#dc143c', 'logable' => false, 'paid' => false],
+        'SOFINCO_OS_CANCELLED' => ['fr' => 'Dossier annulé ou sans suite Sofinco', 'en' => 'Sofinco application cancelled or abandoned', 'color' => '#8b0000', 'logable' => false, 'paid' => false],
+        'SOFINCO_OS_NOT_FOUND' => ['fr' => 'Dossier non trouvé Sofinco', 'en' => 'Sofinco application not found', 'color' => '#a9a9a9', 'logable' => false, 'paid' => false],
+        'SOFINCO_OS_TECH_ERROR' => ['fr' => 'Dossier non traité suite erreur technique Sofinco', 'en' => 'Sofinco application not processed (technical error)', 'color' => '#696969', 'logable' => false, 'paid' => false],
+    ];
+
+    /**
+     * Creates the states that are missing; a state that exists is never rewritten, so the
+     * merchant's names, colours and e-mail choices (Orders > Statuses) stay. $restore (the
+     * installer) shows again the states the last uninstall hid.
+     */
+    public static function ensureInstalled($moduleName, $restore = false)
     {
         if (!SofincoRuntime::ready()) {
             return false;
         }
         foreach (\Sofinco\StatusMapper::states() as $row) {
-            $state = new OrderState(self::id($row['key']));
-            if (!Validate::isLoadedObject($state)) {
-                $state = new OrderState();
+            $key = $row['key'];
+            $state = new OrderState(self::id($key));
+            if (Validate::isLoadedObject($state) && !$state->deleted) {
+                if ($restore && $state->hidden) {
+                    $state->hidden = false;
+                    $state->save();
+                }
+                continue;
             }
-            foreach (Language::getLanguages(false) as $lang) {
-                $state->name[(int) $lang['id_lang']] = $lang['iso_code'] === 'fr' ? $row['label_fr'] : $row['label_en'];
-            }
-            $state->module_name = $moduleName;
-            $state->color = $row['color'];
-            $state->paid = (bool) $row['paid'];
-            $state->logable = (bool) $row['logable'];
-            $state->invoice = (bool) $row['paid'];
-            $state->shipped = false;
-            $state->delivery = false;
-            $state->send_email = false;
-            $state->unremovable = true;
-            $state->hidden = false;
-            $state->deleted = false;
+            $state = self::newState($key, $moduleName);
             if (!$state->save()) {
                 return false;
             }
-            Configuration::updateGlobalValue($row['key'], (int) $state->id);
+            Configuration::updateGlobalValue($key, (int) $state->id);
         }
         return true;
+    }
+
+    private static function newState($key, $moduleName)
+    {
+        $look = self::PRESENTATION[$key];
+        $state = new OrderState();
+        foreach (Language::getLanguages(false) as $lang) {
+            $state->name[(int) $lang['id_lang']] = $lang['iso_code'] === 'fr' ? $look['fr'] : $look['en'];
+        }
+        $state->module_name = $moduleName;
+        $state->color = $look['color'];
+        $state->paid = $look['paid'];
+        $state->logable = $look['logable'];
+        $state->invoice = $look['paid'];
+        $state->shipped = false;
+        $state->delivery = false;
+        $state->send_email = false;
+        $state->unremovable = true;
+        $state->hidden = false;
+        $state->deleted = false;
+        return $state;
     }
 
     /**

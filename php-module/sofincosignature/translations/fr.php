@@ -68,6 +68,7 @@ $_MODULE['<{sofincosignature}prestashop>simulator_da36cfaf48b9e19896e23e1207040d
 $_MODULE['<{sofincosignature}prestashop>simulator_e02d2ae03de9d493df2b6b2d2813d302'] = 'Durée';
 $_MODULE['<{sofincosignature}prestashop>simulator_f410d9570ec333c3b7e73988a39d1c7e'] = 'Offres de crédit';
 $_MODULE['<{sofincosignature}prestashop>sofincocancel_22a38163b323df5d59ed967d21d8398f'] = 'Le dossier est annulé chez Sofinco.';
+$_MODULE['<{sofincosignature}prestashop>sofincocancel_287496c77aea7bf1b8cd0cd9db419d3f'] = 'Cette commande est en cours de mise à jour par un autre traitement : réessayez dans une minute.';
 $_MODULE['<{sofincosignature}prestashop>sofincocancel_53d4d206240356c81d0554e0a563447a'] = 'Sofinco n\'a pas annulé le dossier :';
 $_MODULE['<{sofincosignature}prestashop>sofincocancel_af81d9390a2072e0f0b75a42fcd2f93d'] = 'Sofinco n\'a pas accepté l\'annulation.';
 $_MODULE['<{sofincosignature}prestashop>sofincocancel_e6b90af86bc22fb55096695123039a35'] = 'Seul un dossier Sofinco pas encore financé peut être annulé.';
@@ -98,11 +99,13 @@ $_MODULE['<{sofincosignature}prestashop>sofincoconfigpage_cde6dfaf421b2914066bab
 $_MODULE['<{sofincosignature}prestashop>sofincoconfigpage_deb4d162ed9ed6646e0b0cf06951f7fd'] = 'URL de l\'API : laissez vide, ou une adresse https (http seulement vers cette machine).';
 $_MODULE['<{sofincosignature}prestashop>sofincoconfigpage_ec3028a12402ab7f43962a6f3a667b6e'] = 'Mode debug';
 $_MODULE['<{sofincosignature}prestashop>sofincofunding_156a32cc602b19076fcf27dd32dcd20e'] = 'Sofinco est injoignable pour le moment : la demande est mise en file et la tâche cron de financement l\'enverra.';
+$_MODULE['<{sofincosignature}prestashop>sofincofunding_287496c77aea7bf1b8cd0cd9db419d3f'] = 'Cette commande est en cours de mise à jour par un autre traitement : réessayez dans une minute.';
 $_MODULE['<{sofincosignature}prestashop>sofincofunding_7bc7f3223eae3680fc9cb04c64922e96'] = 'Cette commande n\'a pas de dossier Sofinco.';
 $_MODULE['<{sofincosignature}prestashop>sofincofunding_89e7fa5817025ea110512f85ac344ade'] = 'Sofinco a refusé la demande de financement :';
 $_MODULE['<{sofincosignature}prestashop>sofincofunding_91379a6a9bf58c73b2bed72b45c67532'] = 'Le délai de rétractation de 14 jours du client court jusqu\'au %s.';
 $_MODULE['<{sofincosignature}prestashop>sofincofunding_b9c7957b0749e25411fd8e19478900dd'] = 'Le financement ne peut être demandé que pour une commande au statut « Dossier en attente de financement Sofinco ».';
 $_MODULE['<{sofincosignature}prestashop>sofincofunding_e9001992b4b4151cb61ffa7c73ecb031'] = 'Financement demandé : Sofinco a accepté la demande.';
+$_MODULE['<{sofincosignature}prestashop>sofincofunding_fa3bbdd90a09066ec56d7972168ed534'] = 'Le financement de cette commande a déjà été demandé.';
 $_MODULE['<{sofincosignature}prestashop>sofincomessages_052b216168b0da4bc6f94566622503a2'] = 'Votre commande est enregistrée et votre crédit Sofinco est accepté.';
 $_MODULE['<{sofincosignature}prestashop>sofincomessages_2621a70d14cb721c0ec2f7a47dec573a'] = 'Votre commande est enregistrée. Sofinco attend des documents de votre part : suivez les instructions que Sofinco vous a envoyées par e-mail.';
 $_MODULE['<{sofincosignature}prestashop>sofincomessages_4e08a7a60824c3cbda7606debfa8de14'] = 'Le paiement avec Sofinco est momentanément indisponible. Votre panier est conservé : réessayez dans quelques minutes ou choisissez un autre moyen de paiement.';

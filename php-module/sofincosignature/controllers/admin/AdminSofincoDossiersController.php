@@ -35,7 +35,7 @@ class AdminSofincoDossiersController extends ModuleAdminController
             osl.name AS state_name,
             os.color AS color,
             so.signature_date,
-            DATE_ADD(so.signature_date, INTERVAL ' . (int) SofincoWithdrawal::DAYS . ' DAY) AS withdrawal_end,
+            so.signature_date AS withdrawal_end,
             so.order_reference AS sofinco_reference,
             so.contract_id,
             so.mode AS sofinco_mode,
@@ -62,8 +62,9 @@ class AdminSofincoDossiersController extends ModuleAdminController
                 'filter_key' => 'a!current_state', 'filter_type' => 'int', 'order_key' => 'state_name'],
             'date_add' => ['title' => $this->l('Date'), 'type' => 'datetime', 'filter_key' => 'a!date_add'],
             'signature_date' => ['title' => $this->l('Signature date'), 'type' => 'date', 'filter_key' => 'so!signature_date'],
-            'withdrawal_end' => ['title' => $this->l('End of withdrawal period'), 'type' => 'date', 'havingFilter' => true,
-                'callback' => 'renderWithdrawalEnd'],
+            // Computed by the extension from the signature date (sorted the same way).
+            'withdrawal_end' => ['title' => $this->l('End of withdrawal period'), 'type' => 'date', 'search' => false,
+                'order_key' => 'so.signature_date', 'callback' => 'renderWithdrawalEnd'],
             'sofinco_reference' => ['title' => $this->l('ID Order Sofinco'), 'filter_key' => 'so!order_reference', 'callback' => 'renderSofincoReference'],
             'sofinco_mode' => ['title' => $this->l('Mode'), 'type' => 'select', 'list' => ['TEST' => 'TEST', 'PRODUCTION' => 'PRODUCTION', 'NC' => 'NC'],
                 'filter_key' => 'so!mode', 'filter_type' => 'string'],
@@ -81,11 +82,12 @@ class AdminSofincoDossiersController extends ModuleAdminController
     /** The end of the withdrawal period, highlighted while it runs. */
     public function renderWithdrawalEnd($value, $row)
     {
-        if (!$value) {
+        $end = SofincoRuntime::ready() ? \Sofinco\StatusMapper::withdrawalEnd($row['signature_date']) : null;
+        if ($end === null) {
             return '—';
         }
-        $text = htmlspecialchars(Tools::displayDate($value));
-        return $value >= date('Y-m-d') ? '<span class="badge badge-warning sofinco-withdrawal-running" title="' . htmlspecialchars($this->l('Withdrawal period running')) . '">' . $text . '</span>' : $text;
+        $text = htmlspecialchars(Tools::displayDate($end));
+        return \Sofinco\StatusMapper::withdrawalRunning($row['signature_date']) ? '<span class="badge badge-warning sofinco-withdrawal-running" title="' . htmlspecialchars($this->l('Withdrawal period running')) . '">' . $text . '</span>' : $text;
     }
 
     /** Our reference and Sofinco's contract number: what Sofinco's support asks for. */
@@ -108,9 +110,19 @@ class AdminSofincoDossiersController extends ModuleAdminController
         if (!SofincoRuntime::ready() || !\Sofinco\StatusMapper::canRequestFunding(SofincoStates::keyOf((int) $order->current_state))) {
             return '';
         }
-        $url = self::$currentIndex . '&token=' . $this->token . '&submitSofincoFund=1&id_order=' . (int) $id;
-        return '<a class="btn btn-primary sofinco-fund" href="' . htmlspecialchars($url) . '" onclick="return confirm(' . htmlspecialchars(json_encode($this->l('Request the funding of this order from Sofinco?'))) . ');">'
-            . '<i class="icon-money"></i> ' . $this->l('Valider la demande de financement') . '</a>';
+        // A button of the one POST form renderList() adds outside the list's own form: a
+        // money action is never a link (prefetchers, crawlers and history replay GETs).
+        return '<button type="submit" form="sofinco-fund-form" name="id_order" value="' . (int) $id . '" class="btn btn-primary sofinco-fund"'
+            . ' onclick="return confirm(' . htmlspecialchars(json_encode($this->l('Request the funding of this order from Sofinco?'))) . ');">'
+            . '<i class="icon-money"></i> ' . $this->l('Valider la demande de financement') . '</button>';
+    }
+
+    public function renderList()
+    {
+        $action = self::$currentIndex . '&token=' . $this->token;
+        return parent::renderList()
+            . '<form id="sofinco-fund-form" method="post" action="' . htmlspecialchars($action) . '">'
+            . '<input type="hidden" name="submitSofincoFund" value="1"></form>';
     }
 
     public function postProcess()
@@ -118,9 +130,11 @@ class AdminSofincoDossiersController extends ModuleAdminController
         // AdminController checked the admin token before we get here.
         $idOrder = (int) Tools::getValue('id_order');
         $result = null;
-        if (Tools::getValue('submitSofincoFund')) {
+        // Money actions only on POST: a GET (a link, a prefetch) changes nothing.
+        $posted = isset($_SERVER['REQUEST_METHOD']) && $_SERVER['REQUEST_METHOD'] === 'POST';
+        if ($posted && Tools::getValue('submitSofincoFund')) {
             $result = SofincoFunding::request($this->module, $idOrder);
-        } elseif (Tools::getValue('submitSofincoCancel')) {
+        } elseif ($posted && Tools::getValue('submitSofincoCancel')) {
             $result = SofincoCancel::request($this->module, $idOrder);
         }
         if ($result !== null && Tools::getValue('back') === 'order') {

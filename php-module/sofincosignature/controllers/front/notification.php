@@ -36,7 +36,7 @@ class SofincoSignatureNotificationModuleFrontController extends ModuleFrontContr
             $sync = SofincoClientFactory::sync($this->module, ['concurrency' => 1, 'deadline_ms' => 15000], (int) $attempt['id_shop']);
             $decision = $sync->notification($body, SofincoOrderCreator::syncRow($attempt));
             (new SofincoOrderCreator($this->module))->apply($attempt, $decision);
-            return $this->answer(200, $decision['action']);
+            return $this->answer(200, $decision->action->value);
         } catch (\Throwable $e) {
             // The orders cron catches up; Sofinco need not retry.
             SofincoLogger::error('notification for ' . $hint['order_reference'] . ': ' . $e->getMessage());

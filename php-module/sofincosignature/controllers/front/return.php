@@ -27,8 +27,8 @@ class SofincoSignatureReturnModuleFrontController extends ModuleFrontController
         if (!$idOrder && $attempt['status'] === SofincoAttempts::OPEN) {
             try {
                 $sync = SofincoClientFactory::sync($this->module, ['concurrency' => 1, 'deadline_ms' => 20000], (int) $attempt['id_shop']);
-                $result = $sync->orders([SofincoOrderCreator::syncRow($attempt)]);
-                $decision = $result['decisions'] ? $result['decisions'][0] : null;
+                $decisions = $sync->orders([SofincoOrderCreator::syncRow($attempt)])->decisions;
+                $decision = $decisions ? $decisions[0] : null;
             } catch (\Throwable $e) {
                 SofincoLogger::error('return page for ' . $reference . ': ' . $e->getMessage());
             }
@@ -36,17 +36,39 @@ class SofincoSignatureReturnModuleFrontController extends ModuleFrontController
                 $idOrder = (new SofincoOrderCreator($this->module))->apply($attempt, $decision);
             }
         }
+        if ($idOrder && $decision === null) {
+            // Made earlier by the notification or the cron: Sofinco may have moved on since
+            // (ETU then AFI); the customer is told what Sofinco says now.
+            $this->refreshState($idOrder);
+        }
         if ($idOrder) {
             return $this->confirm(new Order($idOrder));
         }
-        if ($decision !== null && $decision['action'] === 'abandon') {
-            return $this->show(SofincoMessages::closed((string) $decision['sofinco_status'], $this->module), null);
+        if ($decision !== null && $decision->action === \Sofinco\OrderAction::Abandon) {
+            return $this->show(SofincoMessages::closed((string) $decision->sofincoStatus, $this->module), null);
         }
         if ($attempt['status'] === SofincoAttempts::ABANDONED) {
             // The notification closed it first: ask Sofinco why, to word the page right.
             return $this->show(SofincoMessages::closed($this->sofincoStatus($attempt), $this->module), null);
         }
         return $this->show(SofincoMessages::pending($this->module), null);
+    }
+
+    /** One statuses decision for this order, applied as the statuses cron would. */
+    private function refreshState($idOrder)
+    {
+        $row = SofincoDossiers::followed([(int) (new Order($idOrder))->current_state], 1, $idOrder);
+        if (!$row) {
+            return;
+        }
+        try {
+            $sync = SofincoClientFactory::sync($this->module, ['concurrency' => 1, 'deadline_ms' => 10000], (int) $row[0]['id_shop']);
+            foreach ($sync->statuses([SofincoStatusApplier::row($row[0])])->decisions as $decision) {
+                SofincoStatusApplier::apply($decision, (int) $row[0]['current_state']);
+            }
+        } catch (\Throwable $e) {
+            SofincoLogger::error('return page for order ' . (int) $idOrder . ': ' . $e->getMessage());
+        }
     }
 
     /** Sofinco's code for a closed attempt's dossier ("" when Sofinco cannot say). */

@@ -21,16 +21,17 @@ class SofincoAdminOrderHook extends SofincoHook
         $order = new Order($idOrder);
         $ready = SofincoRuntime::ready();
         $stateKey = $ready ? SofincoStates::keyOf((int) $order->current_state) : '';
-        $end = SofincoWithdrawal::endDate($dossier['signature_date']);
+        $end = $ready ? \Sofinco\StatusMapper::withdrawalEnd($dossier['signature_date']) : null;
         $flash = isset($context->cookie->sofinco_flash) ? json_decode((string) $context->cookie->sofinco_flash, true) : null;
         unset($context->cookie->sofinco_flash);
         $context->smarty->assign([
             'sofinco_dossier' => $dossier,
             'sofinco_withdrawal_end' => $end,
-            'sofinco_withdrawal_running' => SofincoWithdrawal::running($dossier['signature_date']),
+            // Only a real date: an absent one is never shown as "0000-00-00".
+            'sofinco_signature_date' => $end !== null ? $dossier['signature_date'] : null,
+            'sofinco_withdrawal_running' => $ready && \Sofinco\StatusMapper::withdrawalRunning($dossier['signature_date']),
             'sofinco_can_fund' => $ready && \Sofinco\StatusMapper::canRequestFunding($stateKey),
-            'sofinco_can_cancel' => $ready && $dossier['contract_id'] !== '' && $dossier['sofinco_status'] !== 'FIN'
-                && \Sofinco\StatusMapper::isSynced($stateKey),
+            'sofinco_can_cancel' => $ready && \Sofinco\StatusMapper::canCancel($stateKey, (string) $dossier['sofinco_status'], (string) $dossier['contract_id']),
             'sofinco_action' => $context->link->getAdminLink('AdminSofincoDossiers', true, [], ['id_order' => $idOrder, 'back' => 'order']),
             'sofinco_flash' => is_array($flash) && (int) $flash['id_order'] === $idOrder ? $flash : null,
             'sofinco_missing' => SofincoRuntime::missingReason(),

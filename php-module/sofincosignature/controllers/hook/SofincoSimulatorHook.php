@@ -16,7 +16,7 @@ class SofincoSimulatorHook extends SofincoHook
         if ($price === null && isset($product->id)) {
             $price = Product::getPriceStatic((int) $product->id, true);
         }
-        return $this->render((int) round(100 * (float) $price), 'product');
+        return $this->render(\Sofinco\StatusMapper::cents((float) $price), 'product');
     }
 
     public function runForCart(array $params)

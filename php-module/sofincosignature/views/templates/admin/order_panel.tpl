@@ -10,7 +10,7 @@
       <dt class="col-sm-5">{l s='ID Order Sofinco' mod='sofincosignature'}</dt><dd class="col-sm-7 sofinco-reference">{$sofinco_dossier.order_reference|escape:'html':'UTF-8'}</dd>
       <dt class="col-sm-5">{l s='Sofinco contract number' mod='sofincosignature'}</dt><dd class="col-sm-7 sofinco-contract">{$sofinco_dossier.contract_id|escape:'html':'UTF-8'}</dd>
       <dt class="col-sm-5">{l s='Sofinco status code' mod='sofincosignature'}</dt><dd class="col-sm-7 sofinco-code">{$sofinco_dossier.sofinco_status|escape:'html':'UTF-8'}</dd>
-      <dt class="col-sm-5">{l s='Signature date' mod='sofincosignature'}</dt><dd class="col-sm-7 sofinco-signature">{if $sofinco_dossier.signature_date}{$sofinco_dossier.signature_date|escape:'html':'UTF-8'}{else}—{/if}</dd>
+      <dt class="col-sm-5">{l s='Signature date' mod='sofincosignature'}</dt><dd class="col-sm-7 sofinco-signature">{if $sofinco_signature_date}{$sofinco_signature_date|escape:'html':'UTF-8'}{else}—{/if}</dd>
       <dt class="col-sm-5">{l s='End of withdrawal period' mod='sofincosignature'}</dt>
       <dd class="col-sm-7 sofinco-withdrawal">{if $sofinco_withdrawal_end}{$sofinco_withdrawal_end|escape:'html':'UTF-8'}{if $sofinco_withdrawal_running} <span class="badge badge-warning">{l s='running' mod='sofincosignature'}</span>{/if}{else}—{/if}</dd>
       <dt class="col-sm-5">{l s='Mode' mod='sofincosignature'}</dt><dd class="col-sm-7">{$sofinco_dossier.mode|escape:'html':'UTF-8'}</dd>
