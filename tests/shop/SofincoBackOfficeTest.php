@@ -76,8 +76,13 @@ final class SofincoBackOfficeTest extends TestCase
         S::sandbox()->setStatus($refused['reference'], 'REF');
         S::sandbox()->setStatus($cancelled['reference'], 'ABD');
         S::cron('statuses');
-        $this->assertSame('SOFINCO_OS_REFUSED', S::stateKeyOfOrder($refused['id_order']));
-        $this->assertSame('SOFINCO_OS_CANCELLED', S::stateKeyOfOrder($cancelled['id_order']));
+        // Each goes through the module's state (its history says why) to PrestaShop's
+        // "Annulé", which gives the stock back.
+        foreach ([[$refused, 'SOFINCO_OS_REFUSED'], [$cancelled, 'SOFINCO_OS_CANCELLED']] as [$o, $key]) {
+            $this->assertSame('PS_OS_CANCELED', S::stateKeyOfOrder($o['id_order']));
+            $history = array_map('intval', array_column(S::rows('SELECT id_order_state FROM ps_order_history WHERE id_order = ' . $o['id_order']), 'id_order_state'));
+            $this->assertContains(S::stateId($key), $history);
+        }
     }
 
     public function testAStateSetByHandLeavesTheWorkflow(): void
@@ -106,6 +111,15 @@ final class SofincoBackOfficeTest extends TestCase
         return html_entity_decode($http->adminController('AdminSofincoDossiers', $params)->body);
     }
 
+    /** Clicks the row's "Valider la demande de financement": the tab's POST form, as the browser sends it. */
+    private function fundFromTheRow(ShopHttp $http, int $idOrder): string
+    {
+        $page = $this->dossiersTab($http);
+        $this->assertSame(1, preg_match('~<button type="submit" form="sofinco-fund-form" name="id_order" value="' . $idOrder . '"~', $page), 'a funding button on the row');
+        $this->assertSame(1, preg_match('~<form id="sofinco-fund-form" method="post" action="([^"]+)"~', $page, $form));
+        return html_entity_decode($http->post(self::adminLink($form[1]), ['submitSofincoFund' => '1', 'id_order' => $idOrder])->body);
+    }
+
     public function testTheTabListsDossiersAndFundsFromTheRow(): void
     {
         $o = $this->order('AFI');
@@ -116,8 +130,7 @@ final class SofincoBackOfficeTest extends TestCase
         foreach (['Date de signature', 'Fin du délai de rétractation', 'ID Order Sofinco', 'Mode', $o['reference'], 'PRODUCTION', 'Dossier en attente de financement Sofinco'] as $text) {
             $this->assertStringContainsString($text, $page, $text);
         }
-        $this->assertSame(1, preg_match('~href="([^"]*submitSofincoFund=1&(?:amp;)?id_order=' . $o['id_order'] . ')"~', $page, $m), 'a funding button on the row');
-        $after = html_entity_decode($http->get(self::adminLink($m[1]))->body);
+        $after = $this->fundFromTheRow($http, $o['id_order']);
         $this->assertStringContainsString('Financement demandé : Sofinco a accepté la demande', $after);
         $this->assertSame('SOFINCO_OS_FUNDING_REQUESTED', S::stateKeyOfOrder($o['id_order']));
         $this->assertSame(1, $this->deliveries($o['reference']));
@@ -157,9 +170,8 @@ final class SofincoBackOfficeTest extends TestCase
         $o = $this->order('AFI');
         $http = new ShopHttp();
         $http->loginAdmin();
-        preg_match('~href="([^"]*submitSofincoFund=1&(?:amp;)?id_order=' . $o['id_order'] . ')"~', $this->dossiersTab($http), $m);
         S::sandbox()->faults(['fail_rate' => 1.0]);
-        $after = html_entity_decode($http->get(self::adminLink($m[1]))->body);
+        $after = $this->fundFromTheRow($http, $o['id_order']);
         S::sandbox()->faults([]);
         $this->assertStringContainsString('la demande est mise en file', $after);
         $this->assertSame('SOFINCO_OS_FUNDING_REQUESTED', S::stateKeyOfOrder($o['id_order']), 'the click is never lost');
@@ -185,7 +197,7 @@ final class SofincoBackOfficeTest extends TestCase
         preg_match('~<form method="post" action="([^"]+)" class="sofinco-actions">~', $page->body, $m);
         $after = html_entity_decode($http->post(html_entity_decode($m[1]), ['submitSofincoCancel' => '1'])->body);
         $this->assertStringContainsString('Le dossier est annulé chez Sofinco', $after);
-        $this->assertSame('SOFINCO_OS_CANCELLED', S::stateKeyOfOrder($o['id_order']));
+        $this->assertSame('PS_OS_CANCELED', S::stateKeyOfOrder($o['id_order']), 'through "Dossier annulé" to PrestaShop\'s "Annulé"');
         $this->assertSame('ANN', S::sandbox()->dossiers()[array_search($o['reference'], array_column(S::sandbox()->dossiers(), 'partnerExternalId'))]['status']);
     }
 
@@ -194,8 +206,8 @@ final class SofincoBackOfficeTest extends TestCase
         $o = $this->order('AFI');
         $http = new ShopHttp();
         $http->loginAdmin();
-        $forged = ShopEnv::get('ADMIN_URL') . 'index.php?controller=AdminSofincoDossiers&token=0123456789abcdef0123456789abcdef&submitSofincoFund=1&id_order=' . $o['id_order'];
-        $http->get($forged);
+        $forged = ShopEnv::get('ADMIN_URL') . 'index.php?controller=AdminSofincoDossiers&token=0123456789abcdef0123456789abcdef';
+        $http->post($forged, ['submitSofincoFund' => '1', 'id_order' => $o['id_order']]);
         $this->assertSame('SOFINCO_OS_AWAITING_FUNDING', S::stateKeyOfOrder($o['id_order']), 'a wrong token does nothing');
         $this->assertSame(0, $this->deliveries($o['reference']));
     }
@@ -273,7 +285,7 @@ final class SofincoBackOfficeTest extends TestCase
         $upgrade = S::cli()->module('upgrade', 'sofincosignature');
         $this->assertSame(0, $upgrade['exit'], $upgrade['stdout'] . $upgrade['stderr']);
         $this->assertSame('NC', S::row('SELECT mode FROM ps_sofinco_order WHERE id_order = ' . $o['id_order'])['mode']);
-        $this->assertSame('2.1.0', S::row("SELECT version FROM ps_module WHERE name = 'sofincosignature'")['version']);
+        $this->assertSame(S::moduleVersion(), S::row("SELECT version FROM ps_module WHERE name = 'sofincosignature'")['version']);
         $http = new ShopHttp();
         $http->loginAdmin();
         $this->assertStringContainsString('NC', $this->dossiersTab($http));

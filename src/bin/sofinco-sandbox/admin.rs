@@ -52,6 +52,8 @@ struct StatusChange {
     status: String,
     signature_date: Option<String>,
     amount_cents: Option<i64>,
+    /// Makes the dossier one partner's: other partners' lookups no longer find it.
+    business_provider_id: Option<String>,
 }
 
 /// Sets a status (any code, even one Sofinco never sends: tests need liars), creating
@@ -78,6 +80,7 @@ async fn set_status(
             key.clone(),
             Dossier {
                 order_id: order_id.clone(),
+                business_provider_id: String::new(),
                 contract_id,
                 status: status::RECEIVED.into(),
                 amount_cents: 10_000,
@@ -100,6 +103,9 @@ async fn set_status(
     }
     if let Some(cents) = change.amount_cents {
         d.amount_cents = cents;
+    }
+    if let Some(provider) = change.business_provider_id {
+        d.business_provider_id = provider;
     }
     if change.signature_date.is_some() {
         d.signature_date = change.signature_date;

@@ -220,6 +220,7 @@ async fn link(
         key.clone(),
         Dossier {
             order_id: offer.order_id.clone(),
+            business_provider_id: context.provider_context.business_provider_id.clone(),
             contract_id,
             status: status::RECEIVED.into(),
             amount_cents: offer.amount,
@@ -253,11 +254,14 @@ async fn contracts(State(shared): State<Arc<Shared>>, uri: Uri) -> ApiResult<Jso
             "partnerExternalId is required",
         ));
     };
+    let provider = query.get(q::BUSINESS_PROVIDER_ID).map(String::as_str);
     let inner = shared.lock();
     let contracts = inner
         .dossiers
         .values()
-        .filter(|d| d.order_id.eq_ignore_ascii_case(reference) && d.is_submitted())
+        .filter(|d| {
+            d.order_id.eq_ignore_ascii_case(reference) && d.is_submitted() && d.belongs_to(provider)
+        })
         .map(Dossier::to_contract)
         .collect();
     Ok(Json(ContractList { contracts }))
@@ -281,9 +285,10 @@ fn with_dossier<T>(
     }
     let mut inner = shared.lock();
     let (now, today) = (inner.now(), inner.today());
+    let provider = query.get(q::BUSINESS_PROVIDER_ID).map(String::as_str);
     let dossier = inner
         .dossier_by_contract(id)
-        .filter(|d| d.is_submitted())
+        .filter(|d| d.is_submitted() && d.belongs_to(provider))
         .ok_or_else(|| ApiError::not_found("Unknown contract"))?;
     if !dossier.order_id.eq_ignore_ascii_case(&order_id) {
         return Err(ApiError::bad_request(

@@ -44,6 +44,9 @@ pub struct Journey {
 #[derive(Debug, Clone)]
 pub struct Dossier {
     pub order_id: String,
+    /// The partner (businessProviderId) whose journey made the dossier: as at Sofinco,
+    /// another partner's lookups never find it. Empty for dossiers the admin API made.
+    pub business_provider_id: String,
     pub contract_id: String,
     pub status: String,
     pub amount_cents: i64,
@@ -57,6 +60,11 @@ pub struct Dossier {
 }
 
 impl Dossier {
+    /// Whether a lookup by `provider` may see this dossier.
+    pub fn belongs_to(&self, provider: Option<&str>) -> bool {
+        self.business_provider_id.is_empty() || provider == Some(self.business_provider_id.as_str())
+    }
+
     pub fn to_contract(&self) -> Contract {
         Contract {
             contract_id: self.contract_id.clone(),

@@ -50,4 +50,15 @@ final class ShopEnv
         }
         return preg_split('/\s+/', trim($args), -1, PREG_SPLIT_NO_EMPTY) ?: [];
     }
+
+    /** The installed PrestaShop's version (_PS_VERSION_ of its tree), whatever the release. */
+    public static function psVersion(): string
+    {
+        $file = self::get('SHOP_DIR') . '/src/Core/Version.php';
+        if (is_file($file) && preg_match("~const VERSION = '([^']+)'~", (string) file_get_contents($file), $m) === 1) {
+            return $m[1];
+        }
+        $settings = (string) @file_get_contents(self::get('SHOP_DIR') . '/config/settings.inc.php');
+        return preg_match("~_PS_VERSION_', '([^']+)'~", $settings, $m) === 1 ? $m[1] : '';
+    }
 }

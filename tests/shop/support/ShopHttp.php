@@ -32,6 +32,12 @@ final class ShopHttp
         }
     }
 
+    /** The cookie jar file, for requests made in parallel with curl_multi as this visitor. */
+    public function cookieJar(): string
+    {
+        return $this->jar;
+    }
+
     /** GET; $url is absolute or relative to the shop's root. */
     public function get(string $url, bool $follow = true): ShopResponse
     {

@@ -12,6 +12,8 @@ use Sofinco\Tests\Support\Sandbox;
 final class SofincoShop
 {
     public const MERCHANT = '12345678901';
+    /** The second shop's merchant number (multishop tests). */
+    public const MERCHANT2 = '22222222222';
     public const NATURE = 'ABC';
     /** Product 1 of the demo catalogue costs 22,94 €: five make a cart above the minimum. */
     public const PRODUCT = 1;
@@ -26,9 +28,16 @@ final class SofincoShop
         if (self::$sandbox === null) {
             // The demo's shop keeps its sandbox running (SOFINCO_SANDBOX_URL); the tests start their own.
             $url = getenv('SOFINCO_SANDBOX_URL') ?: null;
-            self::$sandbox = new Sandbox(['--business-provider-id', self::MERCHANT, '--equipment-code', self::NATURE], $url);
+            self::$sandbox = new Sandbox(['--business-provider-id', self::MERCHANT . ',' . self::MERCHANT2, '--equipment-code', self::NATURE], $url);
         }
         return self::$sandbox;
+    }
+
+    /** The module's version, as its config.xml says. */
+    public static function moduleVersion(): string
+    {
+        $xml = simplexml_load_file(dirname(__DIR__, 3) . '/php-module/sofincosignature/config.xml');
+        return (string) $xml->version;
     }
 
     public static function cli(): ShopCli

@@ -48,7 +48,8 @@ class AdminSofincoDossiersController extends ModuleAdminController
 
         $states = [];
         foreach (OrderState::getOrderStates($idLang) as $state) {
-            if ($state['module_name'] === 'sofincosignature') {
+            // Refused and cancelled dossiers end in PrestaShop's "Annulé" (stock back).
+            if ($state['module_name'] === 'sofincosignature' || (int) $state['id_order_state'] === (int) Configuration::get('PS_OS_CANCELED')) {
                 $states[(int) $state['id_order_state']] = $state['name'];
             }
         }
