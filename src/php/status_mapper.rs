@@ -69,10 +69,16 @@ impl StatusMapper {
         crate::withdrawal::end(signatureDate.as_deref())
     }
 
-    /// Whether the withdrawal period still runs today (the shop's local date).
+    /// Whether the withdrawal period still runs on `today` (Y-m-d: the shop's local date,
+    /// PHP's `date('Y-m-d')`, since the shop's time zone is PHP's, not the system's);
+    /// the system's local date when omitted.
     #[php(name = "withdrawalRunning")]
-    pub fn withdrawal_running(signatureDate: Option<String>) -> bool {
-        crate::withdrawal::running(signatureDate.as_deref(), chrono::Local::now().date_naive())
+    pub fn withdrawal_running(signatureDate: Option<String>, today: Option<String>) -> bool {
+        let today = today
+            .as_deref()
+            .and_then(crate::withdrawal::signature_date)
+            .unwrap_or_else(|| chrono::Local::now().date_naive());
+        crate::withdrawal::running(signatureDate.as_deref(), today)
     }
 
     /// Why a dossier closed without an order: refused, cancelled, abandoned or closed.

@@ -172,7 +172,7 @@ describe('the merchant in the back office', () => {
     // PrestaShop's list shows the first row action ("Voir la commande") and puts the others
     // behind its caret button: open it as a person would.
     await row.locator('.dropdown-toggle').click();
-    const fund = row.getByRole('link', { name: 'Valider la demande de financement' });
+    const fund = row.getByRole('button', { name: 'Valider la demande de financement' });
     await assert.doesNotReject(fund.waitFor(), 'no "Valider la demande de financement" on the approved dossier');
     await screenshot(page, 'admin-dossiers-fund');
     await Promise.all([page.waitForNavigation(), fund.click()]);

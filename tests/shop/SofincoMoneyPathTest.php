@@ -363,6 +363,7 @@ final class SofincoMoneyPathTest extends TestCase
         $this->assertSame('statuses', $json['task']);
         $this->assertSame(1, $exit);
         $this->assertStringNotContainsString('Stack trace', $out . $err);
+        $this->assertStringStartsWith('database error', $json['error'], 'no SQL in the summary');
         $recorded = S::cli()->json('require_once _PS_MODULE_DIR_ . "sofincosignature/classes/autoload.php"; echo json_encode(SofincoCronInfo::lastRun("statuses"));');
         $this->assertFalse($recorded['ok'], 'the failed run is what the configuration page shows');
         $this->assertSame($json['at'], $recorded['at']);

@@ -61,8 +61,11 @@ class SofincoCron
     /** What a failed run says: the exception's class, and its message for the module's own. */
     public static function describeFailure(\Throwable $e)
     {
-        if ($e instanceof PrestaShopDatabaseException || $e instanceof PDOException || $e instanceof mysqli_sql_exception) {
-            return 'database error (' . get_class($e) . ')';
+        // A database failure's text can carry SQL: say what failed, not the query.
+        for ($cause = $e; $cause !== null; $cause = $cause->getPrevious()) {
+            if ($cause instanceof PrestaShopDatabaseException || $cause instanceof PDOException || $cause instanceof mysqli_sql_exception) {
+                return 'database error (' . get_class($cause) . ')';
+            }
         }
         return $e->getMessage();
     }

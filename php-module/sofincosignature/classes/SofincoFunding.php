@@ -47,7 +47,7 @@ class SofincoFunding
             return self::result(false, $module->l('Funding can be requested only for an order in "Dossier en attente de financement Sofinco".', 'sofincofunding'));
         }
         $warning = null;
-        if (\Sofinco\StatusMapper::withdrawalRunning($dossier['signature_date'])) {
+        if (\Sofinco\StatusMapper::withdrawalRunning($dossier['signature_date'], date('Y-m-d'))) {
             $warning = sprintf($module->l('The customer\'s 14-day withdrawal period runs until %s.', 'sofincofunding'), \Sofinco\StatusMapper::withdrawalEnd($dossier['signature_date']));
         }
         SofincoDossiers::queueFunding($idOrder);

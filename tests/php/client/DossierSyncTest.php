@@ -1,7 +1,17 @@
 <?php
 declare(strict_types=1);
 
+use Sofinco\Batch;
+use Sofinco\CancelAction;
+use Sofinco\CancelDecision;
 use Sofinco\DossierSync;
+use Sofinco\FundingAction;
+use Sofinco\FundingDecision;
+use Sofinco\OrderAction;
+use Sofinco\OrderDecision;
+use Sofinco\StatusAction;
+use Sofinco\StatusDecision;
+use Sofinco\StatusMapper;
 
 require_once __DIR__ . '/ClientTestCase.php';
 
@@ -11,6 +21,18 @@ final class DossierSyncTest extends ClientTestCase
     private function sync(array $options = []): DossierSync
     {
         return new DossierSync($this->client(['timeout_ms' => 3100]), $options);
+    }
+
+    /** The actions of a batch's decisions, in row order. */
+    private static function actions(Batch $batch): array
+    {
+        return array_map(fn ($d) => $d->action, $batch->decisions);
+    }
+
+    /** The calls the sandbox received whose path ends with $suffix. */
+    private static function calls(string $suffix): int
+    {
+        return count(array_filter(static::$sandbox->requests(), fn ($r) => str_ends_with($r['path'], $suffix)));
     }
 
     private static function attempt(string $reference, int $amountCents = 129000, int $age = 60, int $cart = 1): array
@@ -32,14 +54,23 @@ final class DossierSyncTest extends ClientTestCase
     {
         $signed = $this->journey('sign');
         $result = $this->sync()->orders([self::attempt($signed, 129000, 600, 42)]);
-        $d = $result['decisions'][0];
-        $this->assertSame(['id_cart', 'order_reference', 'action', 'state', 'contract_id', 'signature_date', 'reason', 'sofinco_status'], array_keys($d));
-        $this->assertSame(42, $d['id_cart']);
-        $this->assertSame('create_order', $d['action']);
-        $this->assertSame('SOFINCO_OS_IN_STUDY', $d['state']);
-        $this->assertNotEmpty($d['contract_id']);
-        $this->assertNotEmpty($d['signature_date']);
-        $this->assertSame(['checked' => 1, 'changed' => 1, 'errors' => 0, 'remaining' => 0], array_diff_key($result['summary'], ['elapsed_ms' => 0]));
+        $this->assertInstanceOf(Batch::class, $result);
+        $d = $result->decisions[0];
+        $this->assertInstanceOf(OrderDecision::class, $d);
+        $this->assertSame(42, $d->idCart);
+        $this->assertSame($signed, $d->orderReference);
+        $this->assertSame(OrderAction::CreateOrder, $d->action);
+        $this->assertSame('SOFINCO_OS_IN_STUDY', $d->state);
+        $this->assertSame('SOFINCO_OS_IN_STUDY', $d->createIn);
+        $this->assertSame(0, $d->paymentCents, 'nothing booked as paid before FIN');
+        $this->assertSame(0.0, $d->paymentEuros);
+        $this->assertSame('ETU', $d->sofincoStatus);
+        $this->assertNotEmpty($d->contractId);
+        $this->assertNotEmpty($d->signatureDate);
+        $this->assertSame(StatusMapper::withdrawalEnd($d->signatureDate), $d->withdrawalEnd);
+        $this->assertNotNull($d->withdrawalEnd);
+        $this->assertSame(['checked' => 1, 'changed' => 1, 'errors' => 0, 'remaining' => 0], array_diff_key($result->summary(), ['elapsed_ms' => 0]));
+        $this->assertSame([1, 1, 0, 0], [$result->checked, $result->changed, $result->errors, $result->remaining]);
     }
 
     public function testJourneysNotFinishedWaitThenAreAbandoned(): void
@@ -47,30 +78,31 @@ final class DossierSyncTest extends ClientTestCase
         $open = $this->journey('none');
         $sync = $this->sync(['abandon_after_s' => 3600]);
         $young = $sync->orders([self::attempt($open, 129000, 60), self::attempt('NEVERSENT1', 129000, 60)]);
-        $this->assertSame(['wait', 'wait'], array_column($young['decisions'], 'action'));
+        $this->assertSame([OrderAction::Wait, OrderAction::Wait], self::actions($young));
         $old = $sync->orders([self::attempt('NEVERSENT1', 129000, 7200)]);
-        $this->assertSame('abandon', $old['decisions'][0]['action']);
+        $this->assertSame(OrderAction::Abandon, $old->decisions[0]->action);
     }
 
     public function testRefusedAndAbandonedJourneysCloseWithoutAnOrder(): void
     {
         $refused = $this->journey('refuse');
         $left = $this->journey('leave');
-        $decisions = $this->sync()->orders([self::attempt($refused), self::attempt($left)])['decisions'];
-        $this->assertSame(['abandon', 'abandon'], array_column($decisions, 'action'));
-        $this->assertStringContainsString('REF', $decisions[0]['reason']);
-        $this->assertStringContainsString('ABD', $decisions[1]['reason']);
-        $this->assertSame([null, null], array_column($decisions, 'state'));
+        $decisions = $this->sync()->orders([self::attempt($refused), self::attempt($left)])->decisions;
+        $this->assertSame([OrderAction::Abandon, OrderAction::Abandon], array_map(fn ($d) => $d->action, $decisions));
+        $this->assertStringContainsString('REF', $decisions[0]->reason);
+        $this->assertStringContainsString('ABD', $decisions[1]->reason);
+        $this->assertSame([null, null], array_map(fn ($d) => $d->state, $decisions));
     }
 
     public function testAnAmountMismatchNeverValidates(): void
     {
         $signed = $this->journey('sign', 129000);
         static::$sandbox->setStatus($signed, 'AFI');
-        $d = $this->sync()->orders([self::attempt($signed, 99000)])['decisions'][0];
-        $this->assertSame('create_order', $d['action']);
-        $this->assertSame('SOFINCO_OS_TECH_ERROR', $d['state']);
-        $this->assertStringContainsString('amount mismatch', $d['reason']);
+        $d = $this->sync()->orders([self::attempt($signed, 99000)])->decisions[0];
+        $this->assertSame(OrderAction::CreateOrder, $d->action);
+        $this->assertSame('SOFINCO_OS_TECH_ERROR', $d->state);
+        $this->assertSame(0, $d->paymentCents, 'a mismatched amount is never booked');
+        $this->assertStringContainsString('amount mismatch', $d->reason);
     }
 
     public function testStatusesWalkEtuCliAfiAndRecordTheSignature(): void
@@ -81,13 +113,18 @@ final class DossierSyncTest extends ClientTestCase
         $order = ['id_order' => 7, 'contract_id' => $dossier['contract_id'], 'order_reference' => $reference,
             'state' => 'SOFINCO_OS_IN_STUDY', 'amount_cents' => 129000, 'since' => time()];
         $sync = $this->sync();
-        $none = $sync->statuses([$order])['decisions'][0];
-        $this->assertSame('none', $none['action']);
-        $this->assertSame($dossier['signature_date'], $none['signature_date'], 'carried with none too');
+        $none = $sync->statuses([$order])->decisions[0];
+        $this->assertInstanceOf(StatusDecision::class, $none);
+        $this->assertSame(7, $none->idOrder);
+        $this->assertSame(StatusAction::Unchanged, $none->action);
+        $this->assertSame($dossier['signature_date'], $none->signatureDate, 'carried with none too');
+        $this->assertSame(StatusMapper::withdrawalEnd($dossier['signature_date']), $none->withdrawalEnd);
         foreach (['CLI' => 'SOFINCO_OS_AWAITING_CUSTOMER', 'AFI' => 'SOFINCO_OS_AWAITING_FUNDING'] as $code => $state) {
             static::$sandbox->setStatus($reference, $code);
-            $d = $sync->statuses([$order])['decisions'][0];
-            $this->assertSame(['set_state', $state], [$d['action'], $d['state']], $code);
+            $d = $sync->statuses([$order])->decisions[0];
+            $this->assertSame([StatusAction::SetState, $state], [$d->action, $d->state], $code);
+            $this->assertFalse($d->releaseStock, $code);
+            $this->assertSame($code, $d->sofincoStatus);
             $order['state'] = $state;
         }
     }
@@ -100,15 +137,16 @@ final class DossierSyncTest extends ClientTestCase
             ['id_order' => 3, 'contract_id' => 'SBX3', 'order_reference' => 'DONE1', 'state' => 'SOFINCO_OS_FUNDED', 'amount_cents' => 1, 'since' => time()],
         ];
         $result = $this->sync()->statuses($rows);
-        $this->assertSame(['leave', 'leave', 'leave'], array_column($result['decisions'], 'action'));
+        $this->assertSame([StatusAction::Leave, StatusAction::Leave, StatusAction::Leave], self::actions($result));
+        $this->assertSame([1, 2, 3], array_map(fn ($d) => $d->idOrder, $result->decisions));
         $this->assertSame([], static::$sandbox->requests(), 'no call at all');
     }
 
     public function testNotFoundKeepsBeingCheckedDuringTheGracePeriod(): void
     {
         $row = ['id_order' => 2, 'contract_id' => '', 'order_reference' => 'GONE2', 'state' => 'SOFINCO_OS_NOT_FOUND', 'amount_cents' => 1, 'since' => time() - 3600];
-        $d = $this->sync()->statuses([$row])['decisions'][0];
-        $this->assertSame('none', $d['action']);
+        $d = $this->sync()->statuses([$row])->decisions[0];
+        $this->assertSame(StatusAction::Unchanged, $d->action);
         $this->assertNotEmpty(static::$sandbox->requests());
     }
 
@@ -119,7 +157,7 @@ final class DossierSyncTest extends ClientTestCase
         $dossier = $this->client()->findDossier($reference);
         $row = ['id_order' => 9, 'contract_id' => $dossier['contract_id'], 'order_reference' => $reference,
             'state' => 'SOFINCO_OS_FUNDING_REQUESTED', 'amount_cents' => 129000, 'since' => time()];
-        $this->assertSame('none', $this->sync()->statuses([$row])['decisions'][0]['action']);
+        $this->assertSame(StatusAction::Unchanged, $this->sync()->statuses([$row])->decisions[0]->action);
     }
 
     public function testFundingIsSentOnceThenFollowedToFunded(): void
@@ -130,15 +168,16 @@ final class DossierSyncTest extends ClientTestCase
         $request = ['id_order' => 5, 'contract_id' => $dossier['contract_id'], 'order_reference' => $reference,
             'amount_cents' => 129000, 'requested_at' => time(), 'sent' => false];
         $sync = $this->sync();
-        $sent = $sync->fundings([$request])['decisions'][0];
-        $this->assertSame(['id_order', 'action', 'state', 'reason'], array_keys($sent));
-        $this->assertSame(['sent', 'SOFINCO_OS_FUNDING_REQUESTED'], [$sent['action'], $sent['state']]);
-        $delivers = fn () => count(array_filter(static::$sandbox->requests(), fn ($r) => str_ends_with($r['path'], '/order/deliver')));
-        $this->assertSame(1, $delivers());
+        $sent = $sync->fundings([$request])->decisions[0];
+        $this->assertInstanceOf(FundingDecision::class, $sent);
+        $this->assertSame(5, $sent->idOrder);
+        $this->assertSame([FundingAction::Sent, 'SOFINCO_OS_FUNDING_REQUESTED'], [$sent->action, $sent->state]);
+        $this->assertSame(1, self::calls('/order/deliver'));
         $request['sent'] = true;
-        $funded = $sync->fundings([$request])['decisions'][0];
-        $this->assertSame(['funded', 'SOFINCO_OS_FUNDED'], [$funded['action'], $funded['state']]);
-        $this->assertSame(1, $delivers(), 'a request Sofinco accepted is never sent again');
+        $funded = $sync->fundings([$request])->decisions[0];
+        $this->assertSame([FundingAction::Funded, 'SOFINCO_OS_FUNDED'], [$funded->action, $funded->state]);
+        $this->assertSame('FIN', $funded->sofincoStatus);
+        $this->assertSame(1, self::calls('/order/deliver'), 'a request Sofinco accepted is never sent again');
     }
 
     public function testFundingWhileSofincoIsDownIsKeptForRetry(): void
@@ -149,10 +188,10 @@ final class DossierSyncTest extends ClientTestCase
         static::$sandbox->faults(['fail_rate' => 1.0]);
         $sync = new DossierSync($this->client(['max_retries' => 0, 'timeout_ms' => 3101]));
         $d = $sync->fundings([['id_order' => 5, 'contract_id' => $dossier['contract_id'], 'order_reference' => $reference,
-            'amount_cents' => 129000, 'requested_at' => time(), 'sent' => false]])['decisions'][0];
+            'amount_cents' => 129000, 'requested_at' => time(), 'sent' => false]])->decisions[0];
         static::$sandbox->faults([]);
-        $this->assertSame('retry', $d['action']);
-        $this->assertNull($d['state']);
+        $this->assertSame(FundingAction::Retry, $d->action);
+        $this->assertNull($d->state);
     }
 
     public function testUnsentFundingOnARefusedDossierIsAnError(): void
@@ -161,9 +200,9 @@ final class DossierSyncTest extends ClientTestCase
         static::$sandbox->setStatus($reference, 'REF');
         $dossier = $this->client()->findDossier($reference);
         $d = $this->sync()->fundings([['id_order' => 5, 'contract_id' => $dossier['contract_id'], 'order_reference' => $reference,
-            'amount_cents' => 129000, 'requested_at' => time(), 'sent' => false]])['decisions'][0];
-        $this->assertSame('error', $d['action']);
-        $this->assertStringContainsString('REF', $d['reason']);
+            'amount_cents' => 129000, 'requested_at' => time(), 'sent' => false]])->decisions[0];
+        $this->assertSame(FundingAction::Error, $d->action);
+        $this->assertStringContainsString('REF', $d->reason);
     }
 
     public function testOneFailingDossierDoesNotSpoilTheBatch(): void
@@ -171,9 +210,10 @@ final class DossierSyncTest extends ClientTestCase
         $good = $this->journey('sign');
         static::$sandbox->setStatus('BADCODE1', 'XYZ', ['amountCents' => 129000]);
         $result = $this->sync()->orders([self::attempt('BADCODE1'), self::attempt($good)]);
-        $this->assertSame(['error', 'create_order'], array_column($result['decisions'], 'action'));
-        $this->assertStringContainsString('XYZ', $result['decisions'][0]['reason']);
-        $this->assertSame(1, $result['summary']['errors']);
+        $this->assertSame([OrderAction::Error, OrderAction::CreateOrder], self::actions($result));
+        $this->assertStringContainsString('XYZ', $result->decisions[0]->reason);
+        $this->assertSame(1, $result->errors);
+        $this->assertSame(1, $result->summary()['errors']);
     }
 
     public function testTheDeadlineLeavesRowsForTheNextRun(): void
@@ -185,10 +225,11 @@ final class DossierSyncTest extends ClientTestCase
         }
         $result = $this->sync(['concurrency' => 2, 'deadline_ms' => 400])->orders($rows);
         static::$sandbox->faults([]);
-        $this->assertGreaterThan(0, $result['summary']['remaining']);
-        $this->assertSame(40, $result['summary']['checked'] + $result['summary']['remaining']);
-        $this->assertCount($result['summary']['checked'], $result['decisions']);
-        $this->assertSame(range(0, $result['summary']['checked'] - 1), array_column($result['decisions'], 'id_cart'), 'in row order');
+        $this->assertGreaterThan(0, $result->remaining);
+        $this->assertSame(40, $result->checked + $result->remaining);
+        $this->assertSame($result->summary()['remaining'], $result->remaining);
+        $this->assertCount($result->checked, $result->decisions);
+        $this->assertSame(range(0, $result->checked - 1), array_map(fn ($d) => $d->idCart, $result->decisions), 'in row order');
     }
 
     public function testNotificationsAreHintsOnly(): void
@@ -197,13 +238,105 @@ final class DossierSyncTest extends ClientTestCase
         $sync = $this->sync();
         // It lies: says FIN. Sofinco's own answer (ETU) decides.
         $d = $sync->notification(json_encode(['ORDER_ID' => strtolower($reference), 'AMOUNT' => 1290.00, 'CONTRACT_STATUS' => 'FIN']), self::attempt($reference));
-        $this->assertSame(['create_order', 'SOFINCO_OS_IN_STUDY'], [$d['action'], $d['state']]);
+        $this->assertInstanceOf(OrderDecision::class, $d);
+        $this->assertSame([OrderAction::CreateOrder, 'SOFINCO_OS_IN_STUDY'], [$d->action, $d->state]);
         $before = count(static::$sandbox->requests());
         $other = $sync->notification(json_encode(['ORDER_ID' => 'SOMEONEELSE', 'AMOUNT' => 1, 'CONTRACT_STATUS' => 'FIN']), self::attempt($reference));
-        $this->assertSame('none', $other['action']);
+        $this->assertSame(OrderAction::Ignore, $other->action);
         $this->assertSame($before, count(static::$sandbox->requests()), 'no call for another reference');
         $this->expectException(\Sofinco\SofincoException::class);
         $sync->notification('{not json', self::attempt($reference));
+    }
+
+    public function testCancelRefusesAHandMovedOrderWithoutAnyCall(): void
+    {
+        $reference = $this->journey('sign');
+        $dossier = $this->client()->findDossier($reference);
+        $sync = $this->sync();
+        $before = static::$sandbox->requests();
+        foreach ([
+            'moved by hand' => ['PS_OS_SHIPPING', 'ETU', $dossier['contract_id']],
+            'funded' => ['SOFINCO_OS_AWAITING_FUNDING', 'FIN', $dossier['contract_id']],
+            'no contract' => ['SOFINCO_OS_IN_STUDY', 'ETU', ''],
+            'already final' => ['SOFINCO_OS_REFUSED', 'REF', $dossier['contract_id']],
+        ] as $case => [$state, $status, $contract]) {
+            $this->assertFalse(StatusMapper::canCancel($state, $status, $contract), $case);
+            $d = $sync->cancel(['id_order' => 31, 'contract_id' => $contract, 'order_reference' => $reference,
+                'state' => $state, 'sofinco_status' => $status]);
+            $this->assertInstanceOf(CancelDecision::class, $d);
+            $this->assertSame(31, $d->idOrder, $case);
+            $this->assertSame(CancelAction::NotAllowed, $d->action, $case);
+            $this->assertNull($d->state, $case);
+            $this->assertFalse($d->releaseStock, $case);
+        }
+        $this->assertSame($before, static::$sandbox->requests(), 'no request reached Sofinco');
+        $this->assertSame(0, self::calls('/order/cancel'));
+        $this->assertSame('ETU', $this->client()->findDossier($reference)['status'], 'the dossier is untouched');
+    }
+
+    public function testCancelOfACancellableOrderCancelsTheDossierAndReleasesStock(): void
+    {
+        $reference = $this->journey('sign');
+        $dossier = $this->client()->findDossier($reference);
+        $this->assertTrue(StatusMapper::canCancel('SOFINCO_OS_IN_STUDY', 'ETU', $dossier['contract_id']));
+        $d = $this->sync()->cancel(['id_order' => 32, 'contract_id' => $dossier['contract_id'], 'order_reference' => $reference,
+            'state' => 'SOFINCO_OS_IN_STUDY', 'sofinco_status' => 'ETU']);
+        $this->assertSame(32, $d->idOrder);
+        $this->assertSame(CancelAction::Cancelled, $d->action, $d->reason);
+        $this->assertSame('SOFINCO_OS_CANCELLED', $d->state);
+        $this->assertTrue($d->releaseStock);
+        $this->assertSame('ANN', $d->sofincoStatus);
+        $this->assertSame(1, self::calls('/order/cancel'));
+    }
+
+    public function testAFundingRequestWithoutAContractNumberIsNeverSent(): void
+    {
+        $reference = $this->journey('sign');
+        static::$sandbox->setStatus($reference, 'AFI');
+        $before = static::$sandbox->requests();
+        $batch = $this->sync()->fundings([
+            ['id_order' => 11, 'contract_id' => '', 'order_reference' => $reference, 'amount_cents' => 129000, 'requested_at' => time(), 'sent' => false],
+            ['id_order' => 12, 'contract_id' => '   ', 'order_reference' => $reference, 'amount_cents' => 129000, 'requested_at' => time(), 'sent' => false],
+        ]);
+        $this->assertSame([11, 12], array_map(fn ($d) => $d->idOrder, $batch->decisions));
+        $this->assertSame([FundingAction::Error, FundingAction::Error], self::actions($batch));
+        $this->assertStringContainsString('contract number', $batch->decisions[0]->reason);
+        $this->assertSame($before, static::$sandbox->requests(), 'no request at all');
+        $this->assertSame(0, self::calls('/order/deliver'), 'never sent');
+        $this->assertSame(2, $batch->errors);
+    }
+
+    public function testDecisionsAreReadOnly(): void
+    {
+        $batch = $this->sync()->statuses([
+            ['id_order' => 4, 'contract_id' => 'SBX4', 'order_reference' => 'MANUAL4', 'state' => 'PS_OS_SHIPPING', 'amount_cents' => 1, 'since' => time()],
+        ]);
+        $d = $batch->decisions[0];
+        foreach ([fn () => $batch->checked = 5, fn () => $batch->decisions = [], fn () => $d->state = 'SOFINCO_OS_FUNDED',
+                  fn () => $d->action = StatusAction::SetState, fn () => $d->idOrder = 99] as $i => $write) {
+            try {
+                $write();
+                $this->fail("write $i went through");
+            } catch (\Exception $e) {
+                $this->assertSame('No setter available for this property.', $e->getMessage());
+            }
+        }
+        $this->assertSame([4, StatusAction::Leave, null, 1], [$d->idOrder, $d->action, $d->state, $batch->checked]);
+        $copy = $batch->decisions;
+        $copy[0] = null;
+        $this->assertInstanceOf(StatusDecision::class, $batch->decisions[0], 'decisions is handed out as a copy');
+    }
+
+    public function testDecisionClassesCannotBeMadeFromPhp(): void
+    {
+        foreach ([Batch::class, OrderDecision::class, StatusDecision::class, FundingDecision::class, CancelDecision::class] as $class) {
+            try {
+                new $class();
+                $this->fail("$class instantiated");
+            } catch (\Throwable $e) {
+                $this->assertStringContainsString('cannot instantiate', $e->getMessage(), $class);
+            }
+        }
     }
 
     public function testBadOptionsAndRowsAreClearErrors(): void

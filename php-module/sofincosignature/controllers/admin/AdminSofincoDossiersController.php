@@ -88,7 +88,7 @@ class AdminSofincoDossiersController extends ModuleAdminController
             return '—';
         }
         $text = htmlspecialchars(Tools::displayDate($end));
-        return \Sofinco\StatusMapper::withdrawalRunning($row['signature_date']) ? '<span class="badge badge-warning sofinco-withdrawal-running" title="' . htmlspecialchars($this->l('Withdrawal period running')) . '">' . $text . '</span>' : $text;
+        return \Sofinco\StatusMapper::withdrawalRunning($row['signature_date'], date('Y-m-d')) ? '<span class="badge badge-warning sofinco-withdrawal-running" title="' . htmlspecialchars($this->l('Withdrawal period running')) . '">' . $text . '</span>' : $text;
     }
 
     /** Our reference and Sofinco's contract number: what Sofinco's support asks for. */

@@ -29,7 +29,7 @@ class SofincoAdminOrderHook extends SofincoHook
             'sofinco_withdrawal_end' => $end,
             // Only a real date: an absent one is never shown as "0000-00-00".
             'sofinco_signature_date' => $end !== null ? $dossier['signature_date'] : null,
-            'sofinco_withdrawal_running' => $ready && \Sofinco\StatusMapper::withdrawalRunning($dossier['signature_date']),
+            'sofinco_withdrawal_running' => $ready && \Sofinco\StatusMapper::withdrawalRunning($dossier['signature_date'], date('Y-m-d')),
             'sofinco_can_fund' => $ready && \Sofinco\StatusMapper::canRequestFunding($stateKey),
             'sofinco_can_cancel' => $ready && \Sofinco\StatusMapper::canCancel($stateKey, (string) $dossier['sofinco_status'], (string) $dossier['contract_id']),
             'sofinco_action' => $context->link->getAdminLink('AdminSofincoDossiers', true, [], ['id_order' => $idOrder, 'back' => 'order']),

@@ -1,0 +1,67 @@
+<?php
+declare(strict_types=1);
+
+use PHPUnit\Framework\TestCase;
+use Sofinco\CancelAction;
+use Sofinco\FundingAction;
+use Sofinco\OrderAction;
+use Sofinco\StatusAction;
+
+/** The enums and read-only classes DossierSync's decisions are made of. */
+final class DecisionTypesTest extends TestCase
+{
+    /** @dataProvider enums */
+    public function testEnumsAreBackedByTheOldActionStrings(string $enum, array $cases): void
+    {
+        $r = new ReflectionEnum($enum);
+        $this->assertTrue($r->isBacked());
+        $this->assertSame('string', (string) $r->getBackingType());
+        $this->assertSame($cases, array_combine(
+            array_map(fn ($c) => $c->name, $enum::cases()),
+            array_map(fn ($c) => $c->value, $enum::cases())
+        ));
+        foreach ($cases as $name => $value) {
+            $this->assertSame(constant($enum . '::' . $name), $enum::from($value));
+            $this->assertSame($enum::from($value), $enum::tryFrom($value));
+        }
+        $this->assertNull($enum::tryFrom('no_such_action'));
+        $this->expectException(\ValueError::class);
+        $enum::from('no_such_action');
+    }
+
+    public function enums(): array
+    {
+        return [
+            'order' => [OrderAction::class, ['CreateOrder' => 'create_order', 'Wait' => 'wait', 'Abandon' => 'abandon', 'Error' => 'error', 'Ignore' => 'none']],
+            'status' => [StatusAction::class, ['SetState' => 'set_state', 'Unchanged' => 'none', 'Leave' => 'leave', 'Error' => 'error']],
+            'funding' => [FundingAction::class, ['Sent' => 'sent', 'Retry' => 'retry', 'Funded' => 'funded', 'Unchanged' => 'none', 'Error' => 'error']],
+            'cancel' => [CancelAction::class, ['Cancelled' => 'cancelled', 'NotAllowed' => 'not_allowed', 'NotAccepted' => 'not_accepted', 'Error' => 'error']],
+        ];
+    }
+
+    public function testEnumCasesAreSingletons(): void
+    {
+        $this->assertSame(OrderAction::CreateOrder, OrderAction::from('create_order'));
+        $this->assertNotSame(StatusAction::Unchanged, FundingAction::Unchanged);
+        $this->assertSame(StatusAction::Unchanged->value, FundingAction::Unchanged->value);
+    }
+
+    /** @dataProvider classes */
+    public function testDecisionClassesExposeTheirProperties(string $class, array $properties): void
+    {
+        $this->assertTrue(class_exists($class), $class);
+        $this->assertSame($properties, array_map(fn ($p) => $p->getName(), (new ReflectionClass($class))->getProperties()));
+    }
+
+    public function classes(): array
+    {
+        return [
+            'batch' => ['Sofinco\Batch', ['decisions', 'checked', 'changed', 'errors', 'remaining', 'elapsedMs']],
+            'order' => ['Sofinco\OrderDecision', ['idCart', 'orderReference', 'action', 'state', 'createIn', 'paymentCents', 'paymentEuros',
+                'contractId', 'signatureDate', 'withdrawalEnd', 'reason', 'sofincoStatus']],
+            'status' => ['Sofinco\StatusDecision', ['idOrder', 'action', 'state', 'releaseStock', 'signatureDate', 'withdrawalEnd', 'reason', 'sofincoStatus']],
+            'funding' => ['Sofinco\FundingDecision', ['idOrder', 'action', 'state', 'sofincoStatus', 'reason']],
+            'cancel' => ['Sofinco\CancelDecision', ['idOrder', 'action', 'state', 'releaseStock', 'sofincoStatus', 'reason']],
+        ];
+    }
+}
