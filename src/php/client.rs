@@ -12,7 +12,8 @@ use ext_php_rs::types::ZendHashTable;
 use super::array::PhpArray;
 use super::guard::guard;
 use super::input::{self, Fields};
-use crate::client::types::{self, Address, Customer, Dossier, JourneyRequest};
+use super::values::{self, Dossier, Simulation};
+use crate::client::types::{self, Address, Customer, JourneyRequest};
 use crate::client::SofincoClient as Core;
 use crate::error::{Error, Result};
 
@@ -20,17 +21,6 @@ use crate::error::{Error, Result};
 #[php(name = "Sofinco\\SofincoClient")]
 pub struct SofincoClient {
     pub(crate) inner: Arc<Core>,
-}
-
-pub fn dossier_array(d: &Dossier) -> Result<ZBox<ZendHashTable>> {
-    Ok(PhpArray::new()
-        .with("contract_id", d.contract_id.as_str())?
-        .with("order_reference", d.order_reference.as_str())?
-        .with("amount_cents", d.amount_cents)?
-        .with("status", d.status.as_str())?
-        .with("signature_date", d.signature_date.clone())?
-        .with("funded_at", d.funded_at.clone())?
-        .into_table())
 }
 
 fn ack_array(ack: &types::Ack) -> Result<ZBox<ZendHashTable>> {
@@ -130,35 +120,10 @@ impl SofincoClient {
 
     /// Offers for an amount, from the disk cache when warm.
     #[php(defaults(durations = Vec::<i64>::new()))]
-    pub fn simulate(
-        &self,
-        amountCents: i64,
-        durations: Vec<i64>,
-    ) -> PhpResult<ZBox<ZendHashTable>> {
+    pub fn simulate(&self, amountCents: i64, durations: Vec<i64>) -> PhpResult<Simulation> {
         guard(|| {
             let wanted = input::int_list(&durations, "durations")?;
-            let sim = self.inner.simulate(amountCents, &wanted)?;
-            let mut offers = PhpArray::new();
-            for o in &sim.offers {
-                offers.push(
-                    PhpArray::new()
-                        .with("duration_months", i64::from(o.duration_months))?
-                        .with("monthly_payment_cents", o.monthly_payment_cents)?
-                        .with("first_payment_cents", o.first_payment_cents)?
-                        .with("last_payment_cents", o.last_payment_cents)?
-                        .with("total_due_cents", o.total_due_cents)?
-                        .with("credit_cost_cents", o.credit_cost_cents)?
-                        .with("fees_cents", o.fees_cents)?
-                        .with("debit_rate", o.debit_rate)?
-                        .with("taeg", o.taeg)?
-                        .into_table(),
-                )?;
-            }
-            Ok(PhpArray::new()
-                .with("offers", offers.into_table())?
-                .with("legal_notice", types::LEGAL_NOTICE)?
-                .with("cached", sim.cached)?
-                .into_table())
+            Ok(values::simulation(self.inner.simulate(amountCents, &wanted)?))
         })
     }
 
@@ -176,14 +141,8 @@ impl SofincoClient {
 
     /// The dossier for our reference, or null when Sofinco knows none.
     #[php(name = "findDossier")]
-    pub fn find_dossier(&self, orderReference: String) -> PhpResult<Option<ZBox<ZendHashTable>>> {
-        guard(|| {
-            self.inner
-                .find_dossier(&orderReference)?
-                .as_ref()
-                .map(dossier_array)
-                .transpose()
-        })
+    pub fn find_dossier(&self, orderReference: String) -> PhpResult<Option<Dossier>> {
+        guard(|| Ok(self.inner.find_dossier(&orderReference)?.map(values::dossier)))
     }
 
     /// The dossier by contract number (NotFoundException when unknown).
@@ -192,8 +151,12 @@ impl SofincoClient {
         &self,
         contractId: String,
         orderReference: String,
-    ) -> PhpResult<ZBox<ZendHashTable>> {
-        guard(|| dossier_array(&self.inner.get_dossier(&contractId, &orderReference)?))
+    ) -> PhpResult<Dossier> {
+        guard(|| {
+            Ok(values::dossier(
+                self.inner.get_dossier(&contractId, &orderReference)?,
+            ))
+        })
     }
 
     /// "Valider la demande de financement" (deliver).

@@ -11,6 +11,7 @@ mod input;
 mod internal;
 mod status_mapper;
 mod sync;
+mod values;
 
 use ext_php_rs::prelude::*;
 
@@ -38,6 +39,9 @@ pub fn register(module: ModuleBuilder) -> ModuleBuilder {
         .class::<decisions::FundingDecision>()
         .class::<decisions::CancelDecision>()
         .class::<decisions::Batch>()
+        .class::<values::Offer>()
+        .class::<values::Simulation>()
+        .class::<values::Dossier>()
         .class::<internal::Internal>()
         .info_function(info::php_module_info)
 }

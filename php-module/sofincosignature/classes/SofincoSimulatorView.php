@@ -21,31 +21,29 @@ class SofincoSimulatorView
             SofincoLogger::error('simulator hidden: ' . $e->getMessage());
             return null;
         }
-        if (!$simulation['offers']) {
+        if ($simulation->lowestMonthlyCents === null) {
             return null;
         }
         $offers = [];
-        $lowest = null;
-        foreach ($simulation['offers'] as $offer) {
-            $lowest = $lowest === null ? $offer['monthly_payment_cents'] : min($lowest, $offer['monthly_payment_cents']);
+        foreach ($simulation->offers as $offer) {
             $offers[] = [
-                'months' => (int) $offer['duration_months'],
-                'monthly' => SofincoPrices::format($offer['monthly_payment_cents'], $context),
-                'first' => SofincoPrices::format($offer['first_payment_cents'], $context),
-                'last' => SofincoPrices::format($offer['last_payment_cents'], $context),
-                'uneven' => $offer['first_payment_cents'] !== $offer['monthly_payment_cents'] || $offer['last_payment_cents'] !== $offer['monthly_payment_cents'],
-                'total' => SofincoPrices::format($offer['total_due_cents'], $context),
-                'cost' => SofincoPrices::format($offer['credit_cost_cents'], $context),
-                'fees' => SofincoPrices::format($offer['fees_cents'], $context),
-                'debit_rate' => SofincoPrices::rate($offer['debit_rate']),
-                'taeg' => SofincoPrices::rate($offer['taeg']),
+                'months' => $offer->durationMonths,
+                'monthly' => SofincoPrices::format($offer->monthlyPaymentCents, $context),
+                'first' => SofincoPrices::format($offer->firstPaymentCents, $context),
+                'last' => SofincoPrices::format($offer->lastPaymentCents, $context),
+                'uneven' => $offer->uneven,
+                'total' => SofincoPrices::format($offer->totalDueCents, $context),
+                'cost' => SofincoPrices::format($offer->creditCostCents, $context),
+                'fees' => SofincoPrices::format($offer->feesCents, $context),
+                'debit_rate' => SofincoPrices::rate($offer->debitRate),
+                'taeg' => SofincoPrices::rate($offer->taeg),
             ];
         }
         return [
             'amount' => SofincoPrices::format($amountCents, $context),
-            'from_monthly' => SofincoPrices::format($lowest, $context),
+            'from_monthly' => SofincoPrices::format($simulation->lowestMonthlyCents, $context),
             'offers' => $offers,
-            'legal_notice' => $simulation['legal_notice'],
+            'legal_notice' => $simulation->legalNotice,
         ];
     }
 }

@@ -17,6 +17,10 @@ class SofincoSignatureRedirectModuleFrontController extends ModuleFrontControlle
         if (!Validate::isLoadedObject($cart) || !$cart->id_customer || !$cart->id_address_delivery || !$cart->id_address_invoice || !$this->module->active) {
             Tools::redirect('index.php?controller=order&step=1');
         }
+        if (!SofincoRuntime::ready()) {
+            // No extension on this PHP: the payment option is not shown either.
+            Tools::redirect('index.php?controller=order&step=1');
+        }
         $amount = SofincoPaymentGate::cartCents($cart);
         if (SofincoPaymentGate::refusal($this->context, $amount, new Currency((int) $cart->id_currency)) !== null) {
             Tools::redirect('index.php?controller=order&step=1');

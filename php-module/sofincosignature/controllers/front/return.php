@@ -76,7 +76,7 @@ class SofincoSignatureReturnModuleFrontController extends ModuleFrontController
     {
         try {
             $dossier = SofincoClientFactory::client($this->module, (int) $attempt['id_shop'])->findDossier($attempt['order_reference']);
-            return $dossier === null ? '' : (string) $dossier['status'];
+            return $dossier === null ? '' : $dossier->status;
         } catch (\Throwable $e) {
             return '';
         }
