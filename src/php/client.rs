@@ -123,7 +123,9 @@ impl SofincoClient {
     pub fn simulate(&self, amountCents: i64, durations: Vec<i64>) -> PhpResult<Simulation> {
         guard(|| {
             let wanted = input::int_list(&durations, "durations")?;
-            Ok(values::simulation(self.inner.simulate(amountCents, &wanted)?))
+            Ok(values::simulation(
+                self.inner.simulate(amountCents, &wanted)?,
+            ))
         })
     }
 
@@ -142,16 +144,17 @@ impl SofincoClient {
     /// The dossier for our reference, or null when Sofinco knows none.
     #[php(name = "findDossier")]
     pub fn find_dossier(&self, orderReference: String) -> PhpResult<Option<Dossier>> {
-        guard(|| Ok(self.inner.find_dossier(&orderReference)?.map(values::dossier)))
+        guard(|| {
+            Ok(self
+                .inner
+                .find_dossier(&orderReference)?
+                .map(values::dossier))
+        })
     }
 
     /// The dossier by contract number (NotFoundException when unknown).
     #[php(name = "getDossier")]
-    pub fn get_dossier(
-        &self,
-        contractId: String,
-        orderReference: String,
-    ) -> PhpResult<Dossier> {
+    pub fn get_dossier(&self, contractId: String, orderReference: String) -> PhpResult<Dossier> {
         guard(|| {
             Ok(values::dossier(
                 self.inner.get_dossier(&contractId, &orderReference)?,

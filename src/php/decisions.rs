@@ -28,10 +28,10 @@ pub enum OrderAction {
     Ignore,
 }
 
-impl From<core::OrderAction> for OrderAction {
-    fn from(a: core::OrderAction) -> Self {
+impl From<&core::OrderAction> for OrderAction {
+    fn from(a: &core::OrderAction) -> Self {
         match a {
-            core::OrderAction::CreateOrder => OrderAction::CreateOrder,
+            core::OrderAction::CreateOrder(_) => OrderAction::CreateOrder,
             core::OrderAction::Wait => OrderAction::Wait,
             core::OrderAction::Abandon => OrderAction::Abandon,
             core::OrderAction::Error => OrderAction::Error,
@@ -131,6 +131,16 @@ fn owned(s: Option<&'static str>) -> Option<String> {
 #[php(name = "Sofinco\\OrderDecision")]
 pub struct OrderDecision(core::OrderDecision);
 
+impl OrderDecision {
+    /// The order to create, when the action is CreateOrder.
+    fn creation(&self) -> Option<&core::Creation> {
+        match &self.0.action {
+            core::OrderAction::CreateOrder(c) => Some(c),
+            _ => None,
+        }
+    }
+}
+
 #[php_impl]
 impl OrderDecision {
     #[php(getter)]
@@ -143,39 +153,39 @@ impl OrderDecision {
     }
     #[php(getter)]
     pub fn action(&self) -> OrderAction {
-        self.0.action.into()
+        (&self.0.action).into()
     }
-    /// The state key Sofinco's dossier maps to (CreateOrder only).
+    /// The state key Sofinco's dossier maps to (CreateOrder only, else null).
     #[php(getter)]
     pub fn state(&self) -> Option<String> {
-        owned(self.0.state)
+        self.creation().map(|c| c.state.to_string())
     }
     /// The state key validateOrder creates the order in; `state` follows when different.
     #[php(getter)]
     pub fn create_in(&self) -> Option<String> {
-        owned(self.0.create_in)
+        self.creation().map(|c| c.create_in.to_string())
     }
     /// What validateOrder books as paid, in cents: the amount only for a funded dossier.
     #[php(getter)]
     pub fn payment_cents(&self) -> i64 {
-        self.0.payment_cents
+        self.creation().map_or(0, |c| c.payment_cents)
     }
     /// The same in euros, for validateOrder's float argument (exact to the cent).
     #[php(getter)]
     pub fn payment_euros(&self) -> f64 {
-        euros(self.0.payment_cents)
+        euros(self.payment_cents())
     }
     #[php(getter)]
     pub fn contract_id(&self) -> Option<String> {
-        self.0.contract_id.clone()
+        self.creation().map(|c| c.contract_id.clone())
     }
     #[php(getter)]
     pub fn signature_date(&self) -> Option<String> {
-        self.0.signature_date.clone()
+        self.creation().and_then(|c| c.signature_date.clone())
     }
     #[php(getter)]
     pub fn withdrawal_end(&self) -> Option<String> {
-        self.0.withdrawal_end.clone()
+        self.creation().and_then(|c| c.withdrawal_end.clone())
     }
     #[php(getter)]
     pub fn reason(&self) -> String {

@@ -30,12 +30,6 @@ fn order(attempt: &Attempt, action: OrderAction, reason: impl Into<String>) -> O
         id_cart: attempt.id_cart,
         order_reference: attempt.order_reference.clone(),
         action,
-        state: None,
-        create_in: None,
-        payment_cents: 0,
-        contract_id: None,
-        signature_date: None,
-        withdrawal_end: None,
         reason: reason.into(),
         sofinco_status: None,
     }
@@ -63,25 +57,26 @@ pub fn decide_order(
         .ok()
         .and_then(|d| d.as_ref())
         .map(|d| d.status.clone());
-    let d = order_decision(attempt, lookup, now, policy);
-    let (create_in, payment_cents) = match d.state {
-        Some(state) => {
-            let (create_in, _) = table::creation_path(state);
-            let paid = if state == table::FUNDED {
-                attempt.amount_cents
-            } else {
-                0
-            };
-            (Some(create_in), paid)
-        }
-        None => (None, 0),
-    };
     OrderDecision {
         sofinco_status: status,
+        ..order_decision(attempt, lookup, now, policy)
+    }
+}
+
+/// The order to create for a live dossier in `state`.
+fn creation(attempt: &Attempt, dossier: &Dossier, state: &'static str) -> Creation {
+    let (create_in, _) = table::creation_path(state);
+    Creation {
+        state,
         create_in,
-        payment_cents,
-        withdrawal_end: crate::withdrawal::end(d.signature_date.as_deref()),
-        ..d
+        payment_cents: if state == table::FUNDED {
+            attempt.amount_cents
+        } else {
+            0
+        },
+        contract_id: dossier.contract_id.clone(),
+        signature_date: dossier.signature_date.clone(),
+        withdrawal_end: crate::withdrawal::end(dossier.signature_date.as_deref()),
     }
 }
 
@@ -134,13 +129,11 @@ fn order_decision(
             format!("Sofinco dossier is {status}"),
         ),
     };
-    OrderDecision {
-        action: OrderAction::CreateOrder,
-        state: Some(state),
-        contract_id: Some(dossier.contract_id.clone()),
-        signature_date: dossier.signature_date.clone(),
-        ..order(attempt, OrderAction::CreateOrder, reason)
-    }
+    order(
+        attempt,
+        OrderAction::CreateOrder(creation(attempt, &dossier, state)),
+        reason,
+    )
 }
 
 fn describe(status: &str) -> &'static str {
@@ -472,6 +465,13 @@ mod tests {
 
     const NOW: i64 = 1_800_000_000;
 
+    fn created(d: &OrderDecision) -> &Creation {
+        match &d.action {
+            OrderAction::CreateOrder(c) => c,
+            other => panic!("expected an order to create, got {other:?}"),
+        }
+    }
+
     fn attempt(age_s: i64) -> Attempt {
         Attempt {
             id_cart: 42,
@@ -514,10 +514,10 @@ mod tests {
             ("FIN", table::FUNDED),
         ] {
             let d = decide_order(&attempt(10), Ok(Some(dossier(status, 129_000))), NOW, &p);
-            assert_eq!(d.action, OrderAction::CreateOrder, "{status}");
-            assert_eq!(d.state, Some(state));
-            assert_eq!(d.contract_id.as_deref(), Some("SBX1"));
-            assert_eq!(d.signature_date.as_deref(), Some("2026-11-20"));
+            let c = created(&d);
+            assert_eq!(c.state, state, "{status}");
+            assert_eq!(c.contract_id, "SBX1");
+            assert_eq!(c.signature_date.as_deref(), Some("2026-11-20"));
         }
     }
 
@@ -560,7 +560,6 @@ mod tests {
             );
             assert_eq!(d.action, OrderAction::Abandon);
             assert!(d.reason.contains(word), "{}", d.reason);
-            assert_eq!(d.state, None);
         }
     }
 
@@ -573,8 +572,7 @@ mod tests {
                 NOW,
                 &Policy::default(),
             );
-            assert_eq!(d.action, OrderAction::CreateOrder);
-            assert_eq!(d.state, Some(table::TECH_ERROR));
+            assert_eq!(created(&d).state, table::TECH_ERROR);
             assert!(d.reason.contains("amount mismatch"));
         }
         let s = decide_status(&tracked(table::IN_STUDY, 0), Ok(Some(dossier("FIN", 1))));
@@ -740,14 +738,20 @@ mod tests {
     fn approved_dossiers_are_created_in_study_and_only_funded_ones_carry_payment() {
         let p = Policy::default();
         let afi = decide_order(&attempt(10), Ok(Some(dossier("AFI", 129_000))), NOW, &p);
-        assert_eq!(afi.state, Some(table::AWAITING_FUNDING));
-        assert_eq!(afi.create_in, Some(table::IN_STUDY));
+        let afi = created(&afi);
+        assert_eq!(afi.state, table::AWAITING_FUNDING);
+        assert_eq!(afi.create_in, table::IN_STUDY);
         assert_eq!(afi.payment_cents, 0);
         let fin = decide_order(&attempt(10), Ok(Some(dossier("FIN", 129_000))), NOW, &p);
-        assert_eq!(fin.create_in, Some(table::FUNDED));
+        let fin = created(&fin);
+        assert_eq!(fin.create_in, table::FUNDED);
         assert_eq!(fin.payment_cents, 129_000);
         let wrong = decide_order(&attempt(10), Ok(Some(dossier("FIN", 1))), NOW, &p);
-        assert_eq!(wrong.payment_cents, 0, "a mismatched amount is never paid");
+        assert_eq!(
+            created(&wrong).payment_cents,
+            0,
+            "a mismatched amount is never paid"
+        );
         assert_eq!(fin.withdrawal_end.as_deref(), Some("2026-12-04"));
     }
 

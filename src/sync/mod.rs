@@ -100,7 +100,7 @@ impl DossierSync {
                     .await;
                 decide::decide_order(attempt, lookup, now, &policy)
             },
-            |d| matches!(d.action, OrderAction::CreateOrder | OrderAction::Abandon),
+            |d| matches!(d.action, OrderAction::CreateOrder(_) | OrderAction::Abandon),
             |d| d.action == OrderAction::Error,
         )
     }

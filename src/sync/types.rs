@@ -10,9 +10,26 @@ pub struct Attempt {
     pub created_at: i64,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// What an order is made from: only a CreateOrder action carries one, so an order
+/// decision without a state, or a state without an order to create, cannot be built.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Creation {
+    /// The state Sofinco's dossier maps to.
+    pub state: &'static str,
+    /// The state validateOrder creates the order in; `state` follows at once when they
+    /// differ (status::creation_path).
+    pub create_in: &'static str,
+    /// What validateOrder books as paid: the amount for a funded dossier, else 0.
+    pub payment_cents: i64,
+    pub contract_id: String,
+    pub signature_date: Option<String>,
+    /// Last day of the withdrawal period, from `signature_date`.
+    pub withdrawal_end: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum OrderAction {
-    CreateOrder,
+    CreateOrder(Creation),
     Wait,
     Abandon,
     Error,
@@ -21,9 +38,9 @@ pub enum OrderAction {
 }
 
 impl OrderAction {
-    pub fn as_str(self) -> &'static str {
+    pub fn as_str(&self) -> &'static str {
         match self {
-            OrderAction::CreateOrder => "create_order",
+            OrderAction::CreateOrder(_) => "create_order",
             OrderAction::Wait => "wait",
             OrderAction::Abandon => "abandon",
             OrderAction::Error => "error",
@@ -37,17 +54,6 @@ pub struct OrderDecision {
     pub id_cart: i64,
     pub order_reference: String,
     pub action: OrderAction,
-    /// The state Sofinco's dossier maps to (CreateOrder only).
-    pub state: Option<&'static str>,
-    /// The state validateOrder creates the order in; `state` follows at once when they
-    /// differ (status::creation_path).
-    pub create_in: Option<&'static str>,
-    /// What validateOrder books as paid: the amount for a funded dossier, else 0.
-    pub payment_cents: i64,
-    pub contract_id: Option<String>,
-    pub signature_date: Option<String>,
-    /// Last day of the withdrawal period, from `signature_date`.
-    pub withdrawal_end: Option<String>,
     pub reason: String,
     /// Sofinco's raw code, when Sofinco answered (for the order page).
     pub sofinco_status: Option<String>,
