@@ -6,8 +6,9 @@ $input = bench_input($argv[1]);
 $started = microtime(true);
 $sync = new Sofinco\DossierSync(new Sofinco\SofincoClient($input['config']), ['concurrency' => (int) $argv[2], 'deadline_ms' => 3600000]);
 $result = $sync->statuses($input['orders']);
-if ($result['summary']['errors'] > 0) {
-    fwrite(STDERR, json_encode(array_slice(array_filter($result['decisions'], fn ($d) => $d['action'] === 'error'), 0, 3)) . "\n");
+if ($result->errors > 0) {
+    $failed = array_filter($result->decisions, fn ($d) => $d->action === Sofinco\StatusAction::Error);
+    fwrite(STDERR, json_encode(array_map(fn ($d) => ['id_order' => $d->idOrder, 'reason' => $d->reason], array_slice($failed, 0, 3))) . "\n");
     exit(1);
 }
-bench_report($started, $result['summary']['checked']);
+bench_report($started, $result->checked);

@@ -23,7 +23,7 @@ for ($i = 0; $i < $runs; $i++) {
     $t = hrtime(true);
     $r = $cached->simulate(129000);
     $warm[] = (hrtime(true) - $t) / 1000;
-    if (!$r['cached']) {
+    if (!$r->cached) {
         fwrite(STDERR, "cache miss\n");
         exit(1);
     }

@@ -48,11 +48,11 @@ $client = new Sofinco\SofincoClient($sandbox->config(['user_agent' => 'sofinco-d
 say("\n1. Product page: simulation for " . euros(129000));
 $sim = $client->simulate(129000);
 say(sprintf('   %-8s %14s %8s %8s %14s %12s', 'durée', 'mensualité', 'taux', 'TAEG', 'total dû', 'coût'));
-foreach ($sim['offers'] as $o) {
-    say(sprintf('   %-8s %14s %7.2f%% %7.2f%% %14s %12s', $o['duration_months'] . ' mois', euros($o['monthly_payment_cents']),
-        $o['debit_rate'], $o['taeg'], euros($o['total_due_cents']), euros($o['credit_cost_cents'])));
+foreach ($sim->offers as $o) {
+    say(sprintf('   %-8s %14s %7.2f%% %7.2f%% %14s %12s', $o->durationMonths . ' mois', euros($o->monthlyPaymentCents),
+        $o->debitRate, $o->taeg, euros($o->totalDueCents), euros($o->creditCostCents)));
 }
-say('   ' . $sim['legal_notice']);
+say('   ' . $sim->legalNotice);
 
 $reference = 'DEMO' . strtoupper(base_convert((string) time(), 10, 36));
 say("\n2. Checkout: the customer picks Sofinco; attempt $reference");
@@ -85,28 +85,28 @@ say(sprintf('   a hint only: the shop asks Sofinco itself about %s', $hint['orde
 $sync = new Sofinco\DossierSync($client);
 $attempt = ['id_cart' => 42, 'order_reference' => $reference, 'amount_cents' => 129000, 'created_at' => time()];
 $decision = $sync->notification($body, $attempt);
-say(sprintf('   decision: %s in %s (contract %s, signed %s)', $decision['action'], $decision['state'], $decision['contract_id'], $decision['signature_date']));
+say(sprintf('   decision: %s in %s (contract %s, signed %s)', $decision->action->value, $decision->state, $decision->contractId, $decision->signatureDate));
 
 say("\n5. The statuses cron follows the dossier while Sofinco studies it");
-$order = ['id_order' => 1, 'contract_id' => $decision['contract_id'], 'order_reference' => $reference,
-    'state' => $decision['state'], 'amount_cents' => 129000, 'since' => time()];
+$order = ['id_order' => 1, 'contract_id' => $decision->contractId, 'order_reference' => $reference,
+    'state' => $decision->state, 'amount_cents' => 129000, 'since' => time()];
 foreach (['CLI', 'AFI'] as $code) {
     $sandbox->setStatus($reference, $code);
-    $d = $sync->statuses([$order])['decisions'][0];
-    say(sprintf('   Sofinco says %s → %s %s', $code, $d['action'], (string) $d['state']));
-    $order['state'] = $d['state'] ?? $order['state'];
+    $d = $sync->statuses([$order])->decisions[0];
+    say(sprintf('   Sofinco says %s → %s %s', $code, $d->action->value, (string) $d->state));
+    $order['state'] = $d->state ?? $order['state'];
 }
 
 say("\n6. The merchant clicks \"Valider la demande de financement\"");
-$request = ['id_order' => 1, 'contract_id' => $decision['contract_id'], 'order_reference' => $reference,
+$request = ['id_order' => 1, 'contract_id' => $decision->contractId, 'order_reference' => $reference,
     'amount_cents' => 129000, 'requested_at' => time(), 'sent' => false];
-$d = $sync->fundings([$request])['decisions'][0];
-say(sprintf('   funding cron: %s → %s', $d['action'], (string) $d['state']));
+$d = $sync->fundings([$request])->decisions[0];
+say(sprintf('   funding cron: %s → %s', $d->action->value, (string) $d->state));
 $request['sent'] = true;
-$d = $sync->fundings([$request])['decisions'][0];
-say(sprintf('   next run: %s → %s (%s)', $d['action'], (string) $d['state'], $d['reason']));
-$dossier = $client->getDossier($decision['contract_id'], $reference);
-say(sprintf('   Sofinco: %s, funded on %s, %s', $dossier['status'], $dossier['funded_at'], euros($dossier['amount_cents'])));
+$d = $sync->fundings([$request])->decisions[0];
+say(sprintf('   next run: %s → %s (%s)', $d->action->value, (string) $d->state, $d->reason));
+$dossier = $client->getDossier($decision->contractId, $reference);
+say(sprintf('   Sofinco: %s, funded on %s, %s', $dossier->status, $dossier->fundedAt, euros($dossier->amountCents)));
 
 proc_terminate($listener);
 proc_close($listener);

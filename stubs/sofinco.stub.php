@@ -21,17 +21,88 @@ namespace Sofinco {
     {
     }
 
+    /**
+     * @property-read mixed $decisions
+     * @property-read mixed $checked
+     * @property-read mixed $changed
+     * @property-read mixed $errors
+     * @property-read mixed $remaining
+     * @property-read mixed $elapsedMs
+     */
+    class Batch
+    {
+        public function __construct() {}
+        public function summary(): array {}
+    }
+
+    enum CancelAction: string
+    {
+        case Cancelled = 'cancelled';
+        case NotAllowed = 'not_allowed';
+        case NotAccepted = 'not_accepted';
+        case Error = 'error';
+    }
+
+    /**
+     * @property-read mixed $idOrder
+     * @property-read mixed $action
+     * @property-read mixed $state
+     * @property-read mixed $releaseStock
+     * @property-read mixed $sofincoStatus
+     * @property-read mixed $reason
+     */
+    class CancelDecision
+    {
+        public function __construct() {}
+    }
+
     class ConfigException extends \Sofinco\SofincoException
     {
+    }
+
+    /**
+     * @property-read mixed $contractId
+     * @property-read mixed $orderReference
+     * @property-read mixed $amountCents
+     * @property-read mixed $status
+     * @property-read mixed $signatureDate
+     * @property-read mixed $withdrawalEnd
+     * @property-read mixed $fundedAt
+     */
+    class Dossier
+    {
+        public function __construct() {}
     }
 
     class DossierSync
     {
         public function __construct(\Sofinco\SofincoClient $client, ?array $options = null) {}
-        public function fundings(array $requests): array {}
-        public function notification(string $body, array $attempt): array {}
-        public function orders(array $attempts): array {}
-        public function statuses(array $orders): array {}
+        public function cancel(array $request): \Sofinco\CancelDecision {}
+        public function fundings(array $requests): \Sofinco\Batch {}
+        public function notification(string $body, array $attempt): \Sofinco\OrderDecision {}
+        public function orders(array $attempts): \Sofinco\Batch {}
+        public function statuses(array $orders): \Sofinco\Batch {}
+    }
+
+    enum FundingAction: string
+    {
+        case Sent = 'sent';
+        case Retry = 'retry';
+        case Funded = 'funded';
+        case Unchanged = 'none';
+        case Error = 'error';
+    }
+
+    /**
+     * @property-read mixed $idOrder
+     * @property-read mixed $action
+     * @property-read mixed $state
+     * @property-read mixed $sofincoStatus
+     * @property-read mixed $reason
+     */
+    class FundingDecision
+    {
+        public function __construct() {}
     }
 
     class Internal
@@ -51,27 +122,112 @@ namespace Sofinco {
         public function getHttpStatus(): int {}
     }
 
+    /**
+     * @property-read mixed $durationMonths
+     * @property-read mixed $monthlyPaymentCents
+     * @property-read mixed $firstPaymentCents
+     * @property-read mixed $lastPaymentCents
+     * @property-read mixed $uneven
+     * @property-read mixed $totalDueCents
+     * @property-read mixed $creditCostCents
+     * @property-read mixed $feesCents
+     * @property-read mixed $debitRate
+     * @property-read mixed $taeg
+     */
+    class Offer
+    {
+        public function __construct() {}
+    }
+
+    enum OrderAction: string
+    {
+        case CreateOrder = 'create_order';
+        case Wait = 'wait';
+        case Abandon = 'abandon';
+        case Error = 'error';
+        case Ignore = 'none';
+    }
+
+    /**
+     * @property-read mixed $idCart
+     * @property-read mixed $orderReference
+     * @property-read mixed $action
+     * @property-read mixed $state
+     * @property-read mixed $createIn
+     * @property-read mixed $paymentCents
+     * @property-read mixed $paymentEuros
+     * @property-read mixed $contractId
+     * @property-read mixed $signatureDate
+     * @property-read mixed $withdrawalEnd
+     * @property-read mixed $reason
+     * @property-read mixed $sofincoStatus
+     */
+    class OrderDecision
+    {
+        public function __construct() {}
+    }
+
+    /**
+     * @property-read mixed $offers
+     * @property-read mixed $lowestMonthlyCents
+     * @property-read mixed $legalNotice
+     * @property-read mixed $cached
+     */
+    class Simulation
+    {
+        public function __construct() {}
+    }
+
     class SofincoClient
     {
         public function __construct(array $config) {}
         public function cancelDossier(string $contractId, string $orderReference): array {}
         public function createJourney(array $order): array {}
-        public function findDossier(string $orderReference): ?array {}
-        public function getDossier(string $contractId, string $orderReference): array {}
+        public function findDossier(string $orderReference): ?\Sofinco\Dossier {}
+        public function getDossier(string $contractId, string $orderReference): \Sofinco\Dossier {}
         public function parseNotification(string $body): array {}
         public function requestFunding(string $contractId, string $orderReference): array {}
-        public function simulate(int $amountCents, array $durations = []): array {}
+        public function simulate(int $amountCents, array $durations = []): \Sofinco\Simulation {}
         public function testConnection(): array {}
+    }
+
+    enum StatusAction: string
+    {
+        case SetState = 'set_state';
+        case Unchanged = 'none';
+        case Leave = 'leave';
+        case Error = 'error';
+    }
+
+    /**
+     * @property-read mixed $idOrder
+     * @property-read mixed $action
+     * @property-read mixed $state
+     * @property-read mixed $releaseStock
+     * @property-read mixed $signatureDate
+     * @property-read mixed $withdrawalEnd
+     * @property-read mixed $reason
+     * @property-read mixed $sofincoStatus
+     */
+    class StatusDecision
+    {
+        public function __construct() {}
     }
 
     class StatusMapper
     {
         public function __construct() {}
+        public static function canCancel(string $stateKey, string $sofincoStatus, string $contractId): bool {}
         public static function canRequestFunding(string $stateKey): bool {}
+        public static function cents(mixed $euros): int {}
+        public static function closedReason(string $sofincoStatus): string {}
         public static function group(string $stateKey): string {}
         public static function isSynced(string $stateKey): bool {}
+        public static function prestashopCancelledKey(): string {}
         public static function stateFor(string $sofincoCode): ?string {}
         public static function states(): array {}
+        public static function withdrawalEnd(?string $signatureDate = null): ?string {}
+        public static function withdrawalRunning(?string $signatureDate = null, ?string $today = null): bool {}
     }
 
     class TransportException extends \Sofinco\SofincoException

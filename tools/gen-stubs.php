@@ -86,22 +86,80 @@ foreach ($classes as $c) {
     $visit($c);
 }
 
-foreach ($ordered as $class) {
-    $body = [];
-    $parent = $class->getParentClass();
-    $head = ($class->isFinal() ? 'final ' : '') . 'class ' . $class->getShortName()
-        . ($parent ? ' extends \\' . $parent->getName() : '');
-    $body[] = $head;
-    $body[] = '{';
-    foreach ($class->getReflectionConstants() as $const) {
-        if ($const->getDeclaringClass()->getName() === $class->getName()) {
+/**
+ * The class's own properties, as Reflection shows them. A property Reflection reports as
+ * `readonly` (typed) is declared `public readonly T $name;` in the body. ext-php-rs backs
+ * this extension's properties with getters: Reflection shows them public, untyped and not
+ * readonly, so declaring them `public readonly` would claim what Reflection denies (and
+ * readonly needs a type); they go in a `@property-read mixed $name` docblock instead.
+ * Reflection cannot tell a getter from a writable property: the extension declares no
+ * setter, and tests/php/client/DossierSyncTest.php checks that a write throws "No setter
+ * available for this property.".
+ *
+ * @return array{0: list<string>, 1: list<string>} the docblock lines, the body lines
+ */
+function properties_of(ReflectionClass $class): array
+{
+    $doc = [];
+    $declared = [];
+    foreach ($class->getProperties() as $p) {
+        if ($p->getDeclaringClass()->getName() !== $class->getName() || $p->isStatic()) {
+            continue;
+        }
+        $type = type_of($p->getType());
+        if ($p->isReadOnly()) {
+            $declared[] = '    public readonly ' . $type . ' $' . $p->getName() . ';';
+        } else {
+            $doc[] = ' * @property-read ' . ($type !== '' ? $type : 'mixed') . ' $' . $p->getName();
+        }
+    }
+    return [$doc === [] ? [] : array_merge(['/**'], $doc, [' */']), $declared];
+}
+
+/** An enum: its backing type and cases; cases(), from() and tryFrom() are implicit. */
+function enum_body(ReflectionEnum $enum): array
+{
+    $backing = $enum->isBacked() ? ': ' . type_of($enum->getBackingType()) : '';
+    $ifaces = array_diff($enum->getInterfaceNames(), ['UnitEnum', 'BackedEnum']);
+    sort($ifaces);
+    $body = ['enum ' . $enum->getShortName() . $backing
+        . ($ifaces ? ' implements ' . implode(', ', array_map(fn ($i) => '\\' . $i, $ifaces)) : ''), '{'];
+    foreach ($enum->getCases() as $case) {
+        $body[] = '    case ' . $case->getName()
+            . ($case instanceof ReflectionEnumBackedCase ? ' = ' . literal($case->getBackingValue()) : '') . ';';
+    }
+    foreach ($enum->getReflectionConstants() as $const) {
+        if (!$const->isEnumCase() && $const->getDeclaringClass()->getName() === $enum->getName()) {
             $body[] = '    const ' . $const->getName() . ' = ' . literal($const->getValue()) . ';';
         }
+    }
+    return $body;
+}
+
+foreach ($ordered as $class) {
+    $parent = $class->getParentClass();
+    if ($class->isEnum()) {
+        $body = enum_body(new ReflectionEnum($class->getName()));
+        $implicit = ['cases', 'from', 'tryFrom'];
+    } else {
+        [$body, $declared] = properties_of($class);
+        $head = ($class->isFinal() ? 'final ' : '') . 'class ' . $class->getShortName()
+            . ($parent ? ' extends \\' . $parent->getName() : '');
+        $body[] = $head;
+        $body[] = '{';
+        foreach ($class->getReflectionConstants() as $const) {
+            if ($const->getDeclaringClass()->getName() === $class->getName()) {
+                $body[] = '    const ' . $const->getName() . ' = ' . literal($const->getValue()) . ';';
+            }
+        }
+        array_push($body, ...$declared);
+        $implicit = [];
     }
     $methods = $class->getMethods();
     usort($methods, fn ($a, $b) => strcmp($a->getName(), $b->getName()));
     foreach ($methods as $m) {
-        if ($m->getDeclaringClass()->getName() !== $class->getName() || $m->getName() === '__construct' && $parent) {
+        if ($m->getDeclaringClass()->getName() !== $class->getName() || $m->getName() === '__construct' && $parent
+            || in_array($m->getName(), $implicit, true)) {
             continue;
         }
         $doc = $m->getDocComment();

@@ -64,7 +64,7 @@ abstract class ClientTestCase extends TestCase
     }
 
     /** A dossier signed by the customer on the journey page. */
-    protected function signedDossier(SofincoClient $client, int $amountCents = 129000): array
+    protected function signedDossier(SofincoClient $client, int $amountCents = 129000): \Sofinco\Dossier
     {
         $reference = self::reference();
         $journey = $client->createJourney(self::order($reference, $amountCents));

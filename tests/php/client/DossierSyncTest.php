@@ -35,6 +35,20 @@ final class DossierSyncTest extends ClientTestCase
         return count(array_filter(static::$sandbox->requests(), fn ($r) => str_ends_with($r['path'], $suffix)));
     }
 
+    /**
+     * The sandbox's own record of a dossier (contract_id, status, signature_date): the rows
+     * below are built from Sofinco's side, not from SofincoClient's answers.
+     */
+    private static function dossier(string $reference): array
+    {
+        foreach (static::$sandbox->dossiers() as $d) {
+            if ($d['partnerExternalId'] === $reference) {
+                return ['contract_id' => $d['contractId'], 'status' => $d['status'], 'signature_date' => $d['signatureDate'] ?: null];
+            }
+        }
+        throw new \RuntimeException("no sandbox dossier $reference");
+    }
+
     private static function attempt(string $reference, int $amountCents = 129000, int $age = 60, int $cart = 1): array
     {
         return ['id_cart' => $cart, 'order_reference' => $reference, 'amount_cents' => $amountCents, 'created_at' => time() - $age];
@@ -107,9 +121,8 @@ final class DossierSyncTest extends ClientTestCase
 
     public function testStatusesWalkEtuCliAfiAndRecordTheSignature(): void
     {
-        $client = $this->client();
         $reference = $this->journey('sign');
-        $dossier = $client->findDossier($reference);
+        $dossier = self::dossier($reference);
         $order = ['id_order' => 7, 'contract_id' => $dossier['contract_id'], 'order_reference' => $reference,
             'state' => 'SOFINCO_OS_IN_STUDY', 'amount_cents' => 129000, 'since' => time()];
         $sync = $this->sync();
@@ -154,7 +167,7 @@ final class DossierSyncTest extends ClientTestCase
     {
         $reference = $this->journey('sign');
         static::$sandbox->setStatus($reference, 'AFI');
-        $dossier = $this->client()->findDossier($reference);
+        $dossier = self::dossier($reference);
         $row = ['id_order' => 9, 'contract_id' => $dossier['contract_id'], 'order_reference' => $reference,
             'state' => 'SOFINCO_OS_FUNDING_REQUESTED', 'amount_cents' => 129000, 'since' => time()];
         $this->assertSame(StatusAction::Unchanged, $this->sync()->statuses([$row])->decisions[0]->action);
@@ -164,7 +177,7 @@ final class DossierSyncTest extends ClientTestCase
     {
         $reference = $this->journey('sign');
         static::$sandbox->setStatus($reference, 'AFI');
-        $dossier = $this->client()->findDossier($reference);
+        $dossier = self::dossier($reference);
         $request = ['id_order' => 5, 'contract_id' => $dossier['contract_id'], 'order_reference' => $reference,
             'amount_cents' => 129000, 'requested_at' => time(), 'sent' => false];
         $sync = $this->sync();
@@ -184,7 +197,7 @@ final class DossierSyncTest extends ClientTestCase
     {
         $reference = $this->journey('sign');
         static::$sandbox->setStatus($reference, 'AFI');
-        $dossier = $this->client()->findDossier($reference);
+        $dossier = self::dossier($reference);
         static::$sandbox->faults(['fail_rate' => 1.0]);
         $sync = new DossierSync($this->client(['max_retries' => 0, 'timeout_ms' => 3101]));
         $d = $sync->fundings([['id_order' => 5, 'contract_id' => $dossier['contract_id'], 'order_reference' => $reference,
@@ -198,7 +211,7 @@ final class DossierSyncTest extends ClientTestCase
     {
         $reference = $this->journey('sign');
         static::$sandbox->setStatus($reference, 'REF');
-        $dossier = $this->client()->findDossier($reference);
+        $dossier = self::dossier($reference);
         $d = $this->sync()->fundings([['id_order' => 5, 'contract_id' => $dossier['contract_id'], 'order_reference' => $reference,
             'amount_cents' => 129000, 'requested_at' => time(), 'sent' => false]])->decisions[0];
         $this->assertSame(FundingAction::Error, $d->action);
@@ -251,7 +264,7 @@ final class DossierSyncTest extends ClientTestCase
     public function testCancelRefusesAHandMovedOrderWithoutAnyCall(): void
     {
         $reference = $this->journey('sign');
-        $dossier = $this->client()->findDossier($reference);
+        $dossier = self::dossier($reference);
         $sync = $this->sync();
         $before = static::$sandbox->requests();
         foreach ([
@@ -271,13 +284,13 @@ final class DossierSyncTest extends ClientTestCase
         }
         $this->assertSame($before, static::$sandbox->requests(), 'no request reached Sofinco');
         $this->assertSame(0, self::calls('/order/cancel'));
-        $this->assertSame('ETU', $this->client()->findDossier($reference)['status'], 'the dossier is untouched');
+        $this->assertSame('ETU', self::dossier($reference)['status'], 'the dossier is untouched');
     }
 
     public function testCancelOfACancellableOrderCancelsTheDossierAndReleasesStock(): void
     {
         $reference = $this->journey('sign');
-        $dossier = $this->client()->findDossier($reference);
+        $dossier = self::dossier($reference);
         $this->assertTrue(StatusMapper::canCancel('SOFINCO_OS_IN_STUDY', 'ETU', $dossier['contract_id']));
         $d = $this->sync()->cancel(['id_order' => 32, 'contract_id' => $dossier['contract_id'], 'order_reference' => $reference,
             'state' => 'SOFINCO_OS_IN_STUDY', 'sofinco_status' => 'ETU']);
@@ -287,6 +300,20 @@ final class DossierSyncTest extends ClientTestCase
         $this->assertTrue($d->releaseStock);
         $this->assertSame('ANN', $d->sofincoStatus);
         $this->assertSame(1, self::calls('/order/cancel'));
+    }
+
+    public function testACancelRequestMissingFieldsIsAClearErrorAndSendsNothing(): void
+    {
+        try {
+            $this->sync()->cancel(['id_order' => '31', 'contract_id' => 'SBX1']);
+            $this->fail('no exception');
+        } catch (\Sofinco\InvalidInputException $e) {
+            $this->assertStringContainsString('request.id_order', $e->getMessage());
+            $this->assertStringContainsString('request.order_reference', $e->getMessage());
+        }
+        $bare = $this->sync()->cancel(['id_order' => 31, 'order_reference' => 'BARE1']);
+        $this->assertSame(CancelAction::NotAllowed, $bare->action, 'no state, no status, no contract: not cancellable');
+        $this->assertSame([], static::$sandbox->requests());
     }
 
     public function testAFundingRequestWithoutAContractNumberIsNeverSent(): void

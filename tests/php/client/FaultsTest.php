@@ -19,7 +19,7 @@ final class FaultsTest extends ClientTestCase
         static::$sandbox->faults(['fail_rate' => 0.5, 'seed' => 11]);
         $client = $this->client(['max_retries' => 6, 'timeout_ms' => 3005]);
         for ($i = 0; $i < 5; $i++) {
-            $this->assertNotEmpty($client->simulate(100000 + $i)['offers']);
+            $this->assertNotEmpty($client->simulate(100000 + $i)->offers);
         }
         $simulations = array_filter(static::$sandbox->requests(), fn ($r) => str_contains($r['path'], 'loanSimulation'));
         $this->assertGreaterThan(5, count($simulations), 'failed attempts were retried');

@@ -16,6 +16,6 @@ final class HugeTokenLifetimeTest extends ClientTestCase
         $config = ['timeout_ms' => 3004];
         $this->client($config)->simulate(100000);
         static::$sandbox->advanceClock(200);
-        $this->assertNotEmpty($this->client($config)->simulate(100000)['offers']);
+        $this->assertNotEmpty($this->client($config)->simulate(100000)->offers);
     }
 }

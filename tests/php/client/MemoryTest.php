@@ -36,6 +36,34 @@ final class MemoryTest extends ClientTestCase
         $this->assertLessThan(64 * 1024, memory_get_usage() - $heap, 'the PHP heap did not grow');
     }
 
+    public function testAHundredThousandDecisionObjectsKeepMemoryFlat(): void
+    {
+        // Rows a sync leaves without a call: only the Batch and decision objects are made.
+        $sync = new \Sofinco\DossierSync(new \Sofinco\SofincoClient(static::$sandbox->config()));
+        $rows = [];
+        for ($i = 0; $i < 10; $i++) {
+            $rows[] = ['id_order' => $i, 'contract_id' => 'SBX' . $i, 'order_reference' => 'MEM' . $i,
+                'state' => 'PS_OS_SHIPPING', 'amount_cents' => 100, 'since' => time()];
+        }
+        $run = function (int $times) use ($sync, $rows): void {
+            for ($i = 0; $i < $times; $i++) {
+                $batch = $sync->statuses($rows);
+                foreach ($batch->decisions as $d) {
+                    $d->action;
+                    $d->reason;
+                }
+                $batch->summary();
+            }
+        };
+        $run(1000);
+        $rss = self::rssKib();
+        $heap = memory_get_usage();
+        $run(10000);
+        $this->assertSame(\Sofinco\StatusAction::Leave, $sync->statuses($rows)->decisions[9]->action);
+        $this->assertLessThan(2 * 1024, self::rssKib() - $rss, 'RSS grew by less than 2 MiB');
+        $this->assertLessThan(64 * 1024, memory_get_usage() - $heap, 'the PHP heap did not grow');
+    }
+
     public function testTenThousandSimulationsKeepMemoryFlat(): void
     {
         $client = new \Sofinco\SofincoClient(static::$sandbox->config(['timeout_ms' => 5000]));
@@ -44,7 +72,7 @@ final class MemoryTest extends ClientTestCase
         }
         $rss = self::rssKib();
         for ($i = 1000; $i < 10000; $i++) {
-            $offers = $client->simulate(100000 + $i)['offers'];
+            $offers = $client->simulate(100000 + $i)->offers;
         }
         $this->assertNotEmpty($offers);
         $this->assertLessThan(4 * 1024, self::rssKib() - $rss, 'RSS grew by less than 4 MiB over 9 000 calls');

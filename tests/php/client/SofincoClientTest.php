@@ -10,33 +10,43 @@ require_once __DIR__ . '/ClientTestCase.php';
 /** Every method of the client against a real sandbox process. */
 final class SofincoClientTest extends ClientTestCase
 {
+    /** An answer object's properties and their values, to compare two answers. */
+    private static function values(object $answer): array
+    {
+        $values = [];
+        foreach ((new \ReflectionClass($answer))->getProperties() as $p) {
+            $values[$p->getName()] = $answer->{$p->getName()};
+        }
+        return $values;
+    }
+
     public function testSimulateReturnsOffersInCentsWithTheLegalNotice(): void
     {
         $sim = $this->client()->simulate(129000);
-        $this->assertFalse($sim['cached']);
+        $this->assertFalse($sim->cached);
         $this->assertSame(
             'Un crédit vous engage et doit être remboursé. Vérifiez vos capacités de remboursement avant de vous engager.',
-            $sim['legal_notice']
+            $sim->legalNotice
         );
-        $this->assertNotEmpty($sim['offers']);
-        $months = array_column($sim['offers'], 'duration_months');
+        $this->assertNotEmpty($sim->offers);
+        $months = array_map(fn ($o) => $o->durationMonths, $sim->offers);
         $sorted = $months;
         sort($sorted);
         $this->assertSame($sorted, $months, 'offers come shortest first');
-        foreach ($sim['offers'] as $offer) {
-            $this->assertSame(['duration_months', 'monthly_payment_cents', 'first_payment_cents', 'last_payment_cents',
-                'total_due_cents', 'credit_cost_cents', 'fees_cents', 'debit_rate', 'taeg'], array_keys($offer));
-            $this->assertIsInt($offer['monthly_payment_cents']);
-            $this->assertIsFloat($offer['taeg']);
-            $this->assertSame($offer['total_due_cents'] - 129000, $offer['credit_cost_cents']);
-            $this->assertGreaterThanOrEqual($offer['debit_rate'], $offer['taeg'] + 0.001);
+        $this->assertSame(min(array_map(fn ($o) => $o->monthlyPaymentCents, $sim->offers)), $sim->lowestMonthlyCents);
+        foreach ($sim->offers as $offer) {
+            $this->assertInstanceOf(\Sofinco\Offer::class, $offer);
+            $this->assertIsInt($offer->monthlyPaymentCents);
+            $this->assertIsFloat($offer->taeg);
+            $this->assertSame($offer->totalDueCents - 129000, $offer->creditCostCents);
+            $this->assertGreaterThanOrEqual($offer->debitRate, $offer->taeg + 0.001);
         }
     }
 
     public function testDurationsKeepOnlyThoseOffers(): void
     {
         $sim = $this->client()->simulate(129000, [10, 12]);
-        $this->assertSame([10, 12], array_column($sim['offers'], 'duration_months'));
+        $this->assertSame([10, 12], array_map(fn ($o) => $o->durationMonths, $sim->offers));
     }
 
     public function testWarmCacheMakesNoNetworkCall(): void
@@ -46,18 +56,18 @@ final class SofincoClientTest extends ClientTestCase
         $cold = $client->simulate(150000);
         $before = count(static::$sandbox->requests());
         $warm = $this->client(['cache_dir' => $dir])->simulate(150000);
-        $this->assertTrue($warm['cached']);
-        $this->assertSame($cold['offers'], $warm['offers']);
+        $this->assertTrue($warm->cached);
+        $this->assertSame(array_map([self::class, 'values'], $cold->offers), array_map([self::class, 'values'], $warm->offers));
         $this->assertSame($before, count(static::$sandbox->requests()), 'a warm call reaches no server');
         $other = $client->simulate(150100);
-        $this->assertFalse($other['cached'], 'another amount is another entry');
+        $this->assertFalse($other->cached, 'another amount is another entry');
     }
 
     public function testEveryCallCarriesSofincosHeaders(): void
     {
         $client = $this->client(['application_id' => 'PSTEST', 'user_agent' => 'PrestaShop/8.1.2 PHP/8.2']);
         $dossier = $this->signedDossier($client);
-        $client->getDossier($dossier['contract_id'], $dossier['order_reference']);
+        $client->getDossier($dossier->contractId, $dossier->orderReference);
         $requests = static::$sandbox->requests();
         $this->assertGreaterThanOrEqual(4, count($requests));
         $correlations = [];
@@ -103,12 +113,14 @@ final class SofincoClientTest extends ClientTestCase
     {
         $client = $this->client();
         $dossier = $this->signedDossier($client, 129010);
-        $this->assertSame('ETU', $dossier['status']);
-        $this->assertSame(129010, $dossier['amount_cents']);
-        $this->assertMatchesRegularExpression('/^\d{4}-\d{2}-\d{2}$/', (string) $dossier['signature_date']);
-        $this->assertNull($dossier['funded_at']);
-        $byContract = $client->getDossier($dossier['contract_id'], $dossier['order_reference']);
-        $this->assertSame($dossier, $byContract);
+        $this->assertSame('ETU', $dossier->status);
+        $this->assertSame(129010, $dossier->amountCents);
+        $this->assertMatchesRegularExpression('/^\d{4}-\d{2}-\d{2}$/', (string) $dossier->signatureDate);
+        $this->assertNull($dossier->fundedAt);
+        $this->assertSame(\Sofinco\StatusMapper::withdrawalEnd($dossier->signatureDate), $dossier->withdrawalEnd);
+        $this->assertNotNull($dossier->withdrawalEnd);
+        $byContract = $client->getDossier($dossier->contractId, $dossier->orderReference);
+        $this->assertSame(self::values($dossier), self::values($byContract));
     }
 
     public function testUnknownDossiers(): void
@@ -128,15 +140,15 @@ final class SofincoClientTest extends ClientTestCase
     {
         $client = $this->client();
         $dossier = $this->signedDossier($client);
-        static::$sandbox->setStatus($dossier['order_reference'], 'AFI');
-        $first = $client->requestFunding($dossier['contract_id'], $dossier['order_reference']);
+        static::$sandbox->setStatus($dossier->orderReference, 'AFI');
+        $first = $client->requestFunding($dossier->contractId, $dossier->orderReference);
         $this->assertTrue($first['accepted']);
         $this->assertNotSame('', $first['correlation_id']);
-        $again = $client->requestFunding($dossier['contract_id'], $dossier['order_reference']);
+        $again = $client->requestFunding($dossier->contractId, $dossier->orderReference);
         $this->assertTrue($again['accepted'], 'a repeat of an accepted request is not an error');
-        $funded = $client->getDossier($dossier['contract_id'], $dossier['order_reference']);
-        $this->assertSame('FIN', $funded['status']);
-        $this->assertNotNull($funded['funded_at']);
+        $funded = $client->getDossier($dossier->contractId, $dossier->orderReference);
+        $this->assertSame('FIN', $funded->status);
+        $this->assertNotNull($funded->fundedAt);
     }
 
     public function testFundingADossierStillInStudyIsRefused(): void
@@ -144,7 +156,7 @@ final class SofincoClientTest extends ClientTestCase
         $client = $this->client();
         $dossier = $this->signedDossier($client);
         try {
-            $client->requestFunding($dossier['contract_id'], $dossier['order_reference']);
+            $client->requestFunding($dossier->contractId, $dossier->orderReference);
             $this->fail('no exception');
         } catch (ApiException $e) {
             $this->assertSame(409, $e->getHttpStatus());
@@ -156,9 +168,9 @@ final class SofincoClientTest extends ClientTestCase
     {
         $client = $this->client();
         $dossier = $this->signedDossier($client);
-        $this->assertTrue($client->cancelDossier($dossier['contract_id'], $dossier['order_reference'])['accepted']);
-        $this->assertTrue($client->cancelDossier($dossier['contract_id'], $dossier['order_reference'])['accepted']);
-        $this->assertSame('ANN', $client->findDossier($dossier['order_reference'])['status']);
+        $this->assertTrue($client->cancelDossier($dossier->contractId, $dossier->orderReference)['accepted']);
+        $this->assertTrue($client->cancelDossier($dossier->contractId, $dossier->orderReference)['accepted']);
+        $this->assertSame('ANN', $client->findDossier($dossier->orderReference)->status);
     }
 
     public function testWrongMerchantIsAnApiErrorWithSofincosCode(): void
@@ -167,7 +179,7 @@ final class SofincoClientTest extends ClientTestCase
         $dossier = $this->signedDossier($client);
         $other = $this->client(['merchant_id' => '99999999999']);
         try {
-            $other->getDossier($dossier['contract_id'], $dossier['order_reference']);
+            $other->getDossier($dossier->contractId, $dossier->orderReference);
             $this->fail('no exception');
         } catch (ApiException $e) {
             $this->assertGreaterThanOrEqual(400, $e->getHttpStatus());

@@ -29,7 +29,7 @@ final class TokenTest extends ClientTestCase
         // The sandbox's clock moves past the token's life: its next use gets a 401.
         static::$sandbox->advanceClock(5000);
         $sim = $this->client($config)->simulate(100000);
-        $this->assertNotEmpty($sim['offers']);
+        $this->assertNotEmpty($sim->offers);
         // The client's own clock says the token is still good: only Sofinco's 401 can
         // have made it fetch the second one.
         $this->assertSame(2, self::tokenCalls());

@@ -10,9 +10,13 @@ final class ExtensionLoadsTest extends TestCase
         foreach ([
             'Sofinco\SofincoException', 'Sofinco\ConfigException', 'Sofinco\AuthException',
             'Sofinco\TransportException', 'Sofinco\ApiException', 'Sofinco\NotFoundException',
-            'Sofinco\UnknownStatusException', 'Sofinco\StatusMapper',
+            'Sofinco\UnknownStatusException', 'Sofinco\StatusMapper', 'Sofinco\DossierSync', 'Sofinco\Batch',
+            'Sofinco\OrderDecision', 'Sofinco\StatusDecision', 'Sofinco\FundingDecision', 'Sofinco\CancelDecision',
         ] as $class) {
             $this->assertTrue(class_exists($class), $class);
+        }
+        foreach (['Sofinco\OrderAction', 'Sofinco\StatusAction', 'Sofinco\FundingAction', 'Sofinco\CancelAction'] as $enum) {
+            $this->assertTrue(enum_exists($enum), $enum);
         }
     }
 

@@ -61,7 +61,7 @@ final class StatusMapperTest extends TestCase
             $this->assertSame($row['group'], StatusMapper::group($key));
         }
         $this->assertSame(
-            ['SOFINCO_OS_FUNDING_REQUESTED', 'SOFINCO_OS_FUNDED'],
+            ['SOFINCO_OS_AWAITING_FUNDING', 'SOFINCO_OS_FUNDING_REQUESTED', 'SOFINCO_OS_FUNDED'],
             array_keys(array_filter($byKey, fn ($r) => $r['group'] === 'validated'))
         );
         $this->assertSame('pending', StatusMapper::group('SOFINCO_OS_AWAITING_CUSTOMER'));

@@ -18,4 +18,15 @@ final class StubDriftTest extends TestCase
             'stubs/sofinco.stub.php is out of date: run make stubs'
         );
     }
+
+    public function testTheStubWritesEnumsAndReadOnlyProperties(): void
+    {
+        $stub = file_get_contents(dirname(__DIR__, 3) . '/stubs/sofinco.stub.php');
+        $this->assertStringContainsString("    enum OrderAction: string\n    {\n        case CreateOrder = 'create_order';", $stub);
+        $this->assertStringContainsString("        case Ignore = 'none';", $stub);
+        $this->assertStringContainsString("     * @property-read mixed \$idCart\n", $stub);
+        $this->assertStringContainsString("     * @property-read mixed \$elapsedMs\n", $stub);
+        $this->assertStringNotContainsString('function from(', $stub, 'implicit enum methods are not written');
+        $this->assertStringNotContainsString('@property-read mixed $message', $stub, 'inherited properties are not written');
+    }
 }
