@@ -13,15 +13,11 @@ class SofincoCancel
     /** @return array ['ok' => bool, 'message' => string, 'warning' => null] */
     public static function request(SofincoSignature $module, $idOrder)
     {
-        $lock = SofincoOrderStates::lockName($idOrder);
-        if (!SofincoLock::acquire($lock, SofincoFunding::CLICK_WAIT)) {
-            return self::result(false, $module->l('This order is being updated by another process: try again in a minute.', 'sofincocancel'));
-        }
-        try {
+        return SofincoOrderStates::locked($idOrder, SofincoFunding::CLICK_WAIT, function () use ($module, $idOrder) {
             return self::requestLocked($module, (int) $idOrder);
-        } finally {
-            SofincoLock::release($lock);
-        }
+        }, function () use ($module) {
+            return self::result(false, $module->l('This order is being updated by another process: try again in a minute.', 'sofincocancel'));
+        });
     }
 
     private static function requestLocked(SofincoSignature $module, $idOrder)

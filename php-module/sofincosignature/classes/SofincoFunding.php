@@ -22,15 +22,11 @@ class SofincoFunding
      */
     public static function request(SofincoSignature $module, $idOrder)
     {
-        $lock = SofincoOrderStates::lockName($idOrder);
-        if (!SofincoLock::acquire($lock, self::CLICK_WAIT)) {
-            return self::result(false, $module->l('This order is being updated by another process: try again in a minute.', 'sofincofunding'));
-        }
-        try {
+        return SofincoOrderStates::locked($idOrder, self::CLICK_WAIT, function () use ($module, $idOrder) {
             return self::requestLocked($module, (int) $idOrder);
-        } finally {
-            SofincoLock::release($lock);
-        }
+        }, function () use ($module) {
+            return self::result(false, $module->l('This order is being updated by another process: try again in a minute.', 'sofincofunding'));
+        });
     }
 
     private static function requestLocked(SofincoSignature $module, $idOrder)

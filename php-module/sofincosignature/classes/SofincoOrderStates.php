@@ -16,6 +16,23 @@ class SofincoOrderStates
         return 'sofinco_order_' . (int) $idOrder;
     }
 
+    /**
+     * Runs $work under the order's lock (a merchant's click waits for a cron run holding
+     * it); $busy's answer when the lock stays taken longer than $waitSeconds.
+     */
+    public static function locked($idOrder, $waitSeconds, callable $work, callable $busy)
+    {
+        $lock = self::lockName($idOrder);
+        if (!SofincoLock::acquire($lock, $waitSeconds)) {
+            return $busy();
+        }
+        try {
+            return $work();
+        } finally {
+            SofincoLock::release($lock);
+        }
+    }
+
     /** @return bool whether the order moved */
     public static function move($idOrder, $expectedCurrentState, $stateKey)
     {
@@ -39,11 +56,7 @@ class SofincoOrderStates
 
     private static function moveToId($idOrder, $expectedCurrentState, $idState, $label)
     {
-        $lock = self::lockName($idOrder);
-        if (!SofincoLock::acquire($lock, 10)) {
-            return false;
-        }
-        try {
+        return self::locked($idOrder, 10, function () use ($idOrder, $expectedCurrentState, $idState, $label) {
             $order = new Order((int) $idOrder);
             if (!Validate::isLoadedObject($order) || (int) $order->current_state !== (int) $expectedCurrentState
                 || (int) $order->current_state === (int) $idState) {
@@ -58,8 +71,8 @@ class SofincoOrderStates
             $history->addWithemail(true);
             SofincoLogger::info(sprintf('order %d moved to %s', $idOrder, $label));
             return true;
-        } finally {
-            SofincoLock::release($lock);
-        }
+        }, function () {
+            return false;
+        });
     }
 }
