@@ -22,7 +22,7 @@ class SofincoCancel
 
     private static function requestLocked(SofincoSignature $module, $idOrder)
     {
-        $order = new Order($idOrder);
+        $order = SofincoOrderStates::fresh($idOrder);
         $dossier = SofincoDossiers::byOrder($idOrder);
         if (!Validate::isLoadedObject($order) || $dossier === null) {
             return self::result(false, $module->l('Only a Sofinco dossier not yet funded can be cancelled.', 'sofincocancel'));

@@ -31,7 +31,7 @@ class SofincoFunding
 
     private static function requestLocked(SofincoSignature $module, $idOrder)
     {
-        $order = new Order($idOrder);
+        $order = SofincoOrderStates::fresh($idOrder);
         $dossier = SofincoDossiers::byOrder($idOrder);
         if (!Validate::isLoadedObject($order) || $dossier === null) {
             return self::result(false, $module->l('This order has no Sofinco dossier.', 'sofincofunding'));

@@ -33,6 +33,16 @@ class SofincoOrderStates
         }
     }
 
+    /**
+     * The order as the database has it now: PrestaShop keeps loaded objects for the whole
+     * process (a cron run), and under the lock another process's change must be seen.
+     */
+    public static function fresh($idOrder)
+    {
+        Cache::clean('objectmodel_Order_' . (int) $idOrder . '_*');
+        return new Order((int) $idOrder);
+    }
+
     /** @return bool whether the order moved */
     public static function move($idOrder, $expectedCurrentState, $stateKey)
     {
@@ -47,7 +57,7 @@ class SofincoOrderStates
     public static function releaseStock($idOrder, $stateKey)
     {
         $idCancelled = (int) Configuration::get('PS_OS_CANCELED');
-        $order = new Order((int) $idOrder);
+        $order = self::fresh($idOrder);
         if (!$idCancelled || !Validate::isLoadedObject($order) || SofincoStates::keyOf((int) $order->current_state) !== $stateKey) {
             return false;
         }
@@ -57,7 +67,7 @@ class SofincoOrderStates
     private static function moveToId($idOrder, $expectedCurrentState, $idState, $label)
     {
         return self::locked($idOrder, 10, function () use ($idOrder, $expectedCurrentState, $idState, $label) {
-            $order = new Order((int) $idOrder);
+            $order = self::fresh($idOrder);
             if (!Validate::isLoadedObject($order) || (int) $order->current_state !== (int) $expectedCurrentState
                 || (int) $order->current_state === (int) $idState) {
                 return false;
