@@ -31,7 +31,7 @@ class SofincoSignature extends PaymentModule
     {
         $this->name = 'sofincosignature';
         $this->tab = 'payments_gateways';
-        $this->version = '2.1.0';
+        $this->version = '2.1.1';
         $this->author = 'sofincosignature';
         $this->need_instance = 1;
         $this->ps_versions_compliancy = ['min' => '1.7.7.0', 'max' => _PS_VERSION_];

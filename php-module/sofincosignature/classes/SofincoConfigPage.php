@@ -204,7 +204,7 @@ class SofincoConfigPage
     private function logsPanel()
     {
         Context::getContext()->smarty->assign([
-            'sofinco_logs_dir' => 'modules/' . $this->module->name . '/logs',
+            'sofinco_logs_dir' => 'var/logs/' . basename(SofincoLogger::directory()),
             'sofinco_logs_size' => Tools::formatBytes(SofincoLogger::size(), 1),
             'sofinco_action' => AdminController::$currentIndex . '&configure=' . $this->module->name . '&token=' . Tools::getAdminTokenLite('AdminModules'),
         ]);
