@@ -65,6 +65,7 @@ pub fn mask(text: &str, secrets: &[String]) -> String {
         out = out.replace(secret.as_str(), MASK);
     }
     out = mask_after(&out, "Bearer ");
+    out = mask_after(&out, "Basic ");
     out = mask_after(&out, "\"access_token\":\"");
     out = mask_emails(&out);
     mask_phones(&out)
@@ -121,7 +122,9 @@ fn mask_phones(text: &str) -> String {
     let mut keep = vec![true; chars.len()];
     let mut i = 0;
     while i < chars.len() {
-        if chars[i].is_ascii_digit() || chars[i] == '+' {
+        // A digit run glued to a letter is an id (a contract number SBX000000003), not a phone.
+        let glued = i > 0 && chars[i - 1].is_alphanumeric();
+        if (chars[i].is_ascii_digit() || chars[i] == '+') && !glued {
             let start = i;
             let mut digits = 0;
             let mut end = i;
@@ -185,7 +188,7 @@ mod tests {
 
     #[test]
     fn keeps_amounts_references_and_dates() {
-        let text = "amount=129010 ref=PS1C42A1 date=2026-11-26 status=ETU contract=SBX00012";
+        let text = "amount=129010 ref=PS1C42A1 date=2026-11-26 status=ETU contract=SBX000000003";
         assert_eq!(mask(text, &[]), text);
     }
 

@@ -205,8 +205,19 @@ impl Transport {
         let started = Instant::now();
         let described = format!("{} {}", call.method, call.path);
         // What this call carries that must never come back out in a log line or an error.
+        let basic = {
+            use base64::Engine;
+            base64::engine::general_purpose::STANDARD.encode(format!(
+                "{}:{}",
+                self.config.client_id, self.config.client_secret
+            ))
+        };
         let known = Known::new(
-            &[token.unwrap_or(""), self.config.client_secret.as_str()],
+            &[
+                token.unwrap_or(""),
+                self.config.client_secret.as_str(),
+                basic.as_str(),
+            ],
             call.json.as_deref(),
         );
         if self.logger.debug_enabled() {
