@@ -273,7 +273,7 @@ final class SofincoBackOfficeTest extends TestCase
         $upgrade = S::cli()->module('upgrade', 'sofincosignature');
         $this->assertSame(0, $upgrade['exit'], $upgrade['stdout'] . $upgrade['stderr']);
         $this->assertSame('NC', S::row('SELECT mode FROM ps_sofinco_order WHERE id_order = ' . $o['id_order'])['mode']);
-        $this->assertSame('2.1.0', S::row("SELECT version FROM ps_module WHERE name = 'sofincosignature'")['version']);
+        $this->assertSame('2.1.1', S::row("SELECT version FROM ps_module WHERE name = 'sofincosignature'")['version']);
         $http = new ShopHttp();
         $http->loginAdmin();
         $this->assertStringContainsString('NC', $this->dossiersTab($http));

@@ -160,4 +160,111 @@ final class SofincoHostileTest extends TestCase
         }
         $this->assertStringNotContainsString(ShopEnv::get('SHOP_DIR') . '/modules', self::logDir());
     }
+
+    /** Saves the configuration form with $overrides on good values; returns the page's text. */
+    private function saveConfig(array $overrides): string
+    {
+        $http = new ShopHttp();
+        $http->loginAdmin();
+        $url = $http->adminUrl('AdminModules', ['configure' => 'sofincosignature']);
+        $page = $http->post($url, $overrides + [
+            'SOFINCO_MERCHANT_ID' => S::MERCHANT, 'SOFINCO_NATURE_BIEN' => S::NATURE, 'SOFINCO_Q6' => 'Q6SHOP', 'SOFINCO_X1' => 'X1SHOP',
+            'SOFINCO_CLIENT_ID_TEST' => 'sandbox-client', 'SOFINCO_SECRET_TEST' => '', 'SOFINCO_CLIENT_ID_PROD' => 'sandbox-client',
+            'SOFINCO_SECRET_PROD' => '', 'SOFINCO_TEST_MODE' => '0', 'SOFINCO_MIN_PRICE' => '100', 'SOFINCO_DEBUG' => '1',
+            'SOFINCO_API_URL' => S::sandbox()->url, 'submitSofincoConfig' => '1',
+        ]);
+        return html_entity_decode($page->body);
+    }
+
+    /** "<q6>" would be stored empty by PrestaShop, CR/LF would go into a header: both refused, nothing stored. */
+    public function testWhatIsValidatedIsWhatIsStored(): void
+    {
+        $text = $this->saveConfig(['SOFINCO_Q6' => '<q6>']);
+        $this->assertStringNotContainsString('Réglages enregistrés', $text);
+        $this->assertStringContainsString('Paramètre Q6 : obligatoire', $text);
+        $this->assertSame('Q6SHOP', S::cli()->json('echo json_encode(Configuration::get("SOFINCO_Q6"));'));
+        foreach (['SOFINCO_CLIENT_ID_PROD' => "sandbox-client\r\nX-Injected: 1", 'SOFINCO_API_URL' => S::sandbox()->url . "\r\nHost: evil"] as $key => $value) {
+            $text = $this->saveConfig([$key => $value]);
+            $this->assertStringNotContainsString('Réglages enregistrés', $text, $key);
+            $this->assertStringContainsString('caractères de contrôle ne sont pas autorisés', $text, $key);
+            $stored = (string) S::cli()->json('echo json_encode(Configuration::get("' . $key . '"));');
+            $this->assertStringNotContainsString("\n", $stored, $key);
+        }
+        $this->assertStringContainsString('Réglages enregistrés', $this->saveConfig([]), 'good values still save');
+    }
+
+    /** POSTs every body to the notification endpoint, $parallel at a time; returns [status, body, seconds] each. */
+    private static function notifyAll(array $bodies, int $parallel): array
+    {
+        $url = ShopEnv::get('SHOP_URL') . 'index.php?fc=module&module=sofincosignature&controller=notification';
+        $results = [];
+        foreach (array_chunk($bodies, $parallel) as $chunk) {
+            $multi = curl_multi_init();
+            $handles = [];
+            foreach ($chunk as $body) {
+                $ch = curl_init($url);
+                curl_setopt_array($ch, [CURLOPT_POST => true, CURLOPT_POSTFIELDS => $body, CURLOPT_RETURNTRANSFER => true,
+                    CURLOPT_HTTPHEADER => ['Content-Type: application/json'], CURLOPT_TIMEOUT => 30]);
+                curl_multi_add_handle($multi, $ch);
+                $handles[] = $ch;
+            }
+            do {
+                curl_multi_exec($multi, $running);
+                curl_multi_select($multi, 0.05);
+            } while ($running > 0);
+            foreach ($handles as $ch) {
+                $results[] = [(int) curl_getinfo($ch, CURLINFO_RESPONSE_CODE), (string) curl_multi_getcontent($ch), (float) curl_getinfo($ch, CURLINFO_TOTAL_TIME)];
+                curl_multi_remove_handle($multi, $ch);
+                curl_close($ch);
+            }
+            curl_multi_close($multi);
+        }
+        return $results;
+    }
+
+    /** 1 000 forged notifications naming an open attempt cost a bounded number of Sofinco calls. */
+    public function testForgedNotificationsCannotMultiplySofincoCalls(): void
+    {
+        [$http, , $idCart] = S::shopper(5);
+        $reference = S::checkout($http, $idCart)['attempt']['order_reference'];
+        $body = json_encode(['ORDER_ID' => $reference, 'AMOUNT' => 1, 'CONTRACT_STATUS' => 'FIN']);
+        $before = count(S::sandbox()->requests());
+        $started = microtime(true);
+        $results = self::notifyAll(array_fill(0, 1000, $body), 4);
+        $seconds = microtime(true) - $started;
+        usleep(500000); // the last lookup runs after its answer
+        $calls = count(S::sandbox()->requests()) - $before;
+        foreach ($results as $r) {
+            $this->assertSame([200, '{"result":"received"}'], [$r[0], $r[1]]);
+        }
+        // One lookup (and maybe a token) per reference per 5 s window: bounded by the run's length.
+        $bound = 2 * ((int) ceil($seconds / 5) + 1);
+        fwrite(STDERR, sprintf("\n[hostile] 1000 forged notifications in %.1f s: %d Sofinco calls (bound %d)\n", $seconds, $calls, $bound));
+        $this->assertLessThanOrEqual($bound, $calls);
+        $this->assertSame([], S::ordersOfCart($idCart), 'nothing to create: Sofinco knows no dossier');
+    }
+
+    /** 8 notifications while Sofinco is slow: each answered at once, the home page not held. */
+    public function testSlowSofincoHoldsNeitherTheNotifierNorTheShop(): void
+    {
+        [$http, , $idCart] = S::shopper(5);
+        $reference = S::checkout($http, $idCart)['attempt']['order_reference'];
+        sleep(6); // the window of any earlier lookup
+        S::sandbox()->faults(['latency_ms' => 3000]);
+        try {
+            $body = json_encode(['ORDER_ID' => $reference, 'AMOUNT' => 1, 'CONTRACT_STATUS' => 'FIN']);
+            $results = self::notifyAll(array_fill(0, 8, $body), 8);
+            $started = microtime(true);
+            $home = (new ShopHttp())->home();
+            $homeSeconds = microtime(true) - $started;
+        } finally {
+            S::sandbox()->faults(['latency_ms' => 0]);
+        }
+        // The one lookup runs after its answer; php -S may have queued one more connection on
+        // that worker (one event loop per worker), so at most one waits.
+        $slow = array_filter(array_column($results, 2), fn ($t) => $t >= 2.0);
+        $this->assertLessThanOrEqual(1, count($slow), 'answered at once: ' . json_encode(array_column($results, 2)));
+        $this->assertSame(200, $home->status);
+        $this->assertLessThan(2.5, $homeSeconds, 'the home page does not wait for Sofinco');
+    }
 }

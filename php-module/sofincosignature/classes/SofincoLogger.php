@@ -39,7 +39,7 @@ class SofincoLogger
     }
 
     /** An exception as a log line: its class, code and the extension's redacted message. */
-    public static function describe(Exception $e)
+    public static function describe($e)
     {
         return get_class($e) . ' (' . $e->getCode() . '): ' . $e->getMessage();
     }

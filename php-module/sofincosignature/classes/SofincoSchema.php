@@ -1,10 +1,12 @@
 <?php
 /**
- * The module's two tables.
+ * The module's tables.
  * - sofinco_attempt: one row per checkout attempt, stored before the customer leaves for
  *   Sofinco (the reference is what Sofinco calls orderId / partnerExternalId).
  * - sofinco_order: one row per order created from a dossier; its unique id_cart is the
  *   last line of defence against a second order for one cart.
+ * - sofinco_notify_claim: when a notification last triggered a lookup of a reference
+ *   (SofincoNotifyGate).
  */
 if (!defined('_PS_VERSION_')) {
     exit;
@@ -53,6 +55,12 @@ class SofincoSchema
                 UNIQUE KEY `id_cart` (`id_cart`),
                 UNIQUE KEY `id_order` (`id_order`),
                 KEY `order_reference` (`order_reference`)
+            ) ENGINE={$engine} DEFAULT CHARSET=utf8mb4",
+            "CREATE TABLE IF NOT EXISTS `{$p}sofinco_notify_claim` (
+                `order_reference` VARCHAR(20) NOT NULL,
+                `claimed_at` INT UNSIGNED NOT NULL,
+                PRIMARY KEY (`order_reference`),
+                KEY `claimed_at` (`claimed_at`)
             ) ENGINE={$engine} DEFAULT CHARSET=utf8mb4",
         ];
         foreach ($queries as $sql) {

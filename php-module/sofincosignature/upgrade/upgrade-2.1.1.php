@@ -1,7 +1,8 @@
 <?php
 /**
  * 2.1.1 moves the logs from modules/sofincosignature/logs/ (served by web servers that ignore
- * .htaccess) to PrestaShop's var/logs/, then removes the old folder.
+ * .htaccess) to PrestaShop's var/logs/, then removes the old folder; adds the
+ * sofinco_notify_claim table (one lookup per reference per window for notifications).
  */
 if (!defined('_PS_VERSION_')) {
     exit;
@@ -10,6 +11,9 @@ if (!defined('_PS_VERSION_')) {
 function upgrade_module_2_1_1($module)
 {
     require_once dirname(__DIR__) . '/classes/autoload.php';
+    if (!SofincoSchema::create()) {
+        return false;
+    }
     $dir = SofincoLogger::ensureDirectory();
     if (!is_dir($dir)) {
         return false;
