@@ -267,4 +267,18 @@ final class SofincoHostileTest extends TestCase
         $this->assertSame(200, $home->status);
         $this->assertLessThan(2.5, $homeSeconds, 'the home page does not wait for Sofinco');
     }
+
+    /** The CSV export carries text: our reference and Sofinco's contract number, no markup. */
+    public function testTheCsvExportHasNoHtml(): void
+    {
+        $this->order();
+        $contract = (string) S::row('SELECT contract_id FROM ps_sofinco_order WHERE contract_id <> \'\' ORDER BY id_sofinco_order DESC')['contract_id'];
+        $http = new ShopHttp();
+        $http->loginAdmin();
+        $csv = $http->adminController('AdminSofincoDossiers', ['exportorders' => '1'])->body;
+        $this->assertStringContainsString($contract, $csv);
+        $this->assertStringNotContainsString('<br>', $csv);
+        $this->assertStringNotContainsString('<small>', $csv);
+        $this->assertStringNotContainsString('<span', $csv);
+    }
 }

@@ -101,6 +101,9 @@ class AdminSofincoDossiersController extends ModuleAdminController
         if (!$value) {
             return '—';
         }
+        if ($this->action === 'export') {
+            return Tools::displayDate($value); // the CSV gets text, never markup
+        }
         $text = htmlspecialchars(Tools::displayDate($value));
         return $value >= date('Y-m-d') ? '<span class="badge badge-warning sofinco-withdrawal-running" title="' . htmlspecialchars($this->l('Withdrawal period running')) . '">' . $text . '</span>' : $text;
     }
@@ -109,6 +112,9 @@ class AdminSofincoDossiersController extends ModuleAdminController
     public function renderSofincoReference($value, $row)
     {
         $contract = (string) $row['contract_id'];
+        if ($this->action === 'export') {
+            return trim($value . ' ' . $contract);
+        }
         return htmlspecialchars((string) $value) . ($contract !== '' ? '<br><small>' . htmlspecialchars($contract) . '</small>' : '');
     }
 
