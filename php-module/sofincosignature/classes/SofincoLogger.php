@@ -38,7 +38,10 @@ class SofincoLogger
         return $dir;
     }
 
-    /** An exception as a log line: its class, code and the extension's redacted message. */
+    /**
+     * An exception as a log line: its class, code and message. The extension builds its
+     * messages from redacted parts; write() still replaces the stored secrets.
+     */
     public static function describe($e)
     {
         return get_class($e) . ' (' . $e->getCode() . '): ' . $e->getMessage();

@@ -30,7 +30,7 @@ class SofincoSignatureReturnModuleFrontController extends ModuleFrontController
                 $result = $sync->orders([SofincoOrderCreator::syncRow($attempt)]);
                 $decision = $result['decisions'] ? $result['decisions'][0] : null;
             } catch (\Throwable $e) {
-                SofincoLogger::error('return page for ' . $reference . ': ' . $e->getMessage());
+                SofincoLogger::error('return page for ' . $reference . ': ' . SofincoLogger::describe($e));
             }
             if ($decision !== null) {
                 $idOrder = (new SofincoOrderCreator($this->module))->apply($attempt, $decision);
