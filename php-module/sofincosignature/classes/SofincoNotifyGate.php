@@ -28,6 +28,13 @@ class SofincoNotifyGate
         return $ok && $db->Affected_Rows() > 0;
     }
 
+    /** The window runs again from the end of a lookup, however long Sofinco took. */
+    public static function renew($reference)
+    {
+        Db::getInstance()->execute('UPDATE `' . _DB_PREFIX_ . 'sofinco_notify_claim` SET `claimed_at` = ' . time()
+            . " WHERE `order_reference` = '" . pSQL(Tools::strtoupper((string) $reference)) . "'", false);
+    }
+
     /** Claims older than a day are of no use. */
     public static function prune($now = null)
     {

@@ -53,6 +53,7 @@ class SofincoSignatureNotificationModuleFrontController extends ModuleFrontContr
             // The orders cron catches up; Sofinco need not retry.
             SofincoLogger::error('notification for ' . $attempt['order_reference'] . ': ' . SofincoLogger::describe($e));
         }
+        SofincoNotifyGate::renew($attempt['order_reference']);
         if (mt_rand(1, 100) === 1) {
             SofincoNotifyGate::prune();
         }
