@@ -81,7 +81,7 @@ shop-down:
 test-shop: shop-up
 	@status=0; scripts/shop/shop-install-module.sh && \
 	SOFINCO_SANDBOX=$(CURDIR)/target/$(TEST_PROFILE)/sofinco-sandbox $(PHP) $(PHPUNIT) --configuration phpunit-shop.xml $(PHPUNIT_ARGS) || status=$$?; \
-	[ $$status != 0 ] || scripts/check-logs.sh $(SHOP_WORK)/prestashop/modules/sofincosignature/logs || status=$$?; \
+	[ $$status != 0 ] || scripts/check-logs.sh $(SHOP_WORK)/prestashop/var/logs/sofincosignature-* || status=$$?; \
 	if [ "$(SHOP_KEEP)" = 0 ]; then scripts/shop/shop-down.sh; \
 	else echo "test-shop: shop left running ($(SHOP_ENV)); stop it with: make shop-down"; fi; \
 	exit $$status

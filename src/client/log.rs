@@ -1,6 +1,6 @@
 //! The client's log: one file a day in `log_dir`, errors always, requests and answers in
-//! debug mode, each line with the call's Correlationid. Secrets, tokens, e-mail addresses
-//! and phone numbers are masked before anything is written.
+//! debug mode, each line with the call's Correlationid. Bodies arrive already redacted by
+//! structure (`redact`); the text masks here are a backstop for free text.
 
 use std::fs::{self, OpenOptions};
 use std::io::Write;
@@ -40,16 +40,6 @@ impl Logger {
         }
     }
 
-    /// Masks a token we hold right now (it is not known when the logger is made).
-    pub fn mask_also(&self, text: &str, token: &str) -> String {
-        let masked = mask(text, &self.secrets);
-        if token.len() >= 4 {
-            masked.replace(token, MASK)
-        } else {
-            masked
-        }
-    }
-
     fn write(&self, level: &str, correlation_id: &str, message: &str) {
         let Some(dir) = &self.dir else { return };
         let now = chrono::Utc::now();
@@ -75,6 +65,7 @@ pub fn mask(text: &str, secrets: &[String]) -> String {
         out = out.replace(secret.as_str(), MASK);
     }
     out = mask_after(&out, "Bearer ");
+    out = mask_after(&out, "Basic ");
     out = mask_after(&out, "\"access_token\":\"");
     out = mask_emails(&out);
     mask_phones(&out)
@@ -131,7 +122,9 @@ fn mask_phones(text: &str) -> String {
     let mut keep = vec![true; chars.len()];
     let mut i = 0;
     while i < chars.len() {
-        if chars[i].is_ascii_digit() || chars[i] == '+' {
+        // A digit run glued to a letter is an id (a contract number SBX000000003), not a phone.
+        let glued = i > 0 && chars[i - 1].is_alphanumeric();
+        if (chars[i].is_ascii_digit() || chars[i] == '+') && !glued {
             let start = i;
             let mut digits = 0;
             let mut end = i;
@@ -195,7 +188,7 @@ mod tests {
 
     #[test]
     fn keeps_amounts_references_and_dates() {
-        let text = "amount=129010 ref=PS1C42A1 date=2026-11-26 status=ETU contract=SBX00012";
+        let text = "amount=129010 ref=PS1C42A1 date=2026-11-26 status=ETU contract=SBX000000003";
         assert_eq!(mask(text, &[]), text);
     }
 

@@ -7,6 +7,7 @@ pub mod config;
 pub mod engine;
 pub mod fields;
 pub mod log;
+mod redact;
 mod token;
 mod transport;
 pub mod types;

@@ -9,6 +9,7 @@ use reqwest::{Method, StatusCode};
 use super::config::ClientConfig;
 use super::engine::{self, HttpSettings};
 use super::log::Logger;
+use super::redact::{self, Known};
 use super::token;
 use crate::contract::{self, header, path};
 use crate::error::{Error, ErrorKind, Result};
@@ -203,9 +204,25 @@ impl Transport {
         }
         let started = Instant::now();
         let described = format!("{} {}", call.method, call.path);
+        // What this call carries that must never come back out in a log line or an error.
+        let basic = {
+            use base64::Engine;
+            base64::engine::general_purpose::STANDARD.encode(format!(
+                "{}:{}",
+                self.config.client_id, self.config.client_secret
+            ))
+        };
+        let known = Known::new(
+            &[
+                token.unwrap_or(""),
+                self.config.client_secret.as_str(),
+                basic.as_str(),
+            ],
+            call.json.as_deref(),
+        );
         if self.logger.debug_enabled() {
             let body = call.json.as_deref().unwrap_or("");
-            let shown = self.logger.mask_also(body, token.unwrap_or(""));
+            let shown = redact::body_for_log(body.as_bytes());
             self.logger
                 .info(&correlation_id, &format!("→ {described} {shown}"));
         }
@@ -235,9 +252,7 @@ impl Transport {
         let elapsed = started.elapsed().as_millis();
         if status.is_success() {
             if self.logger.debug_enabled() {
-                let shown = self
-                    .logger
-                    .mask_also(&String::from_utf8_lossy(&body), token.unwrap_or(""));
+                let shown = redact::body_for_log(&body);
                 self.logger.info(
                     &correlation_id,
                     &format!("← {described} {} {elapsed} ms {shown}", status.as_u16()),
@@ -249,7 +264,7 @@ impl Transport {
                 correlation_id,
             });
         }
-        let err = api_error(status, &body, &described);
+        let err = api_error(status, &body, &described, &known);
         self.logger.error(
             &correlation_id,
             &format!(
@@ -335,7 +350,7 @@ async fn read_body(mut response: reqwest::Response) -> Result<Vec<u8>> {
     }
 }
 
-fn api_error(status: StatusCode, body: &[u8], described: &str) -> Error {
+fn api_error(status: StatusCode, body: &[u8], described: &str, known: &Known) -> Error {
     let kind = match status {
         StatusCode::NOT_FOUND => ErrorKind::NotFound,
         StatusCode::UNAUTHORIZED | StatusCode::FORBIDDEN => ErrorKind::Auth,
@@ -344,6 +359,10 @@ fn api_error(status: StatusCode, body: &[u8], described: &str) -> Error {
     // 401 is retried with a fresh token before it becomes AuthException: keep it Auth
     // so `call` can tell.
     let (code, message) = contract::read_error_body(body).unwrap_or_default();
+    // Gateways echo requests: the message keeps none of this call's secrets or customer data.
+    // (and, as a backstop, no e-mail, phone or bearer token of any other call).
+    let message = super::log::mask(&known.clean(&message), &[]);
+    let code = known.clean(&code);
     let readable = if message.is_empty() {
         format!(
             "Sofinco answered {} {} to {described}",
@@ -371,7 +390,13 @@ pub fn decode<T: serde::de::DeserializeOwned>(body: &[u8], what: &str, status: u
             ErrorKind::Api,
             status,
             "INVALID_RESPONSE",
-            format!("Sofinco's answer to {what} cannot be read: {e}"),
+            // serde's text quotes the offending value (a token, a name): keep only where.
+            format!(
+                "Sofinco's answer to {what} cannot be read ({:?} at line {} column {})",
+                e.classify(),
+                e.line(),
+                e.column()
+            ),
         )
     })
 }
@@ -395,14 +420,55 @@ mod tests {
             StatusCode::BAD_REQUEST,
             br#"[{"code":"E12","shortlib":"Montant invalide"}]"#,
             "POST /x",
+            &Known::default(),
         );
         assert_eq!(err.kind(), ErrorKind::Api);
         assert_eq!(err.api_code(), "E12");
         assert_eq!(err.http_status(), 400);
         assert!(err.message().contains("Montant invalide"));
-        let not_found = api_error(StatusCode::NOT_FOUND, b"", "GET /c/1");
+        let not_found = api_error(StatusCode::NOT_FOUND, b"", "GET /c/1", &Known::default());
         assert_eq!(not_found.kind(), ErrorKind::NotFound);
         assert!(not_found.message().contains("404"));
+    }
+
+    #[test]
+    fn an_error_that_echoes_the_request_keeps_none_of_it() {
+        let request = r#"{"businessContext":"{\"customerContext\":{\"emailAddress\":\"zoe@example.fr\",\"mobileNumber\":\"0612345678\",\"lastName\":\"Lefevre\"}}"}"#;
+        let known = Known::new(
+            &["tok-planted-25-characters", "secret-planted"],
+            Some(request),
+        );
+        let body = br#"{"fault":{"code":"E400","message":"echo: Authorization: Bearer tok-planted-25-characters secret-planted Lefevre","description":"zoe@example.fr 0612345678"}}"#;
+        let err = api_error(StatusCode::BAD_REQUEST, body, "POST /links", &known);
+        for leaked in [
+            "tok-planted",
+            "secret-planted",
+            "Lefevre",
+            "zoe@example.fr",
+            "0612345678",
+        ] {
+            assert!(
+                !err.message().contains(leaked),
+                "{leaked} in {}",
+                err.message()
+            );
+        }
+        assert!(err.message().starts_with("Sofinco answered 400"));
+    }
+
+    #[test]
+    fn undecodable_answers_say_where_not_what() {
+        let err = decode::<contract::TokenResponse>(
+            br#"{"access_token": 12345678901234}"#,
+            "/token",
+            200,
+        )
+        .unwrap_err();
+        assert!(
+            !err.message().contains("12345678901234"),
+            "{}",
+            err.message()
+        );
     }
 
     #[test]

@@ -9,16 +9,24 @@ use Sofinco\Tests\Shop\Support\SofincoShop as S;
 /** The logs folder (spec-fr.md §10): daily files, closed to the web, sized and emptied from the page. */
 final class SofincoLogsTest extends TestCase
 {
+    /** var/logs/sofincosignature-<16 hex from the shop's secret key>. */
+    private static function dir(): string
+    {
+        $dir = (string) S::cli()->json('require_once _PS_MODULE_DIR_ . "sofincosignature/classes/autoload.php"; echo json_encode(SofincoLogger::directory());');
+        self::assertMatchesRegularExpression('~^' . preg_quote(ShopEnv::get('SHOP_DIR'), '~') . '/var/logs/sofincosignature-[0-9a-f]{16}$~', $dir);
+        return $dir;
+    }
+
     public function testLogsAreWrittenDailyAndClosedToTheWeb(): void
     {
         S::configure(['SOFINCO_DEBUG' => '1']);
         S::cron('statuses');
-        $dir = ShopEnv::get('SHOP_DIR') . '/modules/sofincosignature/logs';
+        $dir = self::dir();
         $this->assertFileExists($dir . '/sofinco-' . gmdate('Y-m-d') . '.log');
         $htaccess = (string) file_get_contents($dir . '/.htaccess');
         $this->assertStringContainsString('Require all denied', $htaccess);
         $this->assertStringContainsString('Deny from all', $htaccess);
-        $index = (new ShopHttp())->get('modules/sofincosignature/logs/index.php', false);
+        $index = (new ShopHttp())->get('var/logs/' . basename($dir) . '/index.php', false);
         $this->assertSame(403, $index->status);
         $this->assertSame('', trim($index->body));
     }
@@ -34,10 +42,10 @@ final class SofincoLogsTest extends TestCase
         $this->assertMatchesRegularExpression('~class="sofinco-logs-size">[0-9.,]+\s*[kKMG]?[oB]~u', $page);
         $after = html_entity_decode($http->post($url, ['submitSofincoPurgeLogs' => '1'])->body);
         $this->assertStringContainsString('Les fichiers de logs ont été supprimés', $after);
-        $this->assertSame([], glob(ShopEnv::get('SHOP_DIR') . '/modules/sofincosignature/logs/*.log'));
-        $this->assertFileExists(ShopEnv::get('SHOP_DIR') . '/modules/sofincosignature/logs/index.php', 'the guards stay');
+        $this->assertSame([], glob(self::dir() . '/*.log'));
+        $this->assertFileExists(self::dir() . '/index.php', 'the guards stay');
         S::cron('statuses');
-        $this->assertNotEmpty(glob(ShopEnv::get('SHOP_DIR') . '/modules/sofincosignature/logs/*.log'), 'logging goes on after emptying');
+        $this->assertNotEmpty(glob(self::dir() . '/*.log'), 'logging goes on after emptying');
     }
 
     public function testTheOfferCacheLivesWherePrestaShopClosesTheWeb(): void

@@ -25,7 +25,7 @@ final class SofincoModuleTest extends TestCase
         ], array_column($states, 'name'));
         $paid = array_column(array_filter($states, fn ($s) => (int) $s['paid'] === 1), 'name');
         $this->assertSame(['Dossier financé Sofinco'], $paid);
-        $this->assertCount(3, S::rows("SHOW TABLES LIKE 'ps_sofinco_%'"), 'attempts, orders, locks');
+        $this->assertCount(4, S::rows("SHOW TABLES LIKE 'ps_sofinco_%'"), 'attempts, orders, locks, notification claims');
         $this->assertNotNull(S::row("SELECT id_tab FROM ps_tab WHERE class_name = 'AdminSofincoDossiers' AND module = 'sofincosignature'"));
         $hooks = array_column(S::rows("SELECT h.name FROM ps_hook_module hm JOIN ps_hook h ON h.id_hook = hm.id_hook
             JOIN ps_module m ON m.id_module = hm.id_module WHERE m.name = 'sofincosignature'"), 'name');

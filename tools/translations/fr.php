@@ -70,6 +70,8 @@ return [
     'N° de commerçant Web: 11 upper-case letters or digits, as Sofinco gave it.' => 'N° de commerçant Web : 11 lettres majuscules ou chiffres, tel que Sofinco l\'a transmis.',
     'Nature de bien partenaire: 3 upper-case letters or digits.' => 'Nature de bien partenaire : 3 lettres majuscules ou chiffres.',
     '%s: required, printable characters without spaces.' => '%s : obligatoire, caractères imprimables sans espace.',
+    '%s: line breaks, tabs and other control characters are not allowed.' => '%s : les retours à la ligne, tabulations et autres caractères de contrôle ne sont pas autorisés.',
+    'Not saved: PrestaShop would store %s differently from what you typed (remove < > and control characters).' => 'Non enregistré : PrestaShop enregistrerait %s autrement que votre saisie (retirez < > et les caractères de contrôle).',
     'ClientId (recette) is required in test mode.' => 'Le ClientId (recette) est obligatoire en mode test.',
     'ClientId (production) is required in production mode.' => 'Le ClientId (production) est obligatoire en mode production.',
     'SecretId (recette) is required in test mode.' => 'Le SecretId (recette) est obligatoire en mode test.',

@@ -30,7 +30,7 @@ class SofincoCancel
         try {
             $decision = SofincoClientFactory::sync($module, [], (int) $order->id_shop)->cancel(self::row($dossier, $order));
         } catch (\Throwable $e) {
-            SofincoLogger::error(sprintf('cancel of order %d: %s', $idOrder, $e->getMessage()));
+            SofincoLogger::error(sprintf('cancel of order %d: %s', $idOrder, SofincoLogger::describe($e)));
             return self::result(false, $module->l('Sofinco did not cancel the dossier:', 'sofincocancel') . ' ' . $e->getMessage());
         }
         switch ($decision->action) {

@@ -119,6 +119,16 @@ class SofincoConfig
     }
 
     /** Offers cached for all PHP workers, under var/cache (not served by the web server). */
+    /** The stored secrets (client secrets, cron token, return-link key), for redaction. */
+    public static function secretValues()
+    {
+        $values = [];
+        foreach (array_merge(self::SECRETS, [self::CRON_TOKEN, self::RETURN_SECRET]) as $key) {
+            $values[] = (string) Configuration::get($key);
+        }
+        return $values;
+    }
+
     public static function cacheDirectory()
     {
         return rtrim(_PS_CACHE_DIR_, '/') . '/sofinco';

@@ -57,6 +57,12 @@ class SofincoConfigPage
         $l = function ($s) {
             return $this->module->l($s, 'sofincoconfigpage');
         };
+        // A line break or tab in an identifier would be sent to Sofinco in a header.
+        foreach ($values as $key => $value) {
+            if (preg_match('/[\x00-\x1F\x7F]/', $value)) {
+                $problems[] = sprintf($l('%s: line breaks, tabs and other control characters are not allowed.'), $this->label($key));
+            }
+        }
         if (!preg_match('/^[A-Z0-9]{11}$/', $values[SofincoConfig::MERCHANT_ID])) {
             $problems[] = $l('N° de commerçant Web: 11 upper-case letters or digits, as Sofinco gave it.');
         }
@@ -64,7 +70,8 @@ class SofincoConfigPage
             $problems[] = $l('Nature de bien partenaire: 3 upper-case letters or digits.');
         }
         foreach ([SofincoConfig::Q6 => 'Paramètre Q6', SofincoConfig::X1 => 'Paramètre X1'] as $key => $label) {
-            if (!preg_match('/^[\x21-\x7E]{1,64}$/', $values[$key])) {
+            // No < or >: PrestaShop strips tags on save, so "<q6>" would be stored empty.
+            if (!preg_match('/^[\x21-\x3B\x3D\x3F-\x7E]{1,64}$/', $values[$key])) {
                 $problems[] = sprintf($l('%s: required, printable characters without spaces.'), $label);
             }
         }
@@ -85,6 +92,19 @@ class SofincoConfigPage
             $problems[] = $l('API URL: leave it empty, or an https address (http only to this machine).');
         }
         return $problems;
+    }
+
+    /** The field's name as the form shows it. */
+    private function label($key)
+    {
+        $labels = [
+            SofincoConfig::MERCHANT_ID => 'N° de commerçant Web', SofincoConfig::NATURE_BIEN => 'Nature de bien partenaire',
+            SofincoConfig::Q6 => 'Paramètre Q6', SofincoConfig::X1 => 'Paramètre X1',
+            SofincoConfig::CLIENT_ID_TEST => 'ClientId (recette)', SofincoConfig::SECRET_TEST => 'SecretId (recette)',
+            SofincoConfig::CLIENT_ID_PROD => 'ClientId (production)', SofincoConfig::SECRET_PROD => 'SecretId (production)',
+            SofincoConfig::API_URL => 'API URL',
+        ];
+        return isset($labels[$key]) ? $labels[$key] : $key;
     }
 
     private function submitted()
@@ -113,8 +133,28 @@ class SofincoConfigPage
             $this->messages .= $this->module->displayError(implode('<br>', array_map('htmlspecialchars', $problems)));
             return;
         }
+        $before = [];
         foreach ($values as $key => $value) {
-            Configuration::updateValue($key, $key === SofincoConfig::MIN_PRICE ? str_replace(',', '.', $value) : $value);
+            $before[$key] = Configuration::get($key);
+            $values[$key] = $key === SofincoConfig::MIN_PRICE ? str_replace(',', '.', $value) : $value;
+            Configuration::updateValue($key, $values[$key]);
+        }
+        // What was checked must be what is stored: PrestaShop cleans values on save.
+        $changed = [];
+        foreach ($values as $key => $value) {
+            if ((string) Configuration::get($key) !== $value) {
+                $changed[] = $this->label($key);
+            }
+        }
+        if ($changed) {
+            foreach ($before as $key => $value) {
+                Configuration::updateValue($key, $value === false ? '' : $value);
+            }
+            $this->messages .= $this->module->displayError(htmlspecialchars(sprintf(
+                $this->module->l('Not saved: PrestaShop would store %s differently from what you typed (remove < > and control characters).', 'sofincoconfigpage'),
+                implode(', ', $changed)
+            )));
+            return;
         }
         $this->messages .= $this->module->displayConfirmation($this->module->l('Settings saved.', 'sofincoconfigpage'));
     }
@@ -204,7 +244,7 @@ class SofincoConfigPage
     private function logsPanel()
     {
         Context::getContext()->smarty->assign([
-            'sofinco_logs_dir' => 'modules/' . $this->module->name . '/logs',
+            'sofinco_logs_dir' => 'var/logs/' . basename(SofincoLogger::directory()),
             'sofinco_logs_size' => Tools::formatBytes(SofincoLogger::size(), 1),
             'sofinco_action' => AdminController::$currentIndex . '&configure=' . $this->module->name . '&token=' . Tools::getAdminTokenLite('AdminModules'),
         ]);

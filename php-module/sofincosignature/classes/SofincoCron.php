@@ -42,7 +42,7 @@ class SofincoCron
             $summary = $this->{'run' . ucfirst($task)}();
             $result = ['ok' => true, 'summary' => $summary, 'seconds' => round(microtime(true) - $started, 2)];
         } catch (\Throwable $e) {
-            SofincoLogger::error(sprintf('cron %s failed: %s', $task, $e->getMessage()));
+            SofincoLogger::error(sprintf('cron %s failed: %s', $task, SofincoLogger::describe($e)));
             $result = ['ok' => false, 'error' => self::describeFailure($e)];
         } finally {
             SofincoLock::release($lock);

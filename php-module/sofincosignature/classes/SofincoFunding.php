@@ -54,7 +54,7 @@ class SofincoFunding
             $decisions = $sync->fundings([SofincoDossiers::fundingRow(SofincoDossiers::byOrder($idOrder))])->decisions;
             $decision = $decisions ? $decisions[0] : null;
         } catch (\Throwable $e) {
-            SofincoLogger::error(sprintf('funding of order %d kept for the cron: %s', $idOrder, $e->getMessage()));
+            SofincoLogger::error(sprintf('funding of order %d kept for the cron: %s', $idOrder, SofincoLogger::describe($e)));
         }
         if ($decision === null) {
             return self::result(true, $module->l('Sofinco cannot be reached right now: the request is queued and the funding cron will send it.', 'sofincofunding'), $warning);

@@ -94,13 +94,9 @@ class SofincoInstaller
         return true;
     }
 
-    /** The logs folder, if a copy of the module came without it; its .htaccess and index.php
-     * guards ship in the zip. */
+    /** The logs folder under var/logs/, with its guards. */
     private function ensureLogsFolder()
     {
-        $dir = SofincoLogger::directory();
-        if (!is_dir($dir)) {
-            @mkdir($dir, 0750, true);
-        }
+        SofincoLogger::ensureDirectory();
     }
 }

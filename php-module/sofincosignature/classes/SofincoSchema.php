@@ -6,6 +6,8 @@
  * - sofinco_order: one row per order created from a dossier; its unique id_cart is the
  *   last line of defence against a second order for one cart.
  * - sofinco_lock: the claim rows of SofincoLock (one per lock held).
+ * - sofinco_notify_claim: when a notification last triggered a lookup of a reference
+ *   (SofincoNotifyGate).
  */
 if (!defined('_PS_VERSION_')) {
     exit;
@@ -62,6 +64,12 @@ class SofincoSchema
                 `expires_at` INT UNSIGNED NOT NULL,
                 PRIMARY KEY (`name`)
             ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4",
+            "CREATE TABLE IF NOT EXISTS `{$p}sofinco_notify_claim` (
+                `order_reference` VARCHAR(20) NOT NULL,
+                `claimed_at` INT UNSIGNED NOT NULL,
+                PRIMARY KEY (`order_reference`),
+                KEY `claimed_at` (`claimed_at`)
+            ) ENGINE={$engine} DEFAULT CHARSET=utf8mb4",
         ];
         foreach ($queries as $sql) {
             if (!Db::getInstance()->execute($sql)) {

@@ -18,7 +18,7 @@ class SofincoSimulatorView
             $client = SofincoClientFactory::client($module, (int) $context->shop->id, ['timeout_ms' => 2500, 'max_retries' => 0]);
             $simulation = $client->simulate((int) $amountCents);
         } catch (\Throwable $e) {
-            SofincoLogger::error('simulator hidden: ' . $e->getMessage());
+            SofincoLogger::error('simulator hidden: ' . SofincoLogger::describe($e));
             return null;
         }
         if ($simulation->lowestMonthlyCents === null) {

@@ -90,6 +90,7 @@ $_MODULE['<{sofincosignature}prestashop>sofincoconfigpage_98bdbbc5f07b005be31ab9
 $_MODULE['<{sofincosignature}prestashop>sofincoconfigpage_9a7e58ee13cb727cb7c4acc68f4cafe5'] = 'Réglages enregistrés.';
 $_MODULE['<{sofincosignature}prestashop>sofincoconfigpage_9cf424022064327c54dfb8b099cf5f01'] = 'Tester la connexion';
 $_MODULE['<{sofincosignature}prestashop>sofincoconfigpage_acf9bb90aaf1db5d2f06332f84a7a471'] = 'Écrit chaque appel à Sofinco dans les logs (secrets, e-mails et téléphones masqués).';
+$_MODULE['<{sofincosignature}prestashop>sofincoconfigpage_b476ee82964f5aadd94e0635e52a4328'] = 'Non enregistré : PrestaShop enregistrerait %s autrement que votre saisie (retirez < > et les caractères de contrôle).';
 $_MODULE['<{sofincosignature}prestashop>sofincoconfigpage_b9bbefd932cceeaf33d6ab76c1c26350'] = 'Prix minimum';
 $_MODULE['<{sofincosignature}prestashop>sofincoconfigpage_bafd7322c6e97d25b6299b5d6fe8920b'] = 'Non';
 $_MODULE['<{sofincosignature}prestashop>sofincoconfigpage_c9cc8cce247e49bae79f15173ce97354'] = 'Enregistrer';
@@ -98,6 +99,7 @@ $_MODULE['<{sofincosignature}prestashop>sofincoconfigpage_cc3b7c86a3bf45b01946a0
 $_MODULE['<{sofincosignature}prestashop>sofincoconfigpage_cde6dfaf421b2914066babef6f210bca'] = 'Oui : environnement de recette de Sofinco, et le moyen de paiement n\'est proposé qu\'aux visiteurs connectés au back-office.';
 $_MODULE['<{sofincosignature}prestashop>sofincoconfigpage_deb4d162ed9ed6646e0b0cf06951f7fd'] = 'URL de l\'API : laissez vide, ou une adresse https (http seulement vers cette machine).';
 $_MODULE['<{sofincosignature}prestashop>sofincoconfigpage_ec3028a12402ab7f43962a6f3a667b6e'] = 'Mode debug';
+$_MODULE['<{sofincosignature}prestashop>sofincoconfigpage_f4d4462c06d8809404a9280fca41b511'] = '%s : les retours à la ligne, tabulations et autres caractères de contrôle ne sont pas autorisés.';
 $_MODULE['<{sofincosignature}prestashop>sofincofunding_156a32cc602b19076fcf27dd32dcd20e'] = 'Sofinco est injoignable pour le moment : la demande est mise en file et la tâche cron de financement l\'enverra.';
 $_MODULE['<{sofincosignature}prestashop>sofincofunding_287496c77aea7bf1b8cd0cd9db419d3f'] = 'Cette commande est en cours de mise à jour par un autre traitement : réessayez dans une minute.';
 $_MODULE['<{sofincosignature}prestashop>sofincofunding_7bc7f3223eae3680fc9cb04c64922e96'] = 'Cette commande n\'a pas de dossier Sofinco.';

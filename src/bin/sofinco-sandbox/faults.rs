@@ -36,6 +36,10 @@ pub struct FaultSettings {
     /// How long an injected timeout hangs before its 504 (0: the default).
     #[serde(default)]
     pub hang_ms: u64,
+    /// A careless gateway: injected errors echo the request (headers, credentials, body)
+    /// and every answer is JSON written with spaces. For the redaction tests.
+    #[serde(default)]
+    pub echo: bool,
 }
 
 /// A partial change of the settings (`POST /_sandbox/faults`).
@@ -50,6 +54,7 @@ pub struct FaultUpdate {
     pub malformed_rate: Option<f64>,
     pub error_shape: Option<ErrorShape>,
     pub hang_ms: Option<u64>,
+    pub echo: Option<bool>,
 }
 
 /// What happens to one API request.
@@ -126,6 +131,7 @@ impl Faults {
         s.malformed_rate = u.malformed_rate.unwrap_or(s.malformed_rate);
         s.error_shape = u.error_shape.or(s.error_shape);
         s.hang_ms = u.hang_ms.unwrap_or(s.hang_ms);
+        s.echo = u.echo.unwrap_or(s.echo);
         if let Some(seed) = u.seed {
             s.seed = seed;
             self.rng = StdRng::seed_from_u64(seed);

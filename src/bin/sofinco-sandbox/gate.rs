@@ -33,15 +33,16 @@ pub async fn gate(State(shared): State<Arc<Shared>>, request: Request, next: Nex
     };
     record(&shared, &parts, &bytes);
 
-    let (decision, hang) = {
+    let (decision, hang, echo) = {
         let mut faults = shared.faults();
-        (faults.decide(), faults.hang())
+        (faults.decide(), faults.hang(), faults.settings().echo)
     };
     if !decision.delay.is_zero() {
         tokio::time::sleep(decision.delay).await;
     }
     match decision.outcome {
         Outcome::Pass => {}
+        Outcome::Fail(_) if echo => return echo_error(&parts, &bytes).into_response(),
         Outcome::Fail(error) => return error.into_response(),
         Outcome::Hang => {
             tokio::time::sleep(hang).await;
@@ -71,7 +72,40 @@ pub async fn gate(State(shared): State<Arc<Shared>>, request: Request, next: Nex
     if decision.malformed && response.status() == StatusCode::OK {
         return break_body(response).await;
     }
+    if echo {
+        return spaced(response).await;
+    }
     response
+}
+
+/// What a careless gateway answers: a final 400 quoting everything the request carried.
+fn echo_error(parts: &Parts, body: &[u8]) -> ApiError {
+    let auth = parts
+        .headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
+    let credentials = crate::api::basic_credentials(&parts.headers)
+        .map(|(id, secret)| format!(" client_id={id} client_secret={secret}"))
+        .unwrap_or_default();
+    ApiError::fault(
+        StatusCode::BAD_REQUEST,
+        "ECHO",
+        &format!("Bad request: Authorization: {auth}{credentials}"),
+        &format!("request body: {}", String::from_utf8_lossy(body)),
+    )
+}
+
+/// The same JSON answer written with spaces after every colon.
+async fn spaced(response: Response) -> Response {
+    let (mut parts, body) = response.into_parts();
+    let bytes = to_bytes(body, usize::MAX).await.unwrap_or_default();
+    let Ok(value) = serde_json::from_slice::<serde_json::Value>(&bytes) else {
+        return Response::from_parts(parts, Body::from(bytes));
+    };
+    parts.headers.remove(header::CONTENT_LENGTH);
+    let pretty = serde_json::to_string_pretty(&value).unwrap_or_default();
+    Response::from_parts(parts, Body::from(pretty))
 }
 
 fn record(shared: &Shared, parts: &Parts, body: &[u8]) {

@@ -3,8 +3,8 @@
  * "Commandes > Dossiers Sofinco signature" (spec-fr.md §5, §7, §10): the orders placed with
  * Sofinco, filterable by state, with the signature date, the end of the 14-day withdrawal
  * period, Sofinco's references and the mode; "Valider la demande de financement" on the
- * rows awaiting funding. A PrestaShop list: its filters and sorting are PrestaShop's,
- * escaped by PrestaShop.
+ * rows awaiting funding. A PrestaShop list: its sorting is PrestaShop's; its filter values are
+ * made safe by SofincoListFilters before core turns them into SQL (core leaves some unquoted).
  */
 if (!defined('_PS_VERSION_')) {
     exit;
@@ -58,7 +58,8 @@ class AdminSofincoDossiersController extends ModuleAdminController
             'id_order' => ['title' => $this->l('Order'), 'align' => 'text-center', 'class' => 'fixed-width-xs', 'filter_key' => 'a!id_order'],
             'reference' => ['title' => $this->l('Reference'), 'filter_key' => 'a!reference'],
             'customer' => ['title' => $this->l('Customer'), 'havingFilter' => true],
-            'total_paid_tax_incl' => ['title' => $this->l('Amount'), 'type' => 'price', 'currency' => true, 'align' => 'text-right', 'filter_key' => 'a!total_paid_tax_incl'],
+            'total_paid_tax_incl' => ['title' => $this->l('Amount'), 'type' => 'price', 'currency' => true, 'align' => 'text-right', 'filter_key' => 'a!total_paid_tax_incl',
+                'filter_type' => 'decimal'],
             'state_name' => ['title' => $this->l('State'), 'type' => 'select', 'color' => 'color', 'list' => $states,
                 'filter_key' => 'a!current_state', 'filter_type' => 'int', 'order_key' => 'state_name'],
             'date_add' => ['title' => $this->l('Date'), 'type' => 'datetime', 'filter_key' => 'a!date_add'],
@@ -74,6 +75,22 @@ class AdminSofincoDossiersController extends ModuleAdminController
         $this->addRowAction('fund');
     }
 
+    public function processFilter()
+    {
+        $controller = $this;
+        SofincoListFilters::clean(isset($this->list_id) ? $this->list_id : $this->table, $this->getCookieFilterPrefix(), $this->context->cookie,
+            function ($key, $filter) use ($controller) {
+                return $controller->sofincoFilterField($key, $filter);
+            });
+        return parent::processFilter();
+    }
+
+    /** Core's own lookup of a filter's field, for SofincoListFilters. */
+    public function sofincoFilterField($key, $filter)
+    {
+        return $this->filterToField($key, $filter);
+    }
+
     public function initToolbar()
     {
         parent::initToolbar();
@@ -87,6 +104,9 @@ class AdminSofincoDossiersController extends ModuleAdminController
         if ($end === null) {
             return '—';
         }
+        if ($this->action === 'export') {
+            return Tools::displayDate($end); // the CSV gets text, never markup
+        }
         $text = htmlspecialchars(Tools::displayDate($end));
         return \Sofinco\StatusMapper::withdrawalRunning($row['signature_date'], date('Y-m-d')) ? '<span class="badge badge-warning sofinco-withdrawal-running" title="' . htmlspecialchars($this->l('Withdrawal period running')) . '">' . $text . '</span>' : $text;
     }
@@ -95,6 +115,9 @@ class AdminSofincoDossiersController extends ModuleAdminController
     public function renderSofincoReference($value, $row)
     {
         $contract = (string) $row['contract_id'];
+        if ($this->action === 'export') {
+            return trim($value . ' ' . $contract);
+        }
         return htmlspecialchars((string) $value) . ($contract !== '' ? '<br><small>' . htmlspecialchars($contract) . '</small>' : '');
     }
 

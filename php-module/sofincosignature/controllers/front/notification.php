@@ -1,9 +1,11 @@
 <?php
 /**
- * Sofinco's exchangeUrl. The body is not signed: it only says which reference to look at.
- * The dossier is fetched with our own token and the same decision as the return page
- * applies. Answers fast, in JSON, and a body that does not name an open attempt changes
- * nothing.
+ * Sofinco's exchangeUrl. It is unauthenticated and its body is not signed: it only says
+ * which reference to look at. Every POST gets the same answer at once, whatever its body
+ * (an outsider learns nothing of which references are open); then, for an open attempt and
+ * at most once per reference per SofincoNotifyGate::WINDOW_S across all web servers, the
+ * dossier is fetched with our own token and the return page's decision applies. What is
+ * skipped here the orders cron catches up.
  */
 if (!defined('_PS_VERSION_')) {
     exit;
@@ -17,38 +19,62 @@ class SofincoSignatureNotificationModuleFrontController extends ModuleFrontContr
     public function postProcess()
     {
         if ($_SERVER['REQUEST_METHOD'] !== 'POST') {
-            return $this->answer(405, 'POST only');
+            $this->answer(405, 'POST only');
+            exit;
         }
         $body = (string) file_get_contents('php://input', false, null, 0, 65536);
+        $this->answer(200, 'received');
+        $this->lookUp($body);
+        exit;
+    }
+
+    private function lookUp($body)
+    {
         if (!SofincoRuntime::ready()) {
-            return $this->answer(503, 'extension missing');
+            return;
         }
         try {
             $hint = SofincoClientFactory::client($this->module)->parseNotification($body);
         } catch (\Throwable $e) {
-            return $this->answer(400, 'unreadable notification');
+            return;
         }
         $attempt = SofincoAttempts::byReference($hint['order_reference']);
         if ($attempt === null || $attempt['status'] !== SofincoAttempts::OPEN || Order::getIdByCartId((int) $attempt['id_cart'])) {
-            return $this->answer(200, 'nothing to do');
+            return;
+        }
+        if (!SofincoNotifyGate::claim($attempt['order_reference'])) {
+            return; // looked up moments ago by another notification
         }
         try {
             $sync = SofincoClientFactory::sync($this->module, ['concurrency' => 1, 'deadline_ms' => 15000], (int) $attempt['id_shop']);
             $decision = $sync->notification($body, SofincoOrderCreator::syncRow($attempt));
             (new SofincoOrderCreator($this->module))->apply($attempt, $decision);
-            return $this->answer(200, $decision->action->value);
         } catch (\Throwable $e) {
             // The orders cron catches up; Sofinco need not retry.
-            SofincoLogger::error('notification for ' . $hint['order_reference'] . ': ' . $e->getMessage());
-            return $this->answer(200, 'deferred');
+            SofincoLogger::error('notification for ' . $attempt['order_reference'] . ': ' . SofincoLogger::describe($e));
+        }
+        SofincoNotifyGate::renew($attempt['order_reference']);
+        if (mt_rand(1, 100) === 1) {
+            SofincoNotifyGate::prune();
         }
     }
 
+    /** Sends the whole answer now, so the caller never waits for the lookup. */
     private function answer($status, $message)
     {
+        $json = json_encode(['result' => $message]);
+        ignore_user_abort(true);
         http_response_code($status);
         header('Content-Type: application/json');
-        echo json_encode(['result' => $message]);
-        exit;
+        header('Content-Length: ' . strlen($json));
+        header('Connection: close');
+        echo $json;
+        while (ob_get_level() > 0) {
+            ob_end_flush();
+        }
+        flush();
+        if (function_exists('fastcgi_finish_request')) {
+            fastcgi_finish_request();
+        }
     }
 }

@@ -57,8 +57,8 @@ class SofincoSignatureRedirectModuleFrontController extends ModuleFrontControlle
                 'notification_url' => $this->context->link->getModuleLink($this->module->name, 'notification', [], true),
             ]);
         } catch (\Throwable $e) {
-            SofincoAttempts::close($reference, SofincoAttempts::ABANDONED, 0, 'journey not created: ' . $e->getMessage());
-            return $this->fail('journey not created for ' . $reference . ': ' . $e->getMessage());
+            SofincoAttempts::close($reference, SofincoAttempts::ABANDONED, 0, 'journey not created: ' . SofincoLogger::describe($e));
+            return $this->fail('journey not created for ' . $reference . ': ' . SofincoLogger::describe($e));
         }
         SofincoLogger::info(sprintf('cart %d leaves for Sofinco as %s', $cart->id, $reference));
         Tools::redirect($journey['journey_url']);

@@ -30,7 +30,7 @@ class SofincoSignatureReturnModuleFrontController extends ModuleFrontController
                 $decisions = $sync->orders([SofincoOrderCreator::syncRow($attempt)])->decisions;
                 $decision = $decisions ? $decisions[0] : null;
             } catch (\Throwable $e) {
-                SofincoLogger::error('return page for ' . $reference . ': ' . $e->getMessage());
+                SofincoLogger::error('return page for ' . $reference . ': ' . SofincoLogger::describe($e));
             }
             if ($decision !== null) {
                 $idOrder = (new SofincoOrderCreator($this->module))->apply($attempt, $decision);
@@ -67,7 +67,7 @@ class SofincoSignatureReturnModuleFrontController extends ModuleFrontController
                 SofincoStatusApplier::apply($decision, (int) $row[0]['current_state']);
             }
         } catch (\Throwable $e) {
-            SofincoLogger::error('return page for order ' . (int) $idOrder . ': ' . $e->getMessage());
+            SofincoLogger::error('return page for order ' . (int) $idOrder . ': ' . SofincoLogger::describe($e));
         }
     }
 
