@@ -263,11 +263,13 @@ final class SofincoHostileTest extends TestCase
             S::sandbox()->faults(['latency_ms' => 0]);
         }
         // The one lookup runs after its answer. php -S (one event loop per worker) may have
-        // queued a few connections on the worker doing it, which then wait for it (FPM does
-        // not): before the fix all 8 waited, each for a lookup of its own.
+        // queued connections on the worker doing it, which then wait for that one lookup
+        // (how many depends on the machine's load; FPM does not queue so): before the fix
+        // each waited for a lookup of its own, 3 s more per notification on a worker.
         $times = array_column($results, 2);
         $this->assertLessThanOrEqual(2, $calls, 'one lookup (and a token) for 8 notifications');
-        $this->assertGreaterThanOrEqual(4, count(array_filter($times, fn ($t) => $t < 2.0)), 'answered at once: ' . json_encode($times));
+        $this->assertLessThan(5.5, max($times), 'none waits for more than the one lookup: ' . json_encode($times));
+        $this->assertGreaterThanOrEqual(1, count(array_filter($times, fn ($t) => $t < 2.0)), 'answered at once: ' . json_encode($times));
         $this->assertSame(200, $home->status);
         $this->assertLessThan(2.5, $homeSeconds, 'the home page does not wait for Sofinco');
     }
