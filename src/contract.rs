@@ -96,7 +96,7 @@ pub mod status {
 /// Answer of `POST /token`. `expires_in` is ~1200 s but may be 0, negative or huge.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct TokenResponse {
-    pub access_token: String,
+    pub access_token: crate::secret::Secret,
     #[serde(default)]
     pub token_type: String,
     #[serde(default)]

@@ -7,6 +7,7 @@ pub mod client;
 pub mod contract;
 pub mod error;
 pub mod money;
+pub mod secret;
 pub mod status;
 pub mod sync;
 pub mod version;

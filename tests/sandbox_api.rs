@@ -63,7 +63,7 @@ async fn tokens_expire_on_the_sandbox_clock() {
         path::CONTRACTS
     );
     let r = sb
-        .api(Method::GET, &lookup, &t.access_token)
+        .api(Method::GET, &lookup, t.access_token.expose())
         .send()
         .await
         .unwrap();
@@ -71,7 +71,7 @@ async fn tokens_expire_on_the_sandbox_clock() {
     sb.admin_post("/clock/advance", json!({"seconds": 61}))
         .await;
     let r = sb
-        .api(Method::GET, &lookup, &t.access_token)
+        .api(Method::GET, &lookup, t.access_token.expose())
         .send()
         .await
         .unwrap();

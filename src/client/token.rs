@@ -9,6 +9,8 @@ use std::time::{Duration, Instant};
 use once_cell::sync::Lazy;
 use sha2::{Digest, Sha256};
 
+use crate::secret::Secret;
+
 /// Announced lifetimes outside this range are not believed (the gateway sometimes says 0
 /// or a year).
 pub const MIN_LIFETIME: Duration = Duration::from_secs(60);
@@ -16,7 +18,7 @@ pub const MAX_LIFETIME: Duration = Duration::from_secs(3600);
 const MAX_EARLY_REFRESH: Duration = Duration::from_secs(120);
 
 struct Cached {
-    value: String,
+    value: Secret,
     refresh_at: Instant,
 }
 
@@ -51,7 +53,7 @@ fn tokens() -> std::sync::MutexGuard<'static, HashMap<String, Cached>> {
         .unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
-pub fn get(key: &str) -> Option<String> {
+pub fn get(key: &str) -> Option<Secret> {
     let cache = tokens();
     cache
         .get(key)
@@ -59,20 +61,20 @@ pub fn get(key: &str) -> Option<String> {
         .map(|c| c.value.clone())
 }
 
-pub fn put(key: &str, value: &str, expires_in: i64) {
+pub fn put(key: &str, value: &Secret, expires_in: i64) {
     tokens().insert(
         key.to_string(),
         Cached {
-            value: value.to_string(),
+            value: value.clone(),
             refresh_at: Instant::now() + refresh_after(expires_in),
         },
     );
 }
 
 /// Forgets a token Sofinco refused (only if it is still the one cached).
-pub fn forget(key: &str, value: &str) {
+pub fn forget(key: &str, value: &Secret) {
     let mut cache = tokens();
-    if cache.get(key).is_some_and(|c| c.value == value) {
+    if cache.get(key).is_some_and(|c| &c.value == value) {
         cache.remove(key);
     }
 }
@@ -111,11 +113,12 @@ mod tests {
     fn put_get_forget() {
         let key = cache_key("https://t", "put_get_forget", "s");
         assert_eq!(get(&key), None);
-        put(&key, "tok", 1200);
-        assert_eq!(get(&key).as_deref(), Some("tok"));
-        forget(&key, "other");
-        assert_eq!(get(&key).as_deref(), Some("tok"));
-        forget(&key, "tok");
+        let tok = Secret::new("tok");
+        put(&key, &tok, 1200);
+        assert_eq!(get(&key), Some(tok.clone()));
+        forget(&key, &Secret::new("other"));
+        assert_eq!(get(&key), Some(tok.clone()));
+        forget(&key, &tok);
         assert_eq!(get(&key), None);
     }
 }

@@ -13,6 +13,7 @@ use super::redact::{self, Known};
 use super::token;
 use crate::contract::{self, header, path};
 use crate::error::{Error, ErrorKind, Result};
+use crate::secret::Secret;
 use crate::version;
 
 /// Answers larger than this are refused: no Sofinco answer comes close.
@@ -66,12 +67,12 @@ impl Transport {
         let logger = Logger::new(
             config.log_dir.clone(),
             config.debug,
-            vec![config.client_secret.clone()],
+            vec![config.client_secret.expose().to_string()],
         );
         let token_key = token::cache_key(
             config.base_url.as_str(),
             &config.client_id,
-            &config.client_secret,
+            config.client_secret.expose(),
         );
         let user_agent = match config.user_agent.trim() {
             "" => version::user_agent_prefix(),
@@ -97,18 +98,18 @@ impl Transport {
     /// Sends an API call with a bearer token; on 401 fetches a new token and tries once more.
     pub async fn call(&self, http: &reqwest::Client, call: &Call<'_>) -> Result<Answer> {
         let token = self.token(http, false).await?;
-        match self.with_retries(http, call, Some(&token)).await {
+        match self.with_retries(http, call, Some(token.expose())).await {
             Err(err) if err.kind() == ErrorKind::Auth && err.http_status() == 401 => {
                 token::forget(&self.token_key, &token);
                 let fresh = self.token(http, true).await?;
-                self.with_retries(http, call, Some(&fresh)).await
+                self.with_retries(http, call, Some(fresh.expose())).await
             }
             other => other,
         }
     }
 
     /// The cached token, or a new one (always a new one with `fresh`).
-    pub async fn token(&self, http: &reqwest::Client, fresh: bool) -> Result<String> {
+    pub async fn token(&self, http: &reqwest::Client, fresh: bool) -> Result<Secret> {
         if !fresh {
             if let Some(cached) = token::get(&self.token_key) {
                 return Ok(cached);
@@ -192,7 +193,10 @@ impl Transport {
         request = match token {
             Some(token) => request.bearer_auth(token),
             None => request
-                .basic_auth(&self.config.client_id, Some(&self.config.client_secret))
+                .basic_auth(
+                    &self.config.client_id,
+                    Some(self.config.client_secret.expose()),
+                )
                 .form(&[(contract::GRANT_TYPE_FIELD, contract::GRANT_TYPE)]),
         };
         if let Some(json) = &call.json {
@@ -209,13 +213,14 @@ impl Transport {
             use base64::Engine;
             base64::engine::general_purpose::STANDARD.encode(format!(
                 "{}:{}",
-                self.config.client_id, self.config.client_secret
+                self.config.client_id,
+                self.config.client_secret.expose()
             ))
         };
         let known = Known::new(
             &[
                 token.unwrap_or(""),
-                self.config.client_secret.as_str(),
+                self.config.client_secret.expose(),
                 basic.as_str(),
             ],
             call.json.as_deref(),

@@ -85,7 +85,12 @@ impl Sandbox {
             .token_response("sandbox-client", "sandbox-secret")
             .await;
         assert_eq!(r.status(), 200);
-        r.json::<TokenResponse>().await.expect("token").access_token
+        r.json::<TokenResponse>()
+            .await
+            .expect("token")
+            .access_token
+            .expose()
+            .to_string()
     }
 
     /// An API call with the bearer token and every context header.

@@ -85,7 +85,7 @@ async fn token(
         now + Duration::seconds(options.token_ttl),
     );
     Ok(Json(TokenResponse {
-        access_token,
+        access_token: sofinco::secret::Secret::new(access_token),
         token_type: "Bearer".into(),
         scope: Some("default".into()),
         expires_in: options.token_expires_in,
