@@ -31,7 +31,7 @@ export PHP
 endif
 
 SERVE ?= 0
-.PHONY: memcheck demo demo-down test deps build build-debug test-rust test-php test-pie test-shop test-browser screenshots shop-up shop-down stubs stubs-check lint clean release
+.PHONY: memcheck demo demo-down test deps build build-debug test-rust test-php test-pie test-shop test-cluster test-browser screenshots shop-up shop-down stubs stubs-check lint clean release
 
 deps:
 	@scripts/install-deps.sh
@@ -85,6 +85,12 @@ test-shop: shop-up
 	if [ "$(SHOP_KEEP)" = 0 ]; then scripts/shop/shop-down.sh; \
 	else echo "test-shop: shop left running ($(SHOP_ENV)); stop it with: make shop-down"; fi; \
 	exit $$status
+
+# The shop's two races on a 3-node MariaDB Galera cluster on loopback: two web servers on
+# nodes 1 and 2, crons on node 3, then the GET_LOCK negative control (must fail). Own work
+# folder (.work/cluster, rebuilt each run); stops every process it started, even on failure.
+test-cluster: build-debug
+	scripts/cluster/test-cluster.sh
 
 # playwright-core (package-lock.json, exact version) for the browser checks; reinstalled when
 # the lock file changes. Never a downloaded browser: Debian's /usr/bin/chromium.
