@@ -1,6 +1,7 @@
 //! The status table: Sofinco's dossier codes, the module's order states and their groups
 //! (design.md §3, spec-fr.md §6 and §7). Pure data, no PHP.
 
+use crate::contract::status as code;
 use crate::error::{Error, Result};
 
 /// The group an order state belongs to, as spec-fr.md §6 lists them.
@@ -127,10 +128,6 @@ pub fn is_alive_code(code: &str) -> bool {
     )
 }
 
-/// Sofinco's code of a funded dossier, of one cancelled at the merchant's request.
-pub const FUNDED_CODE: &str = "FIN";
-pub const CANCELLED_CODE: &str = "ANN";
-
 /// Whether "Annuler le dossier chez Sofinco" applies: the order still follows Sofinco
 /// (a module state that is not final), the dossier has a contract and is not closed.
 /// One rule for the order panel and the action, so a crafted POST gets what the panel shows.
@@ -142,7 +139,7 @@ pub fn can_cancel(state_key: &str, sofinco_code: &str, contract_id: &str) -> boo
     state_ok
         && !contract_id.trim().is_empty()
         && is_alive_code(sofinco_code)
-        && normalize_code(sofinco_code) != FUNDED_CODE
+        && normalize_code(sofinco_code) != code::FUNDED
 }
 
 /// Reaching this state ends the dossier without money: the order's products go back to
@@ -166,9 +163,9 @@ pub fn creation_path(state_key: &'static str) -> (&'static str, Option<&'static 
 /// `cancelled`, `abandoned` or `closed` (the module words each).
 pub fn closed_reason(sofinco_code: &str) -> &'static str {
     match normalize_code(sofinco_code).as_str() {
-        "REF" => "refused",
-        "ANN" => "cancelled",
-        "ABD" => "abandoned",
+        code::REFUSED => "refused",
+        code::CANCELLED => "cancelled",
+        code::ABANDONED => "abandoned",
         _ => "closed",
     }
 }

@@ -303,12 +303,10 @@ impl CancelDecision {
     }
 }
 
-/// Cents to euros for PrestaShop's float APIs: exact for every amount under 2^53 cents.
+/// Cents to euros for PrestaShop's float APIs: the nearest double to the exact amount
+/// (cents under 2^53 are exact as doubles, and the division is correctly rounded).
 pub fn euros(cents: i64) -> f64 {
-    crate::money::Euros(cents)
-        .to_decimal_string()
-        .parse()
-        .unwrap_or(0.0)
+    cents as f64 / 100.0
 }
 
 /// The result of one task run: the decisions, in the rows' order, and its summary.

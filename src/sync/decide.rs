@@ -136,12 +136,11 @@ fn order_decision(
     )
 }
 
+/// The reason's wording of a closed dossier (status::closed_reason, said in full).
 fn describe(status: &str) -> &'static str {
-    match status {
-        code::REFUSED => "refused",
-        code::CANCELLED => "cancelled",
-        code::ABANDONED => "abandoned by the customer",
-        _ => "closed",
+    match table::closed_reason(status) {
+        "abandoned" => "abandoned by the customer",
+        other => other,
     }
 }
 
@@ -303,7 +302,7 @@ pub fn funding_step(r: &FundingRequest, lookup: Result<Dossier>) -> FundingStep 
             id_order: r.id_order,
             action,
             state,
-            sofinco_status: (state == Some(table::FUNDED)).then(|| table::FUNDED_CODE.into()),
+            sofinco_status: (state == Some(table::FUNDED)).then(|| code::FUNDED.into()),
             reason,
         })
     };
@@ -425,7 +424,7 @@ pub fn cancel_sent(r: &CancelRequest, outcome: Result<bool>) -> CancelDecision {
         action,
         state,
         release_stock: state.is_some_and(table::releases_stock),
-        sofinco_status: state.map(|_| table::CANCELLED_CODE.to_string()),
+        sofinco_status: state.map(|_| code::CANCELLED.to_string()),
         reason,
     }
 }

@@ -42,8 +42,9 @@ class SofincoDossiers
         if ($sofincoStatus !== null && $sofincoStatus !== '') {
             $values['sofinco_status'] = pSQL($sofincoStatus);
         }
-        if (self::date($signatureDate) !== null) {
-            $values['signature_date'] = self::date($signatureDate);
+        $date = self::date($signatureDate);
+        if ($date !== null) {
+            $values['signature_date'] = $date;
         }
         return Db::getInstance()->update('sofinco_order', $values, 'id_order = ' . (int) $idOrder, 0, true);
     }
@@ -94,22 +95,34 @@ class SofincoDossiers
         )) ?: [];
     }
 
-    /** Orders whose current state is one the statuses cron follows (or only $idOrder). */
-    public static function followed(array $stateIds, $limit = 20000, $idOrder = 0)
+    /** Orders whose current state is one the statuses cron follows. */
+    public static function followed(array $stateIds, $limit = 20000)
     {
         if (!$stateIds) {
             return [];
         }
-        $ids = implode(',', array_map('intval', $stateIds)) . ((int) $idOrder ? ') AND o.id_order = (' . (int) $idOrder : '');
+        return self::tracked('o.current_state IN (' . implode(',', array_map('intval', $stateIds)) . ')', $limit);
+    }
+
+    /** One order's row as the statuses task reads it (the return page's fresh look), or null. */
+    public static function trackedOrder($idOrder)
+    {
+        $rows = self::tracked('o.id_order = ' . (int) $idOrder, 1);
+        return $rows ? $rows[0] : null;
+    }
+
+    /** Dossier rows joined with their order's state and since when it holds. */
+    private static function tracked($where, $limit)
+    {
         return Db::getInstance()->executeS(sprintf(
             'SELECT so.*, o.current_state,
                 (SELECT UNIX_TIMESTAMP(MAX(oh.date_add)) FROM `%sorder_history` oh WHERE oh.id_order = o.id_order) AS since
              FROM `%ssofinco_order` so JOIN `%sorders` o ON o.id_order = so.id_order
-             WHERE o.current_state IN (%s) ORDER BY so.date_upd ASC LIMIT %d',
+             WHERE %s ORDER BY so.date_upd ASC LIMIT %d',
             _DB_PREFIX_,
             _DB_PREFIX_,
             _DB_PREFIX_,
-            $ids,
+            $where,
             (int) $limit
         )) ?: [];
     }

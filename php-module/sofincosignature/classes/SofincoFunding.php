@@ -120,7 +120,7 @@ class SofincoFunding
                 SofincoDossiers::markFundingSent($idOrder);
                 SofincoDossiers::closeFunding($idOrder);
                 SofincoDossiers::refresh($idOrder, $d->sofincoStatus, null);
-                $order = new Order($idOrder);
+                $order = SofincoOrderStates::fresh($idOrder);
                 if (\Sofinco\StatusMapper::isSynced(SofincoStates::keyOf((int) $order->current_state))) {
                     SofincoOrderStates::move($idOrder, (int) $order->current_state, (string) $d->state);
                 }

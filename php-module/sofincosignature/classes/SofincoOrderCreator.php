@@ -84,7 +84,7 @@ class SofincoOrderCreator
         if ($decision->state === null || $decision->state === $decision->createIn) {
             return;
         }
-        $order = new Order((int) $idOrder);
+        $order = SofincoOrderStates::fresh($idOrder);
         SofincoOrderStates::move((int) $idOrder, (int) $order->current_state, $decision->state);
     }
 

@@ -57,14 +57,15 @@ class SofincoSignatureReturnModuleFrontController extends ModuleFrontController
     /** One statuses decision for this order, applied as the statuses cron would. */
     private function refreshState($idOrder)
     {
-        $row = SofincoDossiers::followed([(int) (new Order($idOrder))->current_state], 1, $idOrder);
-        if (!$row) {
+        $row = SofincoDossiers::trackedOrder($idOrder);
+        if ($row === null) {
             return;
         }
         try {
-            $sync = SofincoClientFactory::sync($this->module, ['concurrency' => 1, 'deadline_ms' => 10000], (int) $row[0]['id_shop']);
-            foreach ($sync->statuses([SofincoStatusApplier::row($row[0])])->decisions as $decision) {
-                SofincoStatusApplier::apply($decision, (int) $row[0]['current_state']);
+            // An order that left the workflow gets a Leave decision, without any call.
+            $sync = SofincoClientFactory::sync($this->module, ['concurrency' => 1, 'deadline_ms' => 10000], (int) $row['id_shop']);
+            foreach ($sync->statuses([SofincoStatusApplier::row($row)])->decisions as $decision) {
+                SofincoStatusApplier::apply($decision, (int) $row['current_state']);
             }
         } catch (\Throwable $e) {
             SofincoLogger::error('return page for order ' . (int) $idOrder . ': ' . SofincoLogger::describe($e));
