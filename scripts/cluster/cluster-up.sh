@@ -53,15 +53,7 @@ start_node() {
 
 start_node 1 --wsrep-new-cluster
 env_set DB_PID "$(env_get NODE1_PID)"; env_set DB_HOST 127.0.0.1; env_set DB_PORT "${ports[0]}"; env_set DB_SOCKET "$WORK/mysql.sock"
-pass="$(random_secret 12)"
-mysql_root <<SQL
-CREATE DATABASE IF NOT EXISTS prestashop CHARACTER SET utf8mb4 COLLATE utf8mb4_general_ci;
-CREATE OR REPLACE USER 'prestashop'@'127.0.0.1' IDENTIFIED BY '$pass';
-CREATE OR REPLACE USER 'prestashop'@'localhost' IDENTIFIED BY '$pass';
-GRANT ALL PRIVILEGES ON prestashop.* TO 'prestashop'@'127.0.0.1';
-GRANT ALL PRIVILEGES ON prestashop.* TO 'prestashop'@'localhost';
-SQL
-env_set DB_NAME prestashop; env_set DB_USER prestashop; env_set DB_PASS "$pass"
+create_shop_database
 start_node 2
 start_node 3
 size="$(mysql_root -N -e "SHOW STATUS LIKE 'wsrep_cluster_size'" | cut -f2)"

@@ -59,18 +59,7 @@ done
 mysql_root -e 'SELECT 1' >/dev/null 2>&1 || die "mariadbd does not answer after 30 s (log: $WORK/mariadbd.err)"
 
 if [ "$fresh" = 1 ] || [ -z "$(env_get DB_PASS)" ]; then
-  pass="$(random_secret 12)"
-  mysql_root <<SQL
-CREATE DATABASE IF NOT EXISTS prestashop CHARACTER SET utf8mb4 COLLATE utf8mb4_general_ci;
-CREATE OR REPLACE USER 'prestashop'@'127.0.0.1' IDENTIFIED BY '$pass';
-CREATE OR REPLACE USER 'prestashop'@'localhost' IDENTIFIED BY '$pass';
-GRANT ALL PRIVILEGES ON prestashop.* TO 'prestashop'@'127.0.0.1';
-GRANT ALL PRIVILEGES ON prestashop.* TO 'prestashop'@'localhost';
-FLUSH PRIVILEGES;
-SQL
-  env_set DB_NAME prestashop
-  env_set DB_USER prestashop
-  env_set DB_PASS "$pass"
+  create_shop_database
 fi
 
 log "MariaDB ready on 127.0.0.1:$port (pid $pid) in $(elapsed "$start") s"

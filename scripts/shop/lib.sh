@@ -105,3 +105,21 @@ wait_home() {
   body="$(curl -sL --max-time 60 "$url")"
   case "$body" in *'lang="fr-FR"'*) ;; *) die "home page $url is not the French storefront (no lang=\"fr-FR\")" ;; esac
 }
+
+# create_shop_database: the shop's database and its user (127.0.0.1 and localhost) with a new
+# random password, on the server behind the work socket; records DB_NAME/DB_USER/DB_PASS.
+create_shop_database() {
+  local pass
+  pass="$(random_secret 12)"
+  mysql_root <<SQL
+CREATE DATABASE IF NOT EXISTS prestashop CHARACTER SET utf8mb4 COLLATE utf8mb4_general_ci;
+CREATE OR REPLACE USER 'prestashop'@'127.0.0.1' IDENTIFIED BY '$pass';
+CREATE OR REPLACE USER 'prestashop'@'localhost' IDENTIFIED BY '$pass';
+GRANT ALL PRIVILEGES ON prestashop.* TO 'prestashop'@'127.0.0.1';
+GRANT ALL PRIVILEGES ON prestashop.* TO 'prestashop'@'localhost';
+FLUSH PRIVILEGES;
+SQL
+  env_set DB_NAME prestashop
+  env_set DB_USER prestashop
+  env_set DB_PASS "$pass"
+}
