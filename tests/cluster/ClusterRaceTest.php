@@ -188,4 +188,56 @@ final class ClusterRaceTest extends TestCase
         $this->assertSame(array_fill(0, 10, 1), $deliveries, 'exactly one deliver per dossier');
         $this->assertSame(array_fill(0, 10, 1), $payments, 'exactly one payment per order at FIN');
     }
+
+    /**
+     * The interleaving the jittered race only sometimes produces, forced: the merchant's
+     * click on a web server is inside its deliver call (held 8 s by the sandbox) when the
+     * funding cron runs on the third node. A lock that does not cross nodes (GET_LOCK) lets
+     * the cron send a second deliver for the same request; the claim row makes it skip.
+     */
+    public function testACronOnAnotherNodeDuringAClicksSlowDeliverSendsNoSecondDeliver(): void
+    {
+        $http = new ShopHttp();
+        $http->loginAdmin();
+        $url = $http->adminUrl('AdminSofincoDossiers');
+        $deliveries = [];
+        for ($i = 0; $i < 2; $i++) {
+            [$shopper, , $idCart] = S::shopper(5);
+            $reference = S::checkout($shopper, $idCart)['attempt']['order_reference'];
+            S::sandbox()->setStatus($reference, 'AFI', ['signatureDate' => date('Y-m-d', strtotime('-20 days'))]);
+            $this->assertSame(0, self::cronNow('orders'));
+            $idOrder = (int) S::ordersOfCart($idCart)[0]['id_order'];
+            $isDeliver = fn ($r) => str_ends_with($r['path'], '/order/deliver') && str_contains($r['query'], $reference);
+            // Every call is held 8 s until the click's deliver has arrived (the delay is
+            // drawn when a request arrives), then calls are quick again for the cron.
+            S::sandbox()->faults(['latency_ms' => 8000]);
+            $multi = curl_multi_init();
+            $ch = curl_init($url);
+            curl_setopt_array($ch, [CURLOPT_RETURNTRANSFER => true, CURLOPT_TIMEOUT => 120, CURLOPT_POST => true,
+                CURLOPT_COOKIEFILE => $http->cookieJar(),
+                CURLOPT_POSTFIELDS => http_build_query(['submitSofincoFund' => 1, 'id_order' => $idOrder])]);
+            self::spread($ch, $i);
+            curl_multi_add_handle($multi, $ch);
+            $deadline = microtime(true) + 60;
+            $inFlight = false;
+            do {
+                curl_multi_exec($multi, $running);
+                curl_multi_select($multi, 0.05);
+                $inFlight = count(array_filter(S::sandbox()->requests(), $isDeliver)) > 0;
+            } while (!$inFlight && $running > 0 && microtime(true) < $deadline);
+            $this->assertTrue($inFlight, 'the click reached its deliver call');
+            S::sandbox()->faults([]);
+            $cron = self::cronProcess('funding');
+            do {
+                curl_multi_exec($multi, $running);
+                curl_multi_select($multi, 0.05);
+            } while ($running > 0);
+            $this->assertSame(200, curl_getinfo($ch, CURLINFO_RESPONSE_CODE));
+            $this->assertContains(proc_close($cron), [0, 1], 'the cron process did not die');
+            self::cronNow('funding');
+            $deliveries[] = count(array_filter(S::sandbox()->requests(), $isDeliver));
+        }
+        self::report('forced interleaving, delivers per dossier: ' . implode(' ', $deliveries));
+        $this->assertSame([1, 1], $deliveries, 'exactly one deliver per dossier');
+    }
 }
