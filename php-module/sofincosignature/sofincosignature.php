@@ -13,7 +13,8 @@ if (!defined('_PS_VERSION_')) {
     exit;
 }
 
-require_once __DIR__ . '/classes/autoload.php';
+// The classmap scripts/dist.sh dumps with Composer (PrestaShop's kernel loads it too).
+require_once __DIR__ . '/vendor/autoload.php';
 
 class SofincoSignature extends PaymentModule
 {

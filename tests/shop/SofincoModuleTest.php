@@ -55,7 +55,7 @@ final class SofincoModuleTest extends TestCase
         }
         $this->assertStringNotContainsString(\Sofinco\Tests\Support\Sandbox::CLIENT_SECRET, $page->body, 'secrets are never shown back');
         foreach (['orders', 'statuses', 'funding'] as $task) {
-            $this->assertStringContainsString('modules/sofincosignature/cron.php ' . $task, $page->body);
+            $this->assertStringContainsString('bin/console sofinco:cron ' . $task . ' --env=prod', $page->body);
         }
     }
 
