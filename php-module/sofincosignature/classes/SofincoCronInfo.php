@@ -101,8 +101,12 @@ class SofincoCronInfo
             return 'error: ' . (isset($last['error']) ? $last['error'] : '');
         }
         $s = isset($last['summary']) ? $last['summary'] : [];
-        return sprintf('%d checked, %d changed, %d errors, %d left for the next run',
-            isset($s['checked']) ? $s['checked'] : 0, isset($s['changed']) ? $s['changed'] : 0,
-            isset($s['errors']) ? $s['errors'] : 0, isset($s['remaining']) ? $s['remaining'] : 0);
+        return sprintf(
+            '%d checked, %d changed, %d errors, %d left for the next run',
+            isset($s['checked']) ? $s['checked'] : 0,
+            isset($s['changed']) ? $s['changed'] : 0,
+            isset($s['errors']) ? $s['errors'] : 0,
+            isset($s['remaining']) ? $s['remaining'] : 0
+        );
     }
 }

@@ -70,8 +70,10 @@ class SofincoOrderStates
     {
         return self::locked($idOrder, 10, function () use ($idOrder, $expectedCurrentState, $idState, $label, $withEmail) {
             $order = self::fresh($idOrder);
-            if (!Validate::isLoadedObject($order) || (int) $order->current_state !== (int) $expectedCurrentState
-                || (int) $order->current_state === (int) $idState) {
+            if (
+                !Validate::isLoadedObject($order) || (int) $order->current_state !== (int) $expectedCurrentState
+                || (int) $order->current_state === (int) $idState
+            ) {
                 return false;
             }
             // Invoices and payments of a paid state need the order's cart context.

@@ -16,8 +16,10 @@ function upgrade_module_2_2_0($module)
     }
     $db = Db::getInstance();
     $p = _DB_PREFIX_;
-    if (!$db->executeS("SHOW COLUMNS FROM `{$p}sofinco_order` LIKE 'funding_closed'")
-        && !$db->execute("ALTER TABLE `{$p}sofinco_order` ADD `funding_closed` TINYINT(1) NOT NULL DEFAULT 0 AFTER `funding_sent`")) {
+    if (
+        !$db->executeS("SHOW COLUMNS FROM `{$p}sofinco_order` LIKE 'funding_closed'")
+        && !$db->execute("ALTER TABLE `{$p}sofinco_order` ADD `funding_closed` TINYINT(1) NOT NULL DEFAULT 0 AFTER `funding_sent`")
+    ) {
         return false;
     }
     $funded = SofincoStates::id('SOFINCO_OS_FUNDED');
