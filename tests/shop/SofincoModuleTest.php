@@ -50,6 +50,16 @@ final class SofincoModuleTest extends TestCase
         $dir = \Sofinco\Tests\Shop\Support\ShopEnv::get('SHOP_DIR') . '/modules/sofincosignature';
         $this->assertStringStartsWith('MIT License', (string) file_get_contents($dir . '/LICENSE'));
         $this->assertFileExists($dir . '/vendor/autoload.php', 'the Composer classmap');
+        // The merchant guide in French, every screenshot it shows beside it.
+        $guide = (string) file_get_contents($dir . '/docs/fr/guide-marchand.md');
+        foreach (['Installation', 'extension=sofinco', 'pie install', 'Mode test', 'bin/console sofinco:cron statuses', 'controller=cron',
+            'Dossiers Sofinco signature', 'Valider la demande de financement', 'var/logs/sofincosignature-', 'En cas de problème'] as $topic) {
+            $this->assertStringContainsString($topic, $guide);
+        }
+        $this->assertSame(7, preg_match_all('~\]\(\.\./(screenshots/[a-z0-9-]+\.png)\)~', $guide, $images));
+        foreach ($images[1] as $image) {
+            $this->assertFileExists($dir . '/docs/' . $image);
+        }
         $en = simplexml_load_file($dir . '/config.xml');
         $fr = simplexml_load_file($dir . '/config_fr.xml');
         $module = S::cli()->json('$m = Module::getInstanceByName("sofincosignature"); echo json_encode(["author" => $m->author, "version" => $m->version, "t" => method_exists($m, "t")]);');
