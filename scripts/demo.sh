@@ -45,7 +45,7 @@ The shop stays up (stop it with: make demo-down):
   back office  $ADMIN_URL   login $ADMIN_EMAIL / $ADMIN_PASS
                Commandes > Dossiers Sofinco signature; Modules > Payez en plusieurs fois avec Sofinco
   Sofinco      $SOFINCO_SANDBOX_URL (sandbox: the journey page signs, refuses or leaves)
-  crons        php $SHOP_PHP_ARGS $SHOP_DIR/modules/sofincosignature/cron.php orders|statuses|funding
+  crons        php $SHOP_PHP_ARGS $SHOP_DIR/bin/console sofinco:cron orders|statuses|funding --env=prod
 INFO
 else
   stop

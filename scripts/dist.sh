@@ -19,8 +19,22 @@ stage="$(mktemp -d)"
 trap 'rm -rf "$stage"' EXIT
 mkdir -p "$out" "$stage/sofincosignature"
 # Only what the module needs: no logs, no editor or OS leftovers.
-(cd "$module" && find . -type f ! -name '*.log' ! -name '.DS_Store' ! -name '*~' -print0 |
+(cd "$module" && find . -path ./vendor -prune -o -type f ! -name '*.log' ! -name '.DS_Store' ! -name '*~' -print0 |
   xargs -0 -I{} cp --parents {} "$stage/sofincosignature/")
+# The merchant guide in French (docs/fr/) with the screenshots it shows, laid out as in the
+# repository so its image links work in the zip too.
+mkdir -p "$stage/sofincosignature/docs/fr" "$stage/sofincosignature/docs/screenshots"
+cp "$root/docs/fr/guide-marchand.md" "$stage/sofincosignature/docs/fr/"
+for png in $(grep -o 'screenshots/[a-z0-9-]*\.png' "$root/docs/fr/guide-marchand.md" | sort -u); do
+  cp "$root/docs/$png" "$stage/sofincosignature/docs/screenshots/"
+done
+# The classmap autoloader (Composer works offline for this), then PrestaShop's guard in each
+# of its folders.
+COMPOSER_ALLOW_SUPERUSER=1 composer --working-dir="$stage/sofincosignature" --no-interaction --quiet \
+  dump-autoload --classmap-authoritative --no-dev
+for dir in $(cd "$stage" && find sofincosignature/vendor sofincosignature/docs -type d); do
+  [ -f "$stage/$dir/index.php" ] || cp "$module/index.php" "$stage/$dir/index.php"
+done
 for dir in $(cd "$stage" && find sofincosignature -type d); do
   [ -f "$stage/$dir/index.php" ] || { echo "dist: $dir has no index.php guard" >&2; exit 1; }
 done

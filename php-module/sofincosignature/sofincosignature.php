@@ -13,7 +13,8 @@ if (!defined('_PS_VERSION_')) {
     exit;
 }
 
-require_once __DIR__ . '/classes/autoload.php';
+// The classmap scripts/dist.sh dumps with Composer (PrestaShop's kernel loads it too).
+require_once __DIR__ . '/vendor/autoload.php';
 
 class SofincoSignature extends PaymentModule
 {
@@ -23,16 +24,31 @@ class SofincoSignature extends PaymentModule
         'displayProductAdditionalInfo',
         'displayShoppingCartFooter',
         'displayPaymentReturn',
-        'displayAdminOrder',
         'displayAdminOrderMain',
+    ];
+
+    /** Sofinco lends in euros only: the currencies the module may be enabled for at install. */
+    public $limited_currencies = ['EUR'];
+
+    /**
+     * The Dossiers tab, installed and removed by PrestaShop with the module (the name per
+     * language; any other language gets the first).
+     */
+    public $tabs = [
+        [
+            'class_name' => 'AdminSofincoDossiers',
+            'parent_class_name' => 'AdminParentOrders',
+            'visible' => true,
+            'name' => ['en' => 'Sofinco signature dossiers', 'fr' => 'Dossiers Sofinco signature'],
+        ],
     ];
 
     public function __construct()
     {
         $this->name = 'sofincosignature';
         $this->tab = 'payments_gateways';
-        $this->version = '2.2.0';
-        $this->author = 'sofincosignature';
+        $this->version = '2.3.0';
+        $this->author = 'Sofinco';
         $this->need_instance = 1;
         $this->ps_versions_compliancy = ['min' => '1.7.7.0', 'max' => _PS_VERSION_];
         $this->controllers = ['redirect', 'return', 'notification', 'cron'];
@@ -74,6 +90,23 @@ class SofincoSignature extends PaymentModule
         return $installer->uninstall() && parent::uninstall();
     }
 
+    /** At install: the module is enabled for the shop's euro currency only (Payment > Preferences). */
+    public function addCheckboxCurrencyRestrictionsForModule(array $shops = [])
+    {
+        return SofincoCurrencies::restrictAtInstall($this, $shops ?: Shop::getShops(true, null, true));
+    }
+
+    /** Whether the merchant left the cart's currency enabled for this module (as ps_wirepayment). */
+    public function checkCurrency(Cart $cart)
+    {
+        foreach ($this->getCurrency((int) $cart->id_currency) ?: [] as $currency) {
+            if ((int) $currency['id_currency'] === (int) $cart->id_currency) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public function getContent()
     {
         return (new SofincoConfigPage($this))->render();
@@ -104,23 +137,8 @@ class SofincoSignature extends PaymentModule
         return (new SofincoPaymentReturnHook($this))->run($params);
     }
 
-    public function hookDisplayAdminOrder($params)
-    {
-        // Before 1.7.7 only; 1.7.7+ and 8 call displayAdminOrderMain too.
-        if (version_compare(_PS_VERSION_, '1.7.7.0', '>=')) {
-            return '';
-        }
-        return (new SofincoAdminOrderHook($this))->run($params);
-    }
-
     public function hookDisplayAdminOrderMain($params)
     {
         return (new SofincoAdminOrderHook($this))->run($params);
-    }
-
-    /** Translations for the classes under classes/ and controllers/, in this module's domain. */
-    public function t($string, $source = 'sofincosignature')
-    {
-        return $this->l($string, $source);
     }
 }

@@ -34,6 +34,46 @@ final class SofincoModuleTest extends TestCase
         }
     }
 
+    public function testTheDossiersTabIsDeclaredByTheModuleAndNamedInFrench(): void
+    {
+        $declared = S::cli()->json('echo json_encode(Module::getInstanceByName("sofincosignature")->getTabs());');
+        $this->assertSame(['AdminSofincoDossiers'], array_column($declared, 'class_name'), 'PrestaShop installs and removes it');
+        $this->assertSame('Dossiers Sofinco signature', $declared[0]['name']['fr']);
+        $tab = S::row("SELECT t.active, t.module, p.class_name AS parent, tl.name FROM ps_tab t JOIN ps_tab p ON p.id_tab = t.id_parent
+            JOIN ps_tab_lang tl ON tl.id_tab = t.id_tab AND tl.id_lang = (SELECT id_lang FROM ps_lang WHERE iso_code = 'fr')
+            WHERE t.class_name = 'AdminSofincoDossiers'");
+        $this->assertEquals(['active' => 1, 'module' => 'sofincosignature', 'parent' => 'AdminParentOrders', 'name' => 'Dossiers Sofinco signature'], $tab);
+    }
+
+    public function testTheInstalledModuleCarriesItsLicenceAutoloaderAndOneDescription(): void
+    {
+        $dir = \Sofinco\Tests\Shop\Support\ShopEnv::get('SHOP_DIR') . '/modules/sofincosignature';
+        $this->assertStringStartsWith('MIT License', (string) file_get_contents($dir . '/LICENSE'));
+        $this->assertFileExists($dir . '/vendor/autoload.php', 'the Composer classmap');
+        // The merchant guide in French, every screenshot it shows beside it.
+        $guide = (string) file_get_contents($dir . '/docs/fr/guide-marchand.md');
+        foreach (['Installation', 'extension=sofinco', 'pie install', 'Mode test', 'bin/console sofinco:cron statuses', 'controller=cron',
+            'Dossiers Sofinco signature', 'Valider la demande de financement', 'var/logs/sofincosignature-', 'En cas de problème'] as $topic) {
+            $this->assertStringContainsString($topic, $guide);
+        }
+        $this->assertSame(7, preg_match_all('~\]\(\.\./(screenshots/[a-z0-9-]+\.png)\)~', $guide, $images));
+        foreach ($images[1] as $image) {
+            $this->assertFileExists($dir . '/docs/' . $image);
+        }
+        $en = simplexml_load_file($dir . '/config.xml');
+        $fr = simplexml_load_file($dir . '/config_fr.xml');
+        $module = S::cli()->json('$m = Module::getInstanceByName("sofincosignature"); echo json_encode(["author" => $m->author, "version" => $m->version, "t" => method_exists($m, "t")]);');
+        $this->assertSame(['author' => 'Sofinco', 'version' => S::moduleVersion(), 't' => false], $module);
+        foreach ([$en, $fr] as $xml) {
+            $this->assertSame([$module['version'], 'Sofinco', 'sofincosignature'], [(string) $xml->version, (string) $xml->author, (string) $xml->name]);
+        }
+        $this->assertSame('Consumer credit by Sofinco, signed electronically, followed until funding.', (string) $en->description);
+        $this->assertStringStartsWith('Paiement en plusieurs fois par crédit Sofinco', (string) $fr->description);
+        $hooks = array_column(S::rows("SELECT h.name FROM ps_hook_module hm JOIN ps_hook h ON h.id_hook = hm.id_hook
+            JOIN ps_module m ON m.id_module = hm.id_module WHERE m.name = 'sofincosignature'"), 'name');
+        $this->assertNotContains('displayAdminOrder', $hooks, 'the order panel is displayAdminOrderMain\'s');
+    }
+
     private function configPage(ShopHttp $http): string
     {
         return $http->adminUrl('AdminModules', ['configure' => 'sofincosignature']);
@@ -55,7 +95,7 @@ final class SofincoModuleTest extends TestCase
         }
         $this->assertStringNotContainsString(\Sofinco\Tests\Support\Sandbox::CLIENT_SECRET, $page->body, 'secrets are never shown back');
         foreach (['orders', 'statuses', 'funding'] as $task) {
-            $this->assertStringContainsString('modules/sofincosignature/cron.php ' . $task, $page->body);
+            $this->assertStringContainsString('bin/console sofinco:cron ' . $task . ' --env=prod', $page->body);
         }
     }
 

@@ -67,12 +67,12 @@ class SofincoCronInfo
     public static function all(Module $module)
     {
         $rows = [];
-        $cronFile = _PS_MODULE_DIR_ . $module->name . '/cron.php';
+        $console = _PS_ROOT_DIR_ . '/bin/console';
         foreach (SofincoCron::TASKS as $task) {
             $last = self::lastRun($task);
             $rows[] = [
                 'task' => $task,
-                'crontab' => sprintf('%s %s %s %s > /dev/null 2>&1', self::SCHEDULES[$task], PHP_BINDIR . '/php', $cronFile, $task),
+                'crontab' => sprintf('%s %s %s %s %s --env=prod > /dev/null 2>&1', self::SCHEDULES[$task], PHP_BINDIR . '/php', $console, SofincoCronCommand::NAME, $task),
                 'url' => Context::getContext()->link->getModuleLink($module->name, 'cron', [
                     'task' => $task,
                     'token' => Configuration::getGlobalValue(SofincoConfig::CRON_TOKEN),
@@ -86,14 +86,27 @@ class SofincoCronInfo
         return $rows;
     }
 
+    /** One sentence for a run (the console command's --human). */
+    public static function sentence(array $result)
+    {
+        if (!empty($result['locked'])) {
+            return sprintf('%s: another run is under way, nothing done', $result['task']);
+        }
+        return sprintf('%s: %s', $result['task'], $result['ok'] ? 'ok, ' . self::describe($result) : self::describe($result));
+    }
+
     private static function describe(array $last)
     {
         if (!$last['ok']) {
             return 'error: ' . (isset($last['error']) ? $last['error'] : '');
         }
         $s = isset($last['summary']) ? $last['summary'] : [];
-        return sprintf('%d checked, %d changed, %d errors, %d left for the next run',
-            isset($s['checked']) ? $s['checked'] : 0, isset($s['changed']) ? $s['changed'] : 0,
-            isset($s['errors']) ? $s['errors'] : 0, isset($s['remaining']) ? $s['remaining'] : 0);
+        return sprintf(
+            '%d checked, %d changed, %d errors, %d left for the next run',
+            isset($s['checked']) ? $s['checked'] : 0,
+            isset($s['changed']) ? $s['changed'] : 0,
+            isset($s['errors']) ? $s['errors'] : 0,
+            isset($s['remaining']) ? $s['remaining'] : 0
+        );
     }
 }

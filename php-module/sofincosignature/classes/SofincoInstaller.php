@@ -1,6 +1,7 @@
 <?php
 /**
- * Install and uninstall: tables, order states, back-office tab, secrets, defaults.
+ * Install and uninstall: tables, order states, secrets, defaults (the back-office tab is
+ * the module's $tabs: PrestaShop adds and removes it).
  * Uninstall keeps the tables and the states used by orders: order history stays whole.
  */
 if (!defined('_PS_VERSION_')) {
@@ -9,8 +10,6 @@ if (!defined('_PS_VERSION_')) {
 
 class SofincoInstaller
 {
-    const TAB_CLASS = 'AdminSofincoDossiers';
-
     /** @var Module */
     private $module;
     private $errors = [];
@@ -58,7 +57,7 @@ class SofincoInstaller
                 SofincoRuntime::threadSafety()
             ));
         }
-        return $this->installTab();
+        return true;
     }
 
     public function uninstall()
@@ -66,30 +65,6 @@ class SofincoInstaller
         SofincoStates::retire();
         foreach (array_keys(SofincoConfig::FORM_DEFAULTS) as $key) {
             Configuration::deleteByName($key);
-        }
-        $id = (int) Tab::getIdFromClassName(self::TAB_CLASS);
-        if ($id) {
-            (new Tab($id))->delete();
-        }
-        return true;
-    }
-
-    private function installTab()
-    {
-        if (Tab::getIdFromClassName(self::TAB_CLASS)) {
-            return true;
-        }
-        $tab = new Tab();
-        $tab->class_name = self::TAB_CLASS;
-        $tab->module = $this->module->name;
-        $tab->id_parent = (int) Tab::getIdFromClassName('AdminParentOrders');
-        $tab->active = true;
-        foreach (Language::getLanguages(false) as $lang) {
-            $tab->name[(int) $lang['id_lang']] = 'Dossiers Sofinco signature';
-        }
-        if (!$tab->add()) {
-            $this->errors[] = 'The back-office tab could not be created.';
-            return false;
         }
         return true;
     }

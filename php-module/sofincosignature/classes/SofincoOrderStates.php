@@ -52,7 +52,9 @@ class SofincoOrderStates
 
     /**
      * After a refusal or a cancellation (decision->releaseStock): PrestaShop's own
-     * "Annulé", the one state for which PrestaShop gives the products back to stock.
+     * "Annulé", the one state for which PrestaShop gives the products back to stock. Without
+     * its e-mail: the customer already heard it from the module's state (the merchant's
+     * choice in Orders > Statuses), once.
      */
     public static function releaseStock($idOrder, $stateKey)
     {
@@ -61,15 +63,17 @@ class SofincoOrderStates
         if (!$idCancelled || !Validate::isLoadedObject($order) || SofincoStates::keyOf((int) $order->current_state) !== $stateKey) {
             return false;
         }
-        return self::moveToId($idOrder, (int) $order->current_state, $idCancelled, 'PS_OS_CANCELED');
+        return self::moveToId($idOrder, (int) $order->current_state, $idCancelled, 'PS_OS_CANCELED', false);
     }
 
-    private static function moveToId($idOrder, $expectedCurrentState, $idState, $label)
+    private static function moveToId($idOrder, $expectedCurrentState, $idState, $label, $withEmail = true)
     {
-        return self::locked($idOrder, 10, function () use ($idOrder, $expectedCurrentState, $idState, $label) {
+        return self::locked($idOrder, 10, function () use ($idOrder, $expectedCurrentState, $idState, $label, $withEmail) {
             $order = self::fresh($idOrder);
-            if (!Validate::isLoadedObject($order) || (int) $order->current_state !== (int) $expectedCurrentState
-                || (int) $order->current_state === (int) $idState) {
+            if (
+                !Validate::isLoadedObject($order) || (int) $order->current_state !== (int) $expectedCurrentState
+                || (int) $order->current_state === (int) $idState
+            ) {
                 return false;
             }
             // Invoices and payments of a paid state need the order's cart context.
@@ -78,7 +82,11 @@ class SofincoOrderStates
             $history->id_order = (int) $order->id;
             $history->id_employee = 0;
             $history->changeIdOrderState((int) $idState, $order, true);
-            $history->addWithemail(true);
+            if ($withEmail) {
+                $history->addWithemail(true);
+            } else {
+                $history->add(true);
+            }
             SofincoLogger::info(sprintf('order %d moved to %s', $idOrder, $label));
             return true;
         }, function () {

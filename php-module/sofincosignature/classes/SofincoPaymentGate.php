@@ -32,6 +32,24 @@ class SofincoPaymentGate
         return null;
     }
 
+    /**
+     * Whether the merchant's restrictions (Payment > Preferences: currencies, countries,
+     * customer groups) still allow the module for this cart: the customer may have changed
+     * address after the payment step, or called the redirect controller directly.
+     */
+    public static function restrictionsAllow(SofincoSignature $module, Cart $cart)
+    {
+        if (!$module->checkCurrency($cart)) {
+            return false;
+        }
+        foreach (Module::getPaymentModules() ?: [] as $row) {
+            if ($row['name'] === $module->name) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether the visitor is logged in to the back office in this browser. */
     public static function backOfficeVisitor()
     {

@@ -61,6 +61,17 @@ class SofincoStates
     ];
 
     /**
+     * The e-mail a new state sends by default, as PrestaShop's own payment states do: the
+     * payment confirmation when Sofinco funds, the cancellation when the dossier is refused or
+     * cancelled. The merchant changes them in Orders > Statuses; nothing here rewrites them.
+     */
+    const MAIL_DEFAULTS = [
+        'SOFINCO_OS_FUNDED' => 'payment',
+        'SOFINCO_OS_REFUSED' => 'order_canceled',
+        'SOFINCO_OS_CANCELLED' => 'order_canceled',
+    ];
+
+    /**
      * Creates the states that are missing; a state that exists is never rewritten, so the
      * merchant's names, colours and e-mail choices (Orders > Statuses) stay. $restore (the
      * installer) shows again the states the last uninstall hid.
@@ -93,8 +104,10 @@ class SofincoStates
     {
         $look = self::PRESENTATION[$key];
         $state = new OrderState();
+        $template = isset(self::MAIL_DEFAULTS[$key]) ? self::MAIL_DEFAULTS[$key] : '';
         foreach (Language::getLanguages(false) as $lang) {
             $state->name[(int) $lang['id_lang']] = $lang['iso_code'] === 'fr' ? $look['fr'] : $look['en'];
+            $state->template[(int) $lang['id_lang']] = $template;
         }
         $state->module_name = $moduleName;
         $state->color = $look['color'];
@@ -103,11 +116,48 @@ class SofincoStates
         $state->invoice = $look['paid'];
         $state->shipped = false;
         $state->delivery = false;
-        $state->send_email = false;
+        $state->send_email = $template !== '';
         $state->unremovable = true;
         $state->hidden = false;
         $state->deleted = false;
         return $state;
+    }
+
+    /**
+     * Upgrade to 2.3.0: the e-mail defaults, only on states still as versions up to 2.2.0 made
+     * them (no e-mail, no template in any language). A state whose e-mail the merchant turned on
+     * or whose template they set is theirs and left alone.
+     *
+     * @return array the keys of the states given their default e-mail
+     */
+    public static function applyMailDefaultsWhereUntouched()
+    {
+        $applied = [];
+        $p = _DB_PREFIX_;
+        foreach (self::MAIL_DEFAULTS as $key => $template) {
+            $id = self::id($key);
+            if (!$id) {
+                continue;
+            }
+            $touched = (int) Db::getInstance()->getValue("SELECT COUNT(*) FROM `{$p}order_state` os
+                LEFT JOIN `{$p}order_state_lang` osl ON osl.id_order_state = os.id_order_state AND osl.template <> ''
+                WHERE os.id_order_state = {$id} AND (os.send_email = 1 OR osl.id_order_state IS NOT NULL)");
+            if ($touched) {
+                continue;
+            }
+            $state = new OrderState($id);
+            if (!Validate::isLoadedObject($state)) {
+                continue;
+            }
+            $state->send_email = true;
+            foreach (Language::getLanguages(false) as $lang) {
+                $state->template[(int) $lang['id_lang']] = $template;
+            }
+            if ($state->save()) {
+                $applied[] = $key;
+            }
+        }
+        return $applied;
     }
 
     /**

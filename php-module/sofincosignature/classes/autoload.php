@@ -1,22 +1,10 @@
 <?php
 /**
- * Loads the module's classes (global names starting with "Sofinco", no namespace, so
- * PrestaShop 1.7 without Composer finds them too). The extension's classes live in the
- * `Sofinco\` namespace and never collide.
+ * Older includes (upgrade scripts, tests, the soak) name this file: the module's classes are
+ * loaded by the Composer classmap in vendor/ (scripts/dist.sh dumps it).
  */
 if (!defined('_PS_VERSION_')) {
     exit;
 }
 
-spl_autoload_register(function ($class) {
-    if (strpos($class, 'Sofinco') !== 0 || strpos($class, '\\') !== false) {
-        return;
-    }
-    foreach (['/', '/../controllers/hook/'] as $dir) {
-        $file = __DIR__ . $dir . $class . '.php';
-        if (is_file($file)) {
-            require_once $file;
-            return;
-        }
-    }
-});
+require_once dirname(__DIR__) . '/vendor/autoload.php';

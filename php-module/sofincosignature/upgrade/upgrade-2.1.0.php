@@ -9,7 +9,7 @@ if (!defined('_PS_VERSION_')) {
 
 function upgrade_module_2_1_0($module)
 {
-    require_once dirname(__DIR__) . '/classes/autoload.php';
+    require_once dirname(__DIR__) . '/vendor/autoload.php';
     if (!SofincoSchema::create()) {
         return false;
     }

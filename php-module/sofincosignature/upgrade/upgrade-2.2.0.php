@@ -10,14 +10,16 @@ if (!defined('_PS_VERSION_')) {
 
 function upgrade_module_2_2_0($module)
 {
-    require_once dirname(__DIR__) . '/classes/autoload.php';
+    require_once dirname(__DIR__) . '/vendor/autoload.php';
     if (!SofincoSchema::create()) {
         return false;
     }
     $db = Db::getInstance();
     $p = _DB_PREFIX_;
-    if (!$db->executeS("SHOW COLUMNS FROM `{$p}sofinco_order` LIKE 'funding_closed'")
-        && !$db->execute("ALTER TABLE `{$p}sofinco_order` ADD `funding_closed` TINYINT(1) NOT NULL DEFAULT 0 AFTER `funding_sent`")) {
+    if (
+        !$db->executeS("SHOW COLUMNS FROM `{$p}sofinco_order` LIKE 'funding_closed'")
+        && !$db->execute("ALTER TABLE `{$p}sofinco_order` ADD `funding_closed` TINYINT(1) NOT NULL DEFAULT 0 AFTER `funding_sent`")
+    ) {
         return false;
     }
     $funded = SofincoStates::id('SOFINCO_OS_FUNDED');

@@ -211,10 +211,10 @@ final class SofincoShop
             echo json_encode(SofincoStates::keyOf((int) (new Order(' . $idOrder . '))->current_state));');
     }
 
-    /** Runs a cron task from the command line, as crontab would. */
-    public static function cron(string $task): array
+    /** Runs a cron task from the command line, as crontab would: PrestaShop's console. */
+    public static function cron(string $task, array $options = ['--env=prod']): array
     {
-        $cmd = array_merge([PHP_BINARY], ShopEnv::phpArgs(), [ShopEnv::get('SHOP_DIR') . '/modules/sofincosignature/cron.php', $task]);
+        $cmd = array_merge([PHP_BINARY], ShopEnv::phpArgs(), [ShopEnv::get('SHOP_DIR') . '/bin/console', 'sofinco:cron', $task], $options);
         $proc = proc_open($cmd, [1 => ['pipe', 'w'], 2 => ['pipe', 'w']], $pipes, ShopEnv::get('SHOP_DIR'));
         $out = (string) stream_get_contents($pipes[1]);
         $err = (string) stream_get_contents($pipes[2]);

@@ -10,7 +10,7 @@ if (!defined('_PS_VERSION_')) {
     exit;
 }
 
-require_once _PS_MODULE_DIR_ . 'sofincosignature/classes/autoload.php';
+require_once _PS_MODULE_DIR_ . 'sofincosignature/vendor/autoload.php';
 
 class AdminSofincoDossiersController extends ModuleAdminController
 {

@@ -19,14 +19,14 @@ class SofincoSignatureCronModuleFrontController extends ModuleFrontController
         header('Content-Type: application/json');
         if ($expected === '' || !hash_equals($expected, $token)) {
             http_response_code(403);
-            echo json_encode(['ok' => false, 'error' => 'forbidden']);
+            $this->ajaxRender(json_encode(['ok' => false, 'error' => 'forbidden']));
             exit;
         }
         ignore_user_abort(true);
         @set_time_limit(120);
         $result = (new SofincoCron($this->module))->run((string) Tools::getValue('task'));
         http_response_code($result['ok'] ? 200 : (isset($result['error']) && strpos($result['error'], 'unknown task') === 0 ? 400 : 500));
-        echo json_encode($result);
+        $this->ajaxRender(json_encode($result));
         exit;
     }
 }

@@ -68,7 +68,7 @@ class SofincoSignatureNotificationModuleFrontController extends ModuleFrontContr
         header('Content-Type: application/json');
         header('Content-Length: ' . strlen($json));
         header('Connection: close');
-        echo $json;
+        $this->ajaxRender($json);
         while (ob_get_level() > 0) {
             ob_end_flush();
         }

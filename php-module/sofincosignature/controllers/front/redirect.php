@@ -21,6 +21,10 @@ class SofincoSignatureRedirectModuleFrontController extends ModuleFrontControlle
             // No extension on this PHP: the payment option is not shown either.
             Tools::redirect('index.php?controller=order&step=1');
         }
+        if (!SofincoPaymentGate::restrictionsAllow($this->module, $cart)) {
+            SofincoLogger::info(sprintf('cart %d: Sofinco is not enabled for its currency, country or customer group', $cart->id));
+            Tools::redirect('index.php?controller=order&step=1');
+        }
         $amount = SofincoPaymentGate::cartCents($cart);
         if (SofincoPaymentGate::refusal($this->context, $amount, new Currency((int) $cart->id_currency)) !== null) {
             Tools::redirect('index.php?controller=order&step=1');

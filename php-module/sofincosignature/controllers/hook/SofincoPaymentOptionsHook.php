@@ -12,7 +12,7 @@ class SofincoPaymentOptionsHook extends SofincoHook
     {
         $context = Context::getContext();
         $cart = isset($params['cart']) ? $params['cart'] : $context->cart;
-        if (!$this->module->active || !SofincoRuntime::ready() || !Validate::isLoadedObject($cart)) {
+        if (!$this->module->active || !SofincoRuntime::ready() || !Validate::isLoadedObject($cart) || !$this->module->checkCurrency($cart)) {
             return [];
         }
         $amount = SofincoPaymentGate::cartCents($cart);

@@ -1,0 +1,69 @@
+<?php
+/**
+ * The crons from the command line, inside PrestaShop's own kernel (spec-fr.md §9):
+ *   php bin/console sofinco:cron orders|statuses|funding --env=prod
+ * Registered by config/services.yml (tag console.command). Prints the run's result as one
+ * JSON line (--human: one sentence instead). Exit 0 when the run went through (or another
+ * run of the task was already under way), 1 on error, 2 on an unknown task.
+ */
+if (!defined('_PS_VERSION_')) {
+    exit;
+}
+
+use Symfony\Component\Console\Command\Command;
+use Symfony\Component\Console\Input\InputArgument;
+use Symfony\Component\Console\Input\InputInterface;
+use Symfony\Component\Console\Input\InputOption;
+use Symfony\Component\Console\Output\OutputInterface;
+
+class SofincoCronCommand extends Command
+{
+    const NAME = 'sofinco:cron';
+
+    protected function configure()
+    {
+        $this->setName(self::NAME)
+            ->setDescription('Runs one Sofinco cron task: orders, statuses or funding')
+            ->addArgument('task', InputArgument::REQUIRED, 'orders, statuses or funding')
+            ->addOption('human', null, InputOption::VALUE_NONE, 'One sentence instead of the JSON line');
+    }
+
+    protected function execute(InputInterface $input, OutputInterface $output): int
+    {
+        $task = (string) $input->getArgument('task');
+        if (!in_array($task, SofincoCron::TASKS, true)) {
+            $output->writeln('<error>unknown task "' . $task . '": use orders, statuses or funding</error>');
+            return 2;
+        }
+        try {
+            $this->shareKernelContainer();
+            /** @var SofincoSignature|false $module */
+            $module = Module::getInstanceByName('sofincosignature');
+            if (!$module || !$module->active) {
+                $output->writeln('<error>The sofincosignature module is not installed or not enabled.</error>');
+                return 1;
+            }
+            $result = (new SofincoCron($module))->run($task);
+        } catch (\Throwable $e) {
+            // Whatever failed (the database gone mid-run), the caller still gets its line and
+            // the run is recorded (in var/ when the database cannot take it).
+            $result = ['task' => $task, 'at' => time(), 'ok' => false, 'error' => SofincoCron::describeFailure($e)];
+            SofincoCronInfo::record($task, $result);
+        }
+        $output->writeln($input->getOption('human') ? SofincoCronInfo::sentence($result) : json_encode($result), OutputInterface::OUTPUT_RAW);
+        return $result['ok'] ? 0 : 1;
+    }
+
+    /**
+     * Legacy code (validateOrder, OrderHistory) looks for the container in the context: give
+     * it this kernel's, so the crons run with the services the back office has.
+     */
+    private function shareKernelContainer()
+    {
+        $app = $this->getApplication();
+        $context = Context::getContext();
+        if ($app && method_exists($app, 'getKernel') && empty($context->container)) {
+            $context->container = $app->getKernel()->getContainer();
+        }
+    }
+}
