@@ -211,6 +211,43 @@ final class SofincoShop
             echo json_encode(SofincoStates::keyOf((int) (new Order(' . $idOrder . '))->current_state));');
     }
 
+    /**
+     * $n orders in "Dossier en étude Sofinco", each with its dossier at the sandbox in
+     * $code, made quickly: copies of the demo shop's first order (its lines too), not
+     * checkouts. Their dossier rows say they were checked long ago, so a statuses run
+     * reads them first. Returns their ids.
+     */
+    public static function followedOrders(int $n, string $code, string $prefix): array
+    {
+        $rows = [];
+        for ($i = 0; $i < $n; $i++) {
+            $reference = sprintf('%s%06d', $prefix, $i);
+            $d = self::sandbox()->setStatus($reference, $code, ['amountCents' => 100000]);
+            $rows[] = [$reference, (string) ($d['contractId'] ?? $d['contract_id'])];
+        }
+        return self::cli()->json('
+            $db = Db::getInstance(); $p = _DB_PREFIX_;
+            $template = (int) $db->getValue("SELECT MIN(id_order) FROM {$p}orders WHERE id_order NOT IN (SELECT id_order FROM {$p}sofinco_order)");
+            $state = (int) Configuration::getGlobalValue("SOFINCO_OS_IN_STUDY");
+            $lines = array_diff(array_column($db->executeS("SHOW COLUMNS FROM {$p}order_detail"), "Field"), ["id_order_detail", "id_order"]);
+            $cart = (int) $db->getValue("SELECT GREATEST(COALESCE(MAX(id_cart), 0), 5000000) FROM {$p}sofinco_order");
+            $ids = [];
+            foreach (' . var_export($rows, true) . ' as [$reference, $contract]) {
+                $o = (new Order($template))->duplicateObject();
+                $id = (int) $o->id;
+                // The copy keeps the template\'s cart (PrestaShop reads its language); the dossier row has its own.
+                $db->execute("UPDATE {$p}orders SET current_state = $state WHERE id_order = $id");
+                ++$cart;
+                $db->execute("INSERT INTO {$p}order_detail (id_order, " . implode(",", $lines) . ") SELECT $id, " . implode(",", $lines) . " FROM {$p}order_detail WHERE id_order = $template");
+                $db->insert("order_history", ["id_order" => $id, "id_order_state" => $state, "id_employee" => 0, "date_add" => date("Y-m-d H:i:s")]);
+                $db->insert("sofinco_order", ["id_order" => $id, "id_cart" => $cart, "id_shop" => (int) $o->id_shop, "order_reference" => $reference,
+                    "contract_id" => $contract, "sofinco_status" => "ETU", "amount_cents" => 100000, "mode" => "NC",
+                    "date_add" => "2000-01-01 00:00:00", "date_upd" => "2000-01-01 00:00:00"]);
+                $ids[] = $id;
+            }
+            echo json_encode($ids);');
+    }
+
     /** Runs a cron task from the command line, as crontab would. */
     public static function cron(string $task): array
     {
