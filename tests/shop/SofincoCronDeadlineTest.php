@@ -56,7 +56,7 @@ final class SofincoCronDeadlineTest extends TestCase
     private function inStudy(): int
     {
         $state = S::stateId('SOFINCO_OS_IN_STUDY');
-        return count(S::rows('SELECT id_order FROM ps_orders WHERE current_state = ' . $state
+        return count(S::rows('SELECT id_order FROM PREFIX_orders WHERE current_state = ' . $state
             . ' AND id_order IN (' . implode(',', $this->orders) . ')'));
     }
 

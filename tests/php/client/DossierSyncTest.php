@@ -83,7 +83,8 @@ final class DossierSyncTest extends ClientTestCase
         $this->assertNotEmpty($d->signatureDate);
         $this->assertSame(StatusMapper::withdrawalEnd($d->signatureDate), $d->withdrawalEnd);
         $this->assertNotNull($d->withdrawalEnd);
-        $this->assertSame(['checked' => 1, 'changed' => 1, 'errors' => 0, 'remaining' => 0], array_diff_key($result->summary(), ['elapsed_ms' => 0]));
+        $s = $result->summary();
+        $this->assertSame([1, 1, 0, 0], [$s['checked'], $s['changed'], $s['errors'], $s['remaining']]);
         $this->assertSame([1, 1, 0, 0], [$result->checked, $result->changed, $result->errors, $result->remaining]);
     }
 
@@ -273,8 +274,8 @@ final class DossierSyncTest extends ClientTestCase
         $this->assertSame(3, $result->errors);
         $first = $result->summaryOfFirst(1);
         $this->assertSame([1, 1, 2], [$first['checked'], $first['errors'], $first['remaining']]);
-        $this->assertSame($result->summary(), $result->summaryOfFirst(3));
-        $this->assertSame($result->summary(), $result->summaryOfFirst(99));
+        $this->assertEquals($result->summary(), $result->summaryOfFirst(3));
+        $this->assertEquals($result->summary(), $result->summaryOfFirst(99));
         $this->expectException(\Sofinco\InvalidInputException::class);
         $result->summaryOfFirst(-1);
     }

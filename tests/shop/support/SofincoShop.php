@@ -17,8 +17,6 @@ final class SofincoShop
     public const NATURE = 'ABC';
     /** Product 1 of the demo catalogue costs 22,94 €: five make a cart above the minimum. */
     public const PRODUCT = 1;
-    /** The table prefix scripts/shop/shop-install.sh uses. */
-    public const P = 'ps_';
 
     private static ?Sandbox $sandbox = null;
     private static ?ShopCli $cli = null;
@@ -75,7 +73,7 @@ final class SofincoShop
     public static function sofa(): int
     {
         return (int) self::cli()->json('
-            $id = (int) Db::getInstance()->getValue("SELECT id_product FROM ' . self::P . 'product WHERE reference = \'SOFINCO-CANAPE\'");
+            $id = (int) Db::getInstance()->getValue("SELECT id_product FROM " . _DB_PREFIX_ . "product WHERE reference = \'SOFINCO-CANAPE\'");
             if (!$id) {
                 $p = new Product();
                 foreach (Language::getLanguages(false) as $l) { $p->name[$l["id_lang"]] = "Canapé trois places"; $p->link_rewrite[$l["id_lang"]] = "canape-trois-places"; }
@@ -134,7 +132,7 @@ final class SofincoShop
         if ($added->status !== 200) {
             throw new \RuntimeException('add to cart failed: HTTP ' . $added->status);
         }
-        $idCart = (int) self::cli()->json('echo json_encode((int) Db::getInstance()->getValue("SELECT MAX(id_cart) FROM ' . self::P . 'cart WHERE id_customer = ' . $customer['id_customer'] . '"));');
+        $idCart = (int) self::cli()->json('echo json_encode((int) Db::getInstance()->getValue("SELECT MAX(id_cart) FROM " . _DB_PREFIX_ . "cart WHERE id_customer = ' . $customer['id_customer'] . '"));');
         if ($idCart === 0) {
             throw new \RuntimeException('the product could not be added to the cart: ' . substr($added->body, 0, 300));
         }
@@ -161,14 +159,18 @@ final class SofincoShop
     public static function checkout(ShopHttp $http, int $idCart): array
     {
         $r = $http->get('index.php?fc=module&module=sofincosignature&controller=redirect', false);
-        $attempt = self::row('SELECT * FROM ' . self::P . 'sofinco_attempt WHERE id_cart = ' . $idCart . ' ORDER BY id_sofinco_attempt DESC');
+        $attempt = self::row('SELECT * FROM PREFIX_sofinco_attempt WHERE id_cart = ' . $idCart . ' ORDER BY id_sofinco_attempt DESC');
         return ['response' => $r, 'location' => (string) $r->header('Location'), 'attempt' => $attempt];
     }
 
-    /** @return list<array<string, mixed>> */
+    /**
+     * Runs a query inside the shop. Tables are written PREFIX_name, as in PrestaShop's own
+     * install SQL: the shop's prefix (_DB_PREFIX_) is put there, never assumed.
+     * @return list<array<string, mixed>>
+     */
     public static function rows(string $sql): array
     {
-        return self::cli()->json('echo json_encode(Db::getInstance()->executeS(' . var_export($sql, true) . ') ?: []);');
+        return self::cli()->json('echo json_encode(Db::getInstance()->executeS(str_replace("PREFIX_", _DB_PREFIX_, ' . var_export($sql, true) . ')) ?: []);');
     }
 
     public static function row(string $sql): ?array
@@ -179,7 +181,7 @@ final class SofincoShop
 
     public static function ordersOfCart(int $idCart): array
     {
-        return self::rows('SELECT o.id_order, o.current_state, o.total_paid_tax_incl, o.module, o.valid FROM ' . self::P . 'orders o WHERE o.id_cart = ' . $idCart);
+        return self::rows('SELECT o.id_order, o.current_state, o.total_paid_tax_incl, o.module, o.valid FROM PREFIX_orders o WHERE o.id_cart = ' . $idCart);
     }
 
     /**
@@ -190,7 +192,7 @@ final class SofincoShop
     {
         return self::eventually(function () use ($idCart) {
             $orders = self::ordersOfCart($idCart);
-            $recorded = self::row('SELECT id_order FROM ' . self::P . 'sofinco_order WHERE id_cart = ' . $idCart);
+            $recorded = self::row('SELECT id_order FROM PREFIX_sofinco_order WHERE id_cart = ' . $idCart);
             foreach ($orders as $o) {
                 if ((int) $o['current_state'] === 0) {
                     return [];
