@@ -96,7 +96,7 @@ class SofincoCron
      */
     private function perShop(array $rows, callable $task)
     {
-        $total = ['checked' => 0, 'changed' => 0, 'errors' => 0, 'remaining' => 0, 'elapsed_ms' => 0, 'shops' => 0];
+        $total = ['checked' => 0, 'changed' => 0, 'errors' => 0, 'remaining' => 0, 'elapsed_ms' => 0, 'apply_ms' => 0, 'shops' => 0];
         foreach (SofincoDossiers::byShop($rows) as $idShop => $shopRows) {
             $budget = new SofincoCronBudget($this->started, SofincoConfig::cronDeadlineMs($idShop));
             $chunk = SofincoConfig::cronConcurrency($idShop) * self::ROWS_PER_SLOT;

@@ -40,11 +40,13 @@ class SofincoCronBudget
      *
      * @param callable $decide function (array $chunk, int $deadlineMs): \Sofinco\Batch
      * @param callable $apply function ($decision): void
-     * @return array summary: checked (decided and applied), changed, errors, remaining
+     * @return array summary: checked (decided and applied), changed, errors, remaining,
+     *     apply_ms (the time spent in PrestaShop applying decisions)
      */
     public function run(array $rows, $chunkSize, callable $decide, callable $apply)
     {
         $summary = ['checked' => 0, 'changed' => 0, 'errors' => 0, 'remaining' => 0];
+        $applyBefore = $this->applySeconds;
         $stopped = false;
         foreach (array_chunk($rows, max(1, (int) $chunkSize)) as $chunk) {
             $callMs = $stopped ? 0 : $this->callDeadlineMs(count($chunk));
@@ -74,6 +76,7 @@ class SofincoCronBudget
             // The deadline cut this chunk's calls or its applying: the rest waits too.
             $stopped = $batch->remaining > 0 || $applied < count($batch->decisions);
         }
+        $summary['apply_ms'] = (int) round(($this->applySeconds - $applyBefore) * 1000);
         return $summary;
     }
 
