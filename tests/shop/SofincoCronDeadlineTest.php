@@ -28,12 +28,9 @@ final class SofincoCronDeadlineTest extends TestCase
     {
         S::sandbox()->faults([]);
         S::cli()->json('foreach (' . var_export(self::SETTINGS, true) . ' as $k) { Configuration::deleteByName($k); }
-            $ids = ' . var_export($this->orders, true) . ';
-            if ($ids) {
-                // Out of the followed states, so later runs of other tests do not wait for them.
-                Db::getInstance()->execute("UPDATE " . _DB_PREFIX_ . "orders SET current_state = " . (int) Configuration::get("PS_OS_CANCELED") . " WHERE id_order IN (" . implode(",", array_map("intval", $ids)) . ")");
-            }
             echo json_encode(true);');
+        // Gone, so later runs of other tests do not wait for them.
+        S::forgetOrders($this->orders);
     }
 
     private static function settings(int $concurrency, int $deadlineS): void

@@ -232,14 +232,14 @@ final class SofincoShop
             $template = (int) $db->getValue("SELECT MIN(id_order) FROM {$p}orders WHERE id_order NOT IN (SELECT id_order FROM {$p}sofinco_order)");
             $state = (int) Configuration::getGlobalValue("SOFINCO_OS_IN_STUDY");
             $lines = array_diff(array_column($db->executeS("SHOW COLUMNS FROM {$p}order_detail"), "Field"), ["id_order_detail", "id_order"]);
-            $cart = (int) $db->getValue("SELECT GREATEST(COALESCE(MAX(id_cart), 0), 5000000) FROM {$p}sofinco_order");
             $ids = [];
             foreach (' . var_export($rows, true) . ' as [$reference, $contract]) {
                 $o = (new Order($template))->duplicateObject();
                 $id = (int) $o->id;
-                // The copy keeps the template\'s cart (PrestaShop reads its language); the dossier row has its own.
-                $db->execute("UPDATE {$p}orders SET current_state = $state WHERE id_order = $id");
-                ++$cart;
+                // Its own cart (a copy of the template one) and reference: PrestaShop walks every
+                // order of a cart and of a reference on each state change.
+                $cart = (int) (new Cart((int) $o->id_cart))->duplicateObject()->id;
+                $db->execute("UPDATE {$p}orders SET current_state = $state, id_cart = $cart, reference = \'" . Order::generateReference() . "\' WHERE id_order = $id");
                 $db->execute("INSERT INTO {$p}order_detail (id_order, " . implode(",", $lines) . ") SELECT $id, " . implode(",", $lines) . " FROM {$p}order_detail WHERE id_order = $template");
                 $db->insert("order_history", ["id_order" => $id, "id_order_state" => $state, "id_employee" => 0, "date_add" => date("Y-m-d H:i:s")]);
                 $db->insert("sofinco_order", ["id_order" => $id, "id_cart" => $cart, "id_shop" => (int) $o->id_shop, "order_reference" => $reference,
@@ -248,6 +248,18 @@ final class SofincoShop
                 $ids[] = $id;
             }
             echo json_encode($ids);');
+    }
+
+    /** Deletes orders made by followedOrders() (and their carts): they would slow later runs. */
+    public static function forgetOrders(array $ids): void
+    {
+        if (!$ids) {
+            return;
+        }
+        self::cli()->json('$db = Db::getInstance(); $p = _DB_PREFIX_; $in = "' . implode(',', array_map('intval', $ids)) . '";
+            $db->execute("DELETE c FROM {$p}cart c JOIN {$p}orders o ON o.id_cart = c.id_cart WHERE o.id_order IN ($in)");
+            foreach (["order_detail", "order_history", "sofinco_order", "orders"] as $t) { $db->execute("DELETE FROM {$p}$t WHERE id_order IN ($in)"); }
+            echo json_encode(true);');
     }
 
     /** Runs a cron task from the command line, as crontab would. */
