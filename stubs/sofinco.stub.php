@@ -111,6 +111,7 @@ namespace Sofinco {
         public function __construct() {}
         public static function buildInfo(): array {}
         public static function selfTest(string $what): string {}
+        public static function tokenRefreshIn(\Sofinco\SofincoClient $client): ?int {}
     }
 
     class InvalidInputException extends \Sofinco\SofincoException
