@@ -31,7 +31,7 @@ export PHP
 endif
 
 SERVE ?= 0
-.PHONY: memcheck demo demo-down test deps build build-debug test-rust test-php test-pie test-shop test-cluster test-browser screenshots shop-up shop-down stubs stubs-check lint clean release
+.PHONY: memcheck demo demo-down test deps build build-debug test-rust test-php test-pie test-shop test-harness test-cluster test-browser screenshots shop-up shop-down stubs stubs-check lint clean release
 
 deps:
 	@scripts/install-deps.sh
@@ -85,6 +85,11 @@ shop-up: build-debug
 shop-down:
 	scripts/shop/shop-down.sh
 
+# The harness check (tests/harness): the test shop itself works (storefront, cart, back-office
+# login, another payment module's validateOrder, module console). Not the module's suite.
+test-harness: shop-up
+	$(PHP) $(PHPUNIT) --configuration phpunit-harness.xml $(PHPUNIT_ARGS)
+
 # Leaves the shop running for the next run unless SHOP_KEEP=0; a failed suite still fails.
 test-shop: shop-up
 	@status=0; scripts/shop/shop-install-module.sh && \
@@ -136,7 +141,7 @@ memcheck: build-debug
 test-pie: deps
 	scripts/test-pie.sh
 
-test: lint test-rust test-php memcheck test-pie test-shop test-browser
+test: lint test-rust test-php memcheck test-pie test-harness test-shop test-browser
 	@echo "make test: all suites passed"
 
 clean:
@@ -148,6 +153,14 @@ clean:
 bench: build
 	SOFINCO_EXT=$(RELEASE_SO) SOFINCO_SANDBOX=$(CURDIR)/target/release/sofinco-sandbox \
 		$(PHP) -d extension=$(RELEASE_SO) benches/run.php
+
+# The statuses cron end to end in the real test shop (calls and PrestaShop's state changes):
+# BENCH_CRON_N orders (500,2000) at BENCH_CRON_LATENCY_MS (50,300), the release extension.
+.PHONY: bench-cron
+bench-cron: build shop-up
+	scripts/shop/shop-install-module.sh
+	SHOP_PHP_ARGS="-d extension=$(RELEASE_SO)" SOFINCO_SANDBOX=$(CURDIR)/target/release/sofinco-sandbox \
+		$(PHP) benches/cron_shop.php
 
 # Pre-built binaries named as PIE expects, one per PHP this machine can build for (each
 # loaded before it is kept): `make release` for the php-config in PATH, or

@@ -1,8 +1,6 @@
 //! One error type for the whole core. Its kind picks the PHP exception class in
 //! `php::exceptions`; nothing here knows PHP.
 
-use std::fmt;
-
 /// What went wrong, as the caller needs to tell it apart.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ErrorKind {
@@ -25,8 +23,10 @@ pub enum ErrorKind {
 }
 
 /// The core's error: a kind, a readable message, and for API errors the HTTP status and
-/// Sofinco's own code.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// Sofinco's own code. It reads as its message, nothing more (the message is already
+/// redacted where it must be).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{message}")]
 pub struct Error {
     kind: ErrorKind,
     message: String,
@@ -118,14 +118,6 @@ impl Error {
         }
     }
 }
-
-impl fmt::Display for Error {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message)
-    }
-}
-
-impl std::error::Error for Error {}
 
 /// Keeps caller-supplied text short and printable inside an error message.
 pub fn printable(text: &str) -> String {

@@ -1,9 +1,7 @@
 //! Euros on the wire, cents everywhere else, converted exactly: a JSON number is read from
 //! its decimal text, never multiplied as a float (1290.10 € is 129010 cents).
 
-use std::fmt;
-
-use serde::de::{self, Deserializer, Visitor};
+use serde::de::{self, Deserializer};
 use serde::{Deserialize, Serialize, Serializer};
 
 use crate::error::{Error, Result};
@@ -109,46 +107,17 @@ impl Serialize for Euros {
 
 impl<'de> Deserialize<'de> for Euros {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> std::result::Result<Self, D::Error> {
-        struct EurosVisitor;
-
-        impl Visitor<'_> for EurosVisitor {
-            type Value = Euros;
-
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("an amount in euros")
-            }
-
-            fn visit_i64<E: de::Error>(self, v: i64) -> std::result::Result<Euros, E> {
-                v.checked_mul(100)
-                    .map(Euros)
-                    .ok_or_else(|| E::custom("amount too large"))
-            }
-
-            fn visit_u64<E: de::Error>(self, v: u64) -> std::result::Result<Euros, E> {
-                i64::try_from(v)
-                    .ok()
-                    .and_then(|v| v.checked_mul(100))
-                    .map(Euros)
-                    .ok_or_else(|| E::custom("amount too large"))
-            }
-
-            fn visit_f64<E: de::Error>(self, v: f64) -> std::result::Result<Euros, E> {
-                if !v.is_finite() {
-                    return Err(E::custom("amount is not a number"));
-                }
-                // Rust prints the shortest text that reads back as the same float: the
-                // decimal the sender wrote.
-                cents_from_decimal(&format!("{v}"))
-                    .map(Euros)
-                    .map_err(E::custom)
-            }
-
-            fn visit_str<E: de::Error>(self, v: &str) -> std::result::Result<Euros, E> {
-                cents_from_decimal(v).map(Euros).map_err(E::custom)
-            }
-        }
-
-        deserializer.deserialize_any(EurosVisitor)
+        // serde_json's arbitrary_precision keeps a number's text as sent: "1290.10" is read
+        // from its digits, never through a double (which would turn
+        // 1290.0000000000000001 into 1290 and accept it).
+        let text = match serde_json::Value::deserialize(deserializer)? {
+            serde_json::Value::Number(n) => n.to_string(),
+            serde_json::Value::String(s) => s,
+            _ => return Err(de::Error::custom("an amount in euros must be a number")),
+        };
+        cents_from_decimal(&text)
+            .map(Euros)
+            .map_err(de::Error::custom)
     }
 }
 
@@ -198,6 +167,22 @@ mod tests {
         assert_eq!(from_string.cents(), 129010);
         let from_int: Euros = serde_json::from_str("1290").unwrap();
         assert_eq!(from_int.cents(), 129000);
+    }
+
+    #[test]
+    fn json_numbers_are_read_from_their_text_not_a_double() {
+        let read = |json: &str| serde_json::from_str::<Euros>(json).map(Euros::cents);
+        // A double would round these to a whole number of cents and accept them.
+        assert!(read("1290.0000000000000001").is_err());
+        assert!(read("0.30000000000000004").is_err());
+        assert!(read("1290.005").is_err(), "half a cent is not rounded away");
+        // Beyond a double's 15-16 significant digits, still exact.
+        assert_eq!(read("12345678901.23").unwrap(), 1_234_567_890_123);
+        assert_eq!(read("1290.10").unwrap(), 129010);
+        assert_eq!(read("1.2901e3").unwrap(), 129010);
+        assert_eq!(read("1290.000").unwrap(), 129000);
+        assert!(read("true").is_err());
+        assert!(read("null").is_err());
     }
 
     #[test]

@@ -33,6 +33,7 @@ namespace Sofinco {
     {
         public function __construct() {}
         public function summary(): array {}
+        public function summaryOfFirst(int $applied): array {}
     }
 
     enum CancelAction: string
@@ -78,10 +79,10 @@ namespace Sofinco {
     {
         public function __construct(\Sofinco\SofincoClient $client, ?array $options = null) {}
         public function cancel(array $request): \Sofinco\CancelDecision {}
-        public function fundings(array $requests): \Sofinco\Batch {}
+        public function fundings(array $requests, ?int $deadline_ms = null): \Sofinco\Batch {}
         public function notification(string $body, array $attempt): \Sofinco\OrderDecision {}
-        public function orders(array $attempts): \Sofinco\Batch {}
-        public function statuses(array $orders): \Sofinco\Batch {}
+        public function orders(array $attempts, ?int $deadline_ms = null): \Sofinco\Batch {}
+        public function statuses(array $orders, ?int $deadline_ms = null): \Sofinco\Batch {}
     }
 
     enum FundingAction: string
@@ -110,6 +111,7 @@ namespace Sofinco {
         public function __construct() {}
         public static function buildInfo(): array {}
         public static function selfTest(string $what): string {}
+        public static function tokenRefreshIn(\Sofinco\SofincoClient $client): ?int {}
     }
 
     class InvalidInputException extends \Sofinco\SofincoException

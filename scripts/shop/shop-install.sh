@@ -66,7 +66,7 @@ set +e
 (cd "$SHOP_DIR" && php "${php_args[@]}" -d memory_limit=1G install/index_cli.php \
   --domain="127.0.0.1:$web_port" \
   --db_server="127.0.0.1:$(env_get DB_PORT)" --db_name="$db_name" \
-  --db_user="$(env_get DB_USER)" --db_password="$(env_get DB_PASS)" --prefix=ps_ \
+  --db_user="$(env_get DB_USER)" --db_password="$(env_get DB_PASS)" --prefix="${SHOP_DB_PREFIX:-ps_}" \
   --language=fr --country=fr --timezone=Europe/Paris --name="Boutique Sofinco" \
   --firstname=Admin --lastname=Sofinco --email="$admin_email" --password="$admin_pass" \
   --ssl=0 --rewrite=0 --fixtures=1) >"$WORK/install.log" 2>&1

@@ -51,6 +51,12 @@ impl SofincoClient {
         self.transport.http()
     }
 
+    /// How long this worker keeps its token before asking for a new one (None: it has
+    /// none), whatever lifetime Sofinco announced.
+    pub fn token_refresh_in(&self) -> Option<std::time::Duration> {
+        self.transport.token_refresh_in()
+    }
+
     fn dossier_query(&self, order_reference: &str) -> Vec<(&'static str, String)> {
         let c = self.config();
         vec![

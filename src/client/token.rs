@@ -3,10 +3,9 @@
 //! token call. Keyed by a hash of the secret, never the secret itself.
 
 use std::collections::HashMap;
-use std::sync::Mutex;
+use std::sync::{LazyLock, Mutex};
 use std::time::{Duration, Instant};
 
-use once_cell::sync::Lazy;
 use sha2::{Digest, Sha256};
 
 use crate::secret::Secret;
@@ -22,7 +21,8 @@ struct Cached {
     refresh_at: Instant,
 }
 
-static TOKENS: Lazy<Mutex<HashMap<String, Cached>>> = Lazy::new(|| Mutex::new(HashMap::new()));
+static TOKENS: LazyLock<Mutex<HashMap<String, Cached>>> =
+    LazyLock::new(|| Mutex::new(HashMap::new()));
 
 /// The cache key: gateway, client id and a hash of the secret.
 pub fn cache_key(base_url: &str, client_id: &str, client_secret: &str) -> String {
@@ -69,6 +69,13 @@ pub fn put(key: &str, value: &Secret, expires_in: i64) {
             refresh_at: Instant::now() + refresh_after(expires_in),
         },
     );
+}
+
+/// How long until the cached token is refreshed, if there is one.
+pub fn refresh_in(key: &str) -> Option<Duration> {
+    tokens()
+        .get(key)
+        .map(|c| c.refresh_at.saturating_duration_since(Instant::now()))
 }
 
 /// Forgets a token Sofinco refused (only if it is still the one cached).

@@ -1,5 +1,6 @@
-//! One call to Sofinco: token, headers, timeouts, bounded retries with backoff and jitter,
-//! one token refresh on 401, error bodies in any of the three shapes, logging.
+//! One call to Sofinco: token, headers, timeouts, bounded retries with backoff and jitter
+//! (or the wait a 429/503 asks for in Retry-After, when it fits the call's time), one token
+//! refresh on 401, error bodies in any of the three shapes, logging.
 
 use std::time::{Duration, Instant};
 
@@ -57,6 +58,8 @@ enum Failure {
     NotSent(Error),
     /// It may have: timeout mid-way, 5xx, broken answer.
     Unknown(Error),
+    /// 429 or 503 with a Retry-After: Sofinco says when to ask again.
+    Throttled(Error, Duration),
     /// A definite answer that repeating will not change.
     Final(Error),
     Unauthorized(Error),
@@ -147,6 +150,10 @@ impl Transport {
         Ok(parsed.access_token)
     }
 
+    pub fn token_refresh_in(&self) -> Option<Duration> {
+        token::refresh_in(&self.token_key)
+    }
+
     async fn with_retries(
         &self,
         http: &reqwest::Client,
@@ -154,21 +161,30 @@ impl Transport {
         token: Option<&str>,
     ) -> Result<Answer> {
         let mut attempt = 0u32;
+        // The call's time: one timeout, whatever the retries. A wait Sofinco asks for is
+        // honoured only when it ends before this.
+        let ends = Instant::now() + self.config.timeout;
         loop {
             let failure = match self.attempt(http, call, token).await {
                 Ok(answer) => return Ok(answer),
                 Err(failure) => failure,
             };
-            let (err, may_repeat) = match failure {
-                Failure::NotSent(e) => (e, true),
-                Failure::Unknown(e) => (e, call.repeat == Repeat::Safe),
-                Failure::Final(e) | Failure::Unauthorized(e) => (e, false),
+            attempt += 1;
+            let (err, may_repeat, wait) = match failure {
+                Failure::NotSent(e) => (e, true, backoff(attempt)),
+                Failure::Unknown(e) => (e, call.repeat == Repeat::Safe, backoff(attempt)),
+                Failure::Throttled(e, asked) => {
+                    // Asked to wait longer than the call may last: fail now rather than
+                    // sleep past it (the cron asks again on its next run).
+                    let fits = Instant::now() + asked <= ends;
+                    (e, fits && call.repeat == Repeat::Safe, asked)
+                }
+                Failure::Final(e) | Failure::Unauthorized(e) => (e, false, Duration::ZERO),
             };
-            if !may_repeat || attempt >= self.config.max_retries {
+            if !may_repeat || attempt > self.config.max_retries {
                 return Err(err);
             }
-            attempt += 1;
-            tokio::time::sleep(backoff(attempt)).await;
+            tokio::time::sleep(wait).await;
         }
     }
 
@@ -246,6 +262,7 @@ impl Transport {
             }
         };
         let status = response.status();
+        let retry_after = retry_after(status, response.headers());
         let body = match read_body(response).await {
             Ok(body) => body,
             Err(err) => {
@@ -277,12 +294,34 @@ impl Transport {
                 status.as_u16()
             ),
         );
-        Err(match status {
-            StatusCode::UNAUTHORIZED => Failure::Unauthorized(err),
-            s if s.is_server_error() || s == StatusCode::TOO_MANY_REQUESTS => Failure::Unknown(err),
+        Err(match (status, retry_after) {
+            (_, Some(wait)) => Failure::Throttled(err, wait),
+            (StatusCode::UNAUTHORIZED, None) => Failure::Unauthorized(err),
+            (s, None) if s.is_server_error() || s == StatusCode::TOO_MANY_REQUESTS => {
+                Failure::Unknown(err)
+            }
             _ => Failure::Final(err),
         })
     }
+}
+
+/// The wait a 429 or 503 asks for: Retry-After in seconds or as an HTTP date (RFC 9110
+/// §10.2.3); None for other statuses or a header that says neither.
+fn retry_after(status: StatusCode, headers: &reqwest::header::HeaderMap) -> Option<Duration> {
+    if status != StatusCode::TOO_MANY_REQUESTS && status != StatusCode::SERVICE_UNAVAILABLE {
+        return None;
+    }
+    let value = headers
+        .get(reqwest::header::RETRY_AFTER)?
+        .to_str()
+        .ok()?
+        .trim();
+    if let Ok(seconds) = value.parse::<u64>() {
+        return Some(Duration::from_secs(seconds));
+    }
+    let date = chrono::DateTime::parse_from_rfc2822(value).ok()?;
+    let wait = date.signed_duration_since(chrono::Utc::now());
+    Some(wait.to_std().unwrap_or(Duration::ZERO))
 }
 
 /// 100 ms, 200 ms, 400 ms … capped at 2 s, each plus up to as much random jitter.
@@ -417,6 +456,24 @@ mod tests {
             let base = (100u64 << attempt.min(5)).min(2000);
             assert!(d >= base && d <= 2 * base, "{attempt}: {d}");
         }
+    }
+
+    #[test]
+    fn retry_after_is_read_on_429_and_503_only() {
+        let mut h = reqwest::header::HeaderMap::new();
+        h.insert(reqwest::header::RETRY_AFTER, "3".parse().unwrap());
+        let s = Some(Duration::from_secs(3));
+        assert_eq!(retry_after(StatusCode::TOO_MANY_REQUESTS, &h), s);
+        assert_eq!(retry_after(StatusCode::SERVICE_UNAVAILABLE, &h), s);
+        assert_eq!(retry_after(StatusCode::BAD_GATEWAY, &h), None);
+        let past = "Wed, 21 Oct 2015 07:28:00 GMT";
+        h.insert(reqwest::header::RETRY_AFTER, past.parse().unwrap());
+        assert_eq!(
+            retry_after(StatusCode::TOO_MANY_REQUESTS, &h),
+            Some(Duration::ZERO)
+        );
+        h.insert(reqwest::header::RETRY_AFTER, "soon".parse().unwrap());
+        assert_eq!(retry_after(StatusCode::TOO_MANY_REQUESTS, &h), None);
     }
 
     #[test]

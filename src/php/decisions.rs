@@ -7,7 +7,7 @@ use ext_php_rs::prelude::*;
 use ext_php_rs::types::ZendHashTable;
 
 use super::array::PhpArray;
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::sync::types as core;
 
 /// What to do with a checkout attempt.
@@ -314,6 +314,7 @@ pub fn euros(cents: i64) -> f64 {
 #[php(name = "Sofinco\\Batch")]
 pub struct Batch {
     decisions: ZBox<ZendHashTable>,
+    outcomes: Vec<core::Outcome>,
     summary: core::Summary,
 }
 
@@ -350,6 +351,15 @@ impl Batch {
     pub fn summary(&self) -> PhpResult<ZBox<ZendHashTable>> {
         super::guard::guard(|| summary_table(&self.summary))
     }
+    /// The summary had only the first $applied decisions been applied (the cron's wall
+    /// deadline came first): the others count in `remaining`, for the next run.
+    pub fn summary_of_first(&self, applied: i64) -> PhpResult<ZBox<ZendHashTable>> {
+        super::guard::guard(|| {
+            let applied = usize::try_from(applied)
+                .map_err(|_| Error::invalid_input("applied must not be negative"))?;
+            summary_table(&self.summary.of_first(&self.outcomes, applied))
+        })
+    }
 }
 
 fn summary_table(s: &core::Summary) -> Result<ZBox<ZendHashTable>> {
@@ -373,6 +383,7 @@ pub fn batch<D, W: ext_php_rs::convert::IntoZval>(
     }
     Ok(Batch {
         decisions: decisions.into_table(),
+        outcomes: b.outcomes,
         summary: b.summary,
     })
 }

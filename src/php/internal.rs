@@ -6,6 +6,7 @@ use ext_php_rs::boxed::ZBox;
 use ext_php_rs::types::ZendHashTable;
 
 use super::array::PhpArray;
+use super::client::SofincoClient;
 use super::guard::guard;
 use crate::error::Error;
 use crate::version;
@@ -27,6 +28,14 @@ impl Internal {
             "error" => Err(Error::internal("self-test error")),
             _ => Ok("ok".to_string()),
         })
+    }
+
+    /// Seconds until this worker asks for a new token for $client's gateway and
+    /// credentials (null: it holds none). For support ("why so many token calls?") and
+    /// for the test that an announced lifetime of a year is not believed.
+    #[php(name = "tokenRefreshIn")]
+    pub fn token_refresh_in(client: &SofincoClient) -> Option<i64> {
+        client.inner.token_refresh_in().map(|d| d.as_secs() as i64)
     }
 
     /// What this build is and which PHP it was built for: version, php (php-config

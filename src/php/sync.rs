@@ -78,6 +78,18 @@ fn rows<T>(list: &ZendHashTable, what: &str, read: impl Fn(&mut Fields) -> T) ->
     Ok(out)
 }
 
+/// A call's own deadline (the cron's chunks get what is left of the run), else the
+/// options' one.
+fn deadline(given: Option<i64>, options: &SyncOptions) -> Result<Duration> {
+    match given {
+        None => Ok(options.deadline),
+        Some(ms) if (0..=3_600_000).contains(&ms) => Ok(Duration::from_millis(ms as u64)),
+        Some(_) => Err(Error::invalid_input(
+            "deadline_ms must be from 0 to 3600000",
+        )),
+    }
+}
+
 fn attempt(f: &mut Fields) -> Attempt {
     Attempt {
         id_cart: f.int("id_cart"),
@@ -106,18 +118,21 @@ impl DossierSync {
     }
 
     /// Attempts (id_cart, order_reference, amount_cents, created_at) → a Batch of
-    /// OrderDecision.
-    pub fn orders(&self, attempts: &ZendHashTable) -> PhpResult<Batch> {
+    /// OrderDecision, ending by $deadlineMs (default: the options' deadline_ms).
+    pub fn orders(&self, attempts: &ZendHashTable, deadline_ms: Option<i64>) -> PhpResult<Batch> {
         guard(|| {
+            let deadline = deadline(deadline_ms, self.inner.options())?;
             let rows = rows(attempts, "orders", attempt)?;
-            typed::batch(self.inner.orders(&rows)?, typed::order)
+            typed::batch(self.inner.orders_within(&rows, deadline)?, typed::order)
         })
     }
 
     /// Orders (id_order, contract_id, order_reference, state, amount_cents, since) →
-    /// a Batch of StatusDecision.
-    pub fn statuses(&self, orders: &ZendHashTable) -> PhpResult<Batch> {
+    /// a Batch of StatusDecision, ending by $deadlineMs (default: the options'
+    /// deadline_ms).
+    pub fn statuses(&self, orders: &ZendHashTable, deadline_ms: Option<i64>) -> PhpResult<Batch> {
         guard(|| {
+            let deadline = deadline(deadline_ms, self.inner.options())?;
             let rows = rows(orders, "statuses", |f| TrackedOrder {
                 id_order: f.int("id_order"),
                 contract_id: f.optional_string("contract_id"),
@@ -126,14 +141,16 @@ impl DossierSync {
                 amount_cents: f.int("amount_cents"),
                 since: f.int("since"),
             })?;
-            typed::batch(self.inner.statuses(&rows)?, typed::status)
+            typed::batch(self.inner.statuses_within(&rows, deadline)?, typed::status)
         })
     }
 
     /// Funding requests (id_order, contract_id, order_reference, amount_cents,
-    /// requested_at, sent) → a Batch of FundingDecision.
-    pub fn fundings(&self, requests: &ZendHashTable) -> PhpResult<Batch> {
+    /// requested_at, sent) → a Batch of FundingDecision; no funding request starts after
+    /// $deadlineMs (default: the options' deadline_ms).
+    pub fn fundings(&self, requests: &ZendHashTable, deadline_ms: Option<i64>) -> PhpResult<Batch> {
         guard(|| {
+            let deadline = deadline(deadline_ms, self.inner.options())?;
             let rows = rows(requests, "fundings", |f| FundingRequest {
                 id_order: f.int("id_order"),
                 contract_id: f.string("contract_id"),
@@ -142,7 +159,7 @@ impl DossierSync {
                 requested_at: f.int("requested_at"),
                 sent: f.optional_bool("sent").unwrap_or(false),
             })?;
-            typed::batch(self.inner.fundings(&rows)?, typed::funding)
+            typed::batch(self.inner.fundings_within(&rows, deadline)?, typed::funding)
         })
     }
 

@@ -1,7 +1,8 @@
 //! `DossierSync`: the decisions of the three cron tasks and of the notification
 //! (spec-fr.md §8-§9, design.md §4). It never touches PrestaShop: it returns decisions
-//! that the module applies. Calls run concurrently, at most `concurrency` at once, and no
-//! new call starts after the deadline.
+//! that the module applies. Calls run concurrently, at most `concurrency` at once; no
+//! new call starts after the deadline, and a call still under way at the deadline is
+//! dropped (its row counts in `remaining`), so a batch never outlasts its deadline.
 
 pub mod decide;
 pub mod types;
@@ -19,7 +20,7 @@ use types::*;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct SyncOptions {
     pub concurrency: usize,
-    /// No new call starts after this.
+    /// The batch ends by this: no call starts after it, none is waited for past it.
     pub deadline: Duration,
     pub policy: Policy,
 }
@@ -48,12 +49,20 @@ impl DossierSync {
         DossierSync { client, options }
     }
 
-    /// Runs `work` over `rows` concurrently; rows not started before the deadline are
-    /// counted in `remaining` and get no decision. Decisions keep the rows' order.
+    pub fn options(&self) -> &SyncOptions {
+        &self.options
+    }
+
+    /// Runs `work` over `rows` concurrently; rows not finished by the deadline (not
+    /// started, or cut while waiting for Sofinco) are counted in `remaining` and get no
+    /// decision. Decisions keep the rows' order.
+    #[allow(clippy::too_many_arguments)]
     fn run<'a, R, D, F, Fut>(
         &self,
         http: &'a reqwest::Client,
         rows: &'a [R],
+        deadline: Duration,
+        cut_in_flight: bool,
         work: F,
         changed: impl Fn(&D) -> bool,
         error: impl Fn(&D) -> bool,
@@ -63,36 +72,64 @@ impl DossierSync {
         Fut: std::future::Future<Output = D>,
     {
         let started = Instant::now();
-        let deadline = self.options.deadline;
+        let cutoff = tokio::time::Instant::from_std(started + deadline);
         let concurrency = self.options.concurrency.max(1);
         let work = &work;
         let mut results: Vec<(usize, D)> = engine::block_on(
             stream::iter(rows.iter().enumerate())
                 // Checked when the row is about to start, not when the batch starts.
                 .take_while(|_| std::future::ready(started.elapsed() < deadline))
-                .map(|(i, row)| async move { (i, work(http, row).await) })
+                .map(|(i, row)| async move {
+                    if !cut_in_flight {
+                        return Some((i, work(http, row).await));
+                    }
+                    // A lookup under way at the deadline is dropped, not waited for: the
+                    // module needs the rest of its time to apply the decisions.
+                    tokio::time::timeout_at(cutoff, work(http, row))
+                        .await
+                        .ok()
+                        .map(|d| (i, d))
+                })
                 .buffer_unordered(concurrency)
+                .filter_map(std::future::ready)
                 .collect::<Vec<_>>(),
         )?;
         results.sort_by_key(|(i, _)| *i);
         let decisions: Vec<D> = results.into_iter().map(|(_, d)| d).collect();
-        let summary = Summary {
-            checked: decisions.len(),
-            changed: decisions.iter().filter(|d| changed(d)).count(),
-            errors: decisions.iter().filter(|d| error(d)).count(),
-            remaining: rows.len() - decisions.len(),
-            elapsed_ms: started.elapsed().as_millis() as u64,
-        };
-        Ok(Batch { decisions, summary })
+        let outcomes: Vec<Outcome> = decisions
+            .iter()
+            .map(|d| Outcome {
+                changed: changed(d),
+                error: error(d),
+            })
+            .collect();
+        let summary = Summary::of(&outcomes, rows.len() - decisions.len(), started.elapsed());
+        Ok(Batch {
+            decisions,
+            outcomes,
+            summary,
+        })
     }
 
     /// Orders task: attempts whose customer may never have come back.
     pub fn orders(&self, attempts: &[Attempt]) -> Result<Batch<OrderDecision>> {
+        self.orders_within(attempts, self.options.deadline)
+    }
+
+    /// The same, ending by `deadline` instead of the options' one (the cron gives each
+    /// chunk of rows what is left of its run).
+    pub fn orders_within(
+        &self,
+        attempts: &[Attempt],
+        deadline: Duration,
+    ) -> Result<Batch<OrderDecision>> {
         let now = now_unix();
         let policy = self.options.policy;
         self.run(
             &self.client.http()?,
             attempts,
+            deadline,
+            true,
             |http, attempt| async move {
                 let lookup = self
                     .client
@@ -107,11 +144,23 @@ impl DossierSync {
 
     /// Statuses task: orders in the module's non-final states.
     pub fn statuses(&self, orders: &[TrackedOrder]) -> Result<Batch<StatusDecision>> {
+        self.statuses_within(orders, self.options.deadline)
+    }
+
+    /// The same, ending by `deadline` instead of the options' one (the cron gives each
+    /// chunk of rows what is left of its run).
+    pub fn statuses_within(
+        &self,
+        orders: &[TrackedOrder],
+        deadline: Duration,
+    ) -> Result<Batch<StatusDecision>> {
         let now = now_unix();
         let policy = self.options.policy;
         self.run(
             &self.client.http()?,
             orders,
+            deadline,
+            true,
             |http, order| async move {
                 if let Some(decision) = decide::status_needs_lookup(order, now, &policy) {
                     return decision;
@@ -135,9 +184,23 @@ impl DossierSync {
 
     /// Funding task: requests the merchant queued.
     pub fn fundings(&self, requests: &[FundingRequest]) -> Result<Batch<FundingDecision>> {
+        self.fundings_within(requests, self.options.deadline)
+    }
+
+    /// The same, ending by `deadline` instead of the options' one (the cron gives each
+    /// chunk of rows what is left of its run).
+    pub fn fundings_within(
+        &self,
+        requests: &[FundingRequest],
+        deadline: Duration,
+    ) -> Result<Batch<FundingDecision>> {
         self.run(
             &self.client.http()?,
             requests,
+            deadline,
+            // A funding request Sofinco may have accepted is waited for (its own timeout
+            // bounds it): dropping the answer could send it twice.
+            false,
             |http, request| async move {
                 if let Some(decision) = decide::funding_precheck(request) {
                     return decision;

@@ -203,8 +203,54 @@ pub struct Summary {
     pub elapsed_ms: u64,
 }
 
+impl Summary {
+    /// The summary of decided rows (their outcomes), `remaining` more, after `elapsed`.
+    pub fn of(outcomes: &[Outcome], remaining: usize, elapsed: std::time::Duration) -> Self {
+        Summary {
+            checked: outcomes.len(),
+            changed: outcomes.iter().filter(|o| o.changed).count(),
+            errors: outcomes.iter().filter(|o| o.error).count(),
+            remaining,
+            elapsed_ms: elapsed.as_millis() as u64,
+        }
+    }
+}
+
+impl Summary {
+    /// This batch's summary had only the first `applied` of its decisions (`outcomes`)
+    /// been applied: the others count in `remaining` (the module ran out of time before
+    /// applying them, so the next run must check them again).
+    pub fn of_first(&self, outcomes: &[Outcome], applied: usize) -> Summary {
+        let applied = applied.min(outcomes.len());
+        Summary {
+            elapsed_ms: self.elapsed_ms,
+            ..Summary::of(
+                &outcomes[..applied],
+                self.remaining + (outcomes.len() - applied),
+                std::time::Duration::ZERO,
+            )
+        }
+    }
+}
+
+/// What one decision counts as in a summary.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Outcome {
+    pub changed: bool,
+    pub error: bool,
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Batch<D> {
     pub decisions: Vec<D>,
+    /// One for each decision, in the same order.
+    pub outcomes: Vec<Outcome>,
     pub summary: Summary,
+}
+
+impl<D> Batch<D> {
+    /// The summary had only the first `applied` decisions been applied.
+    pub fn summary_of_first(&self, applied: usize) -> Summary {
+        self.summary.of_first(&self.outcomes, applied)
+    }
 }

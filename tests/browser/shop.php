@@ -43,8 +43,8 @@ switch ($command) {
         break;
     case 'order':
         $reference = strtoupper((string) ($argv[2] ?? ''));
-        $rows = S::rows('SELECT so.id_order, o.reference, o.id_cart FROM ' . S::P . 'sofinco_order so JOIN '
-            . S::P . 'orders o ON o.id_order = so.id_order WHERE so.order_reference = ' . var_export($reference, true));
+        $rows = S::rows('SELECT so.id_order, o.reference, o.id_cart FROM PREFIX_sofinco_order so JOIN '
+            . 'PREFIX_orders o ON o.id_order = so.id_order WHERE so.order_reference = ' . var_export($reference, true));
         $row = $rows[0] ?? null;
         echo json_encode($row === null ? null : [
             'id_order' => (int) $row['id_order'],

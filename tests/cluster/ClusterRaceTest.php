@@ -113,7 +113,7 @@ final class ClusterRaceTest extends TestCase
         $this->assertSame([0, 0], $cronExits, 'no cron process died');
         $this->assertSame([1, 1, 1], $perCart, 'exactly one order per cart');
         foreach ($carts as $cart) {
-            $this->assertCount(1, S::rows('SELECT id_order FROM ps_sofinco_order WHERE id_cart = ' . $cart['id_cart']));
+            $this->assertCount(1, S::rows('SELECT id_order FROM PREFIX_sofinco_order WHERE id_cart = ' . $cart['id_cart']));
         }
     }
 
@@ -176,7 +176,7 @@ final class ClusterRaceTest extends TestCase
         self::cronNow('orders');
         $payments = [];
         foreach ($orders as $o) {
-            $payments[] = count(S::rows('SELECT op.amount FROM ps_order_payment op JOIN ps_orders o ON o.reference = op.order_reference WHERE o.id_order = ' . $o['id_order']));
+            $payments[] = count(S::rows('SELECT op.amount FROM PREFIX_order_payment op JOIN PREFIX_orders o ON o.reference = op.order_reference WHERE o.id_order = ' . $o['id_order']));
         }
         self::report('delivers per dossier: ' . implode(' ', $deliveries) . '; payments per order at FIN: ' . implode(' ', $payments) . '; http codes: ' . json_encode(array_count_values(array_map('strval', $codes))) . '; cron exits: ' . json_encode(array_count_values($cronExits)));
         foreach ($codes as $code) {

@@ -64,7 +64,7 @@ final class SofincoBackOfficeTest extends TestCase
             $this->assertSame(0, $run['exit'], $run['stderr']);
             $this->assertSame($state, S::stateKeyOfOrder($o['id_order']), $code);
         }
-        $dossier = S::row('SELECT * FROM ps_sofinco_order WHERE id_order = ' . $o['id_order']);
+        $dossier = S::row('SELECT * FROM PREFIX_sofinco_order WHERE id_order = ' . $o['id_order']);
         $this->assertSame('AFI', $dossier['sofinco_status']);
         $this->assertSame(date('Y-m-d', strtotime('-20 days')), $dossier['signature_date']);
     }
@@ -80,7 +80,7 @@ final class SofincoBackOfficeTest extends TestCase
         // "Annulé", which gives the stock back.
         foreach ([[$refused, 'SOFINCO_OS_REFUSED'], [$cancelled, 'SOFINCO_OS_CANCELLED']] as [$o, $key]) {
             $this->assertSame('PS_OS_CANCELED', S::stateKeyOfOrder($o['id_order']));
-            $history = array_map('intval', array_column(S::rows('SELECT id_order_state FROM ps_order_history WHERE id_order = ' . $o['id_order']), 'id_order_state'));
+            $history = array_map('intval', array_column(S::rows('SELECT id_order_state FROM PREFIX_order_history WHERE id_order = ' . $o['id_order']), 'id_order_state'));
             $this->assertContains(S::stateId($key), $history);
         }
     }
@@ -138,7 +138,7 @@ final class SofincoBackOfficeTest extends TestCase
         $run = S::cron('funding');
         $this->assertSame(0, $run['exit'], $run['stderr']);
         $this->assertSame('SOFINCO_OS_FUNDED', S::stateKeyOfOrder($o['id_order']));
-        $paid = S::row('SELECT o.valid, (SELECT COUNT(*) FROM ps_order_payment op WHERE op.order_reference = o.reference) AS payments FROM ps_orders o WHERE o.id_order = ' . $o['id_order']);
+        $paid = S::row('SELECT o.valid, (SELECT COUNT(*) FROM PREFIX_order_payment op WHERE op.order_reference = o.reference) AS payments FROM PREFIX_orders o WHERE o.id_order = ' . $o['id_order']);
         $this->assertSame(1, (int) $paid['valid']);
         $this->assertSame(1, (int) $paid['payments'], 'FUNDED marks the order paid');
         $this->assertSame(1, $this->deliveries($o['reference']), 'never sent twice');
@@ -175,7 +175,7 @@ final class SofincoBackOfficeTest extends TestCase
         S::sandbox()->faults([]);
         $this->assertStringContainsString('la demande est mise en file', $after);
         $this->assertSame('SOFINCO_OS_FUNDING_REQUESTED', S::stateKeyOfOrder($o['id_order']), 'the click is never lost');
-        $queued = S::row('SELECT funding_requested_at, funding_sent FROM ps_sofinco_order WHERE id_order = ' . $o['id_order']);
+        $queued = S::row('SELECT funding_requested_at, funding_sent FROM PREFIX_sofinco_order WHERE id_order = ' . $o['id_order']);
         $this->assertNotNull($queued['funding_requested_at']);
         $this->assertSame(0, (int) $queued['funding_sent']);
         $this->assertSame(0, $this->deliveries($o['reference']));
@@ -233,7 +233,7 @@ final class SofincoBackOfficeTest extends TestCase
         $this->assertStringNotContainsString('$2y$', $page->body, 'no password hash leaked');
         $sorted = $http->get($url . '&ordersOrderby=' . rawurlencode('id_order; DROP TABLE ps_orders') . '&ordersOrderway=' . rawurlencode('desc, (SELECT SLEEP(5))'));
         $this->assertSame(200, $sorted->status);
-        $this->assertNotNull(S::row('SELECT COUNT(*) AS n FROM ps_orders'), 'the orders table is still there');
+        $this->assertNotNull(S::row('SELECT COUNT(*) AS n FROM PREFIX_orders'), 'the orders table is still there');
         $reset = $http->post($url, ['submitResetorders' => '1']);
         $this->assertSame(200, $reset->status);
     }
@@ -281,13 +281,13 @@ final class SofincoBackOfficeTest extends TestCase
     public function testUpgradeFromATableWithoutModeFillsNc(): void
     {
         $o = $this->order('ETU');
-        S::cli()->json('Db::getInstance()->execute("ALTER TABLE ps_sofinco_order DROP COLUMN mode");
-            Db::getInstance()->execute("UPDATE ps_module SET version = \'2.0.0\' WHERE name = \'sofincosignature\'");
+        S::cli()->json('Db::getInstance()->execute("ALTER TABLE " . _DB_PREFIX_ . "sofinco_order DROP COLUMN mode");
+            Db::getInstance()->execute("UPDATE " . _DB_PREFIX_ . "module SET version = \'2.0.0\' WHERE name = \'sofincosignature\'");
             echo json_encode(true);');
         $upgrade = S::cli()->module('upgrade', 'sofincosignature');
         $this->assertSame(0, $upgrade['exit'], $upgrade['stdout'] . $upgrade['stderr']);
-        $this->assertSame('NC', S::row('SELECT mode FROM ps_sofinco_order WHERE id_order = ' . $o['id_order'])['mode']);
-        $this->assertSame(S::moduleVersion(), S::row("SELECT version FROM ps_module WHERE name = 'sofincosignature'")['version']);
+        $this->assertSame('NC', S::row('SELECT mode FROM PREFIX_sofinco_order WHERE id_order = ' . $o['id_order'])['mode']);
+        $this->assertSame(S::moduleVersion(), S::row("SELECT version FROM PREFIX_module WHERE name = 'sofincosignature'")['version']);
         $http = new ShopHttp();
         $http->loginAdmin();
         $this->assertStringContainsString('NC', $this->dossiersTab($http));

@@ -66,13 +66,13 @@ final class SofincoCheckoutTest extends TestCase
         $this->assertSame(200, $reload->status);
         $this->assertCount(1, S::ordersOfCart($idCart), 'reloading never makes a second order');
 
-        $dossier = S::row('SELECT * FROM ps_sofinco_order WHERE id_cart = ' . $idCart);
+        $dossier = S::row('SELECT * FROM PREFIX_sofinco_order WHERE id_cart = ' . $idCart);
         $this->assertSame($attempt['order_reference'], $dossier['order_reference']);
         $this->assertMatchesRegularExpression('/^SBX\d+$/', $dossier['contract_id']);
         $this->assertSame('ETU', $dossier['sofinco_status']);
         $this->assertSame(date('Y-m-d'), $dossier['signature_date']);
         $this->assertSame('PRODUCTION', $dossier['mode']);
-        $this->assertSame('ordered', S::row("SELECT status FROM ps_sofinco_attempt WHERE order_reference = '{$attempt['order_reference']}'")['status']);
+        $this->assertSame('ordered', S::row("SELECT status FROM PREFIX_sofinco_attempt WHERE order_reference = '{$attempt['order_reference']}'")['status']);
     }
 
     public function testTheOrderIsOnTheBackOfficeOrdersPage(): void
@@ -83,7 +83,7 @@ final class SofincoCheckoutTest extends TestCase
         $http = new ShopHttp();
         $http->loginAdmin();
         $page = html_entity_decode($http->adminController('AdminOrders')->body);
-        $reference = S::row('SELECT reference FROM ps_orders WHERE id_order = ' . $order['id_order'])['reference'];
+        $reference = S::row('SELECT reference FROM PREFIX_orders WHERE id_order = ' . $order['id_order'])['reference'];
         $this->assertStringContainsString($reference, $page);
         $this->assertStringContainsString('Dossier en étude Sofinco', $page);
     }
@@ -111,7 +111,7 @@ final class SofincoCheckoutTest extends TestCase
         $this->assertSame(200, $back->status);
         $this->assertStringContainsString('Sofinco n\'a pas accepté votre demande de crédit', html_entity_decode($back->body));
         $this->assertSame([], S::ordersOfCart($idCart));
-        $this->assertSame('abandoned', S::row("SELECT status FROM ps_sofinco_attempt WHERE order_reference = '{$attempt['order_reference']}'")['status']);
+        $this->assertSame('abandoned', S::row("SELECT status FROM PREFIX_sofinco_attempt WHERE order_reference = '{$attempt['order_reference']}'")['status']);
     }
 
     public function testAbandonedJourneyGivesNoOrder(): void
@@ -152,7 +152,7 @@ final class SofincoCheckoutTest extends TestCase
 
     public function testForgedAndRandomNotificationsChangeNothing(): void
     {
-        $orders = S::row('SELECT COUNT(*) AS n FROM ps_orders')['n'];
+        $orders = S::row('SELECT COUNT(*) AS n FROM PREFIX_orders')['n'];
         $bodies = ['', 'garbage', '{"ORDER_ID":1}', str_repeat('{', 5000), '{"ORDER_ID":"A B","AMOUNT":1,"CONTRACT_STATUS":"FIN"}'];
         mt_srand(15);
         for ($i = 0; $i < 60; $i++) {
@@ -166,7 +166,7 @@ final class SofincoCheckoutTest extends TestCase
             $slowest = max($slowest, $r['seconds']);
         }
         $this->assertLessThan(2.0, $slowest, 'answers fast');
-        $this->assertSame($orders, S::row('SELECT COUNT(*) AS n FROM ps_orders')['n'], 'changes nothing');
+        $this->assertSame($orders, S::row('SELECT COUNT(*) AS n FROM PREFIX_orders')['n'], 'changes nothing');
         $unknown = $this->notify('{"ORDER_ID":"NOSUCHATTEMPT1","AMOUNT":1290.0,"CONTRACT_STATUS":"FIN"}');
         $this->assertSame([200, '{"result":"received"}'], [$unknown['status'], $unknown['body']]);
     }
@@ -244,7 +244,7 @@ final class SofincoCheckoutTest extends TestCase
         S::sandbox()->faults([]);
         foreach ($carts as $cart) {
             $this->assertCount(1, S::ordersOfCart($cart['id_cart']), 'exactly one order for cart ' . $cart['id_cart']);
-            $this->assertCount(1, S::rows('SELECT id_order FROM ps_sofinco_order WHERE id_cart = ' . $cart['id_cart']));
+            $this->assertCount(1, S::rows('SELECT id_order FROM PREFIX_sofinco_order WHERE id_cart = ' . $cart['id_cart']));
         }
     }
 }

@@ -46,7 +46,7 @@ final class SofincoHostileTest extends TestCase
         $this->assertSame(200, $page->status);
         $http->post($url, ['submitResetorders' => '1']);
         $shown = [];
-        foreach (S::rows('SELECT order_reference FROM ps_sofinco_order') as $row) {
+        foreach (S::rows('SELECT order_reference FROM PREFIX_sofinco_order') as $row) {
             if (str_contains($page->body, $row['order_reference'])) {
                 $shown[] = $row['order_reference'];
             }
@@ -129,8 +129,8 @@ final class SofincoHostileTest extends TestCase
         foreach ($pages as $i => $page) {
             $texts['page ' . $i] = html_entity_decode($page);
         }
-        $texts['cron summaries'] = json_encode(S::cli()->json('echo json_encode(Db::getInstance()->executeS("SELECT name, value FROM ' . S::P . 'configuration WHERE name LIKE \'SOFINCO_CRON_LAST%\'"));'), JSON_UNESCAPED_UNICODE | JSON_UNESCAPED_SLASHES);
-        $texts['attempts'] = json_encode(S::rows('SELECT * FROM ' . S::P . 'sofinco_attempt WHERE id_cart IN (' . $idCart . ',' . $idCart2 . ')'), JSON_UNESCAPED_UNICODE | JSON_UNESCAPED_SLASHES);
+        $texts['cron summaries'] = json_encode(S::cli()->json('echo json_encode(Db::getInstance()->executeS("SELECT name, value FROM " . _DB_PREFIX_ . "configuration WHERE name LIKE \'SOFINCO_CRON_LAST%\'"));'), JSON_UNESCAPED_UNICODE | JSON_UNESCAPED_SLASHES);
+        $texts['attempts'] = json_encode(S::rows('SELECT * FROM PREFIX_sofinco_attempt WHERE id_cart IN (' . $idCart . ',' . $idCart2 . ')'), JSON_UNESCAPED_UNICODE | JSON_UNESCAPED_SLASHES);
         $logs = glob(self::logDir() . '/*.log') ?: [];
         $this->assertNotEmpty($logs);
         foreach ($logs as $file) {
@@ -278,7 +278,7 @@ final class SofincoHostileTest extends TestCase
     public function testTheCsvExportHasNoHtml(): void
     {
         $this->order();
-        $contract = (string) S::row('SELECT contract_id FROM ps_sofinco_order WHERE contract_id <> \'\' ORDER BY id_sofinco_order DESC')['contract_id'];
+        $contract = (string) S::row('SELECT contract_id FROM PREFIX_sofinco_order WHERE contract_id <> \'\' ORDER BY id_sofinco_order DESC')['contract_id'];
         $http = new ShopHttp();
         $http->loginAdmin();
         $csv = $http->adminController('AdminSofincoDossiers', ['exportorders' => '1'])->body;

@@ -21,25 +21,25 @@ final class SofincoLifecycleTest extends TestCase
         S::cron('orders');
         $order = S::ordersOfCart($idCart)[0];
         $state = (int) $order['current_state'];
-        $historyBefore = S::rows('SELECT id_order_state FROM ps_order_history WHERE id_order = ' . $order['id_order']);
+        $historyBefore = S::rows('SELECT id_order_state FROM PREFIX_order_history WHERE id_order = ' . $order['id_order']);
 
         $out = S::cli()->module('uninstall', 'sofincosignature');
         $this->assertSame(0, $out['exit'], $out['stdout'] . $out['stderr']);
-        $kept = S::row('SELECT os.hidden, os.deleted, osl.name FROM ps_order_state os JOIN ps_order_state_lang osl ON osl.id_order_state = os.id_order_state
+        $kept = S::row('SELECT os.hidden, os.deleted, osl.name FROM PREFIX_order_state os JOIN PREFIX_order_state_lang osl ON osl.id_order_state = os.id_order_state
             WHERE os.id_order_state = ' . $state . ' LIMIT 1');
         $this->assertSame(1, (int) $kept['hidden'], 'a state used by orders is hidden, not deleted');
         $this->assertSame(0, (int) $kept['deleted']);
         $this->assertSame('Dossier en étude Sofinco', $kept['name'], 'the order still shows its label');
-        $this->assertSame($historyBefore, S::rows('SELECT id_order_state FROM ps_order_history WHERE id_order = ' . $order['id_order']));
-        $this->assertNotNull(S::row('SELECT id_order FROM ps_sofinco_order WHERE id_order = ' . $order['id_order']), 'the dossier is kept');
-        $this->assertNull(S::row("SELECT id_tab FROM ps_tab WHERE class_name = 'AdminSofincoDossiers'"));
+        $this->assertSame($historyBefore, S::rows('SELECT id_order_state FROM PREFIX_order_history WHERE id_order = ' . $order['id_order']));
+        $this->assertNotNull(S::row('SELECT id_order FROM PREFIX_sofinco_order WHERE id_order = ' . $order['id_order']), 'the dossier is kept');
+        $this->assertNull(S::row("SELECT id_tab FROM PREFIX_tab WHERE class_name = 'AdminSofincoDossiers'"));
 
         $out = S::cli()->module('install', 'sofincosignature');
         $this->assertSame(0, $out['exit'], $out['stdout'] . $out['stderr']);
         S::configure();
         $this->assertSame($state, S::stateId('SOFINCO_OS_IN_STUDY'), 'the same state comes back');
-        $this->assertSame(0, (int) S::row('SELECT hidden FROM ps_order_state WHERE id_order_state = ' . $state)['hidden']);
-        $this->assertCount(9, S::rows("SELECT id_order_state FROM ps_order_state WHERE module_name = 'sofincosignature' AND deleted = 0"), 'no duplicated states');
+        $this->assertSame(0, (int) S::row('SELECT hidden FROM PREFIX_order_state WHERE id_order_state = ' . $state)['hidden']);
+        $this->assertCount(9, S::rows("SELECT id_order_state FROM PREFIX_order_state WHERE module_name = 'sofincosignature' AND deleted = 0"), 'no duplicated states');
         S::sandbox()->setStatus($attempt['order_reference'], 'CLI');
         S::cron('statuses');
         $this->assertSame('SOFINCO_OS_AWAITING_CUSTOMER', S::stateKeyOfOrder((int) $order['id_order']), 'the old order is followed again');
@@ -59,7 +59,7 @@ final class SofincoLifecycleTest extends TestCase
             $ctx->controller = new AdminModulesController();
             AdminController::$currentIndex = "index.php?controller=AdminModules";
             $module = Module::getInstanceByName("sofincosignature");
-            $cart = new Cart((int) Db::getInstance()->getValue("SELECT MAX(id_cart) FROM ' . S::P . 'cart"));
+            $cart = new Cart((int) Db::getInstance()->getValue("SELECT MAX(id_cart) FROM " . _DB_PREFIX_ . "cart"));
             echo json_encode([
                 "loaded" => extension_loaded("sofinco"),
                 "warning" => $module->warning,

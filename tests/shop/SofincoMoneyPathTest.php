@@ -44,7 +44,7 @@ final class SofincoMoneyPathTest extends TestCase
 
     private static function payments(int $idOrder): array
     {
-        return S::rows('SELECT op.amount FROM ps_order_payment op JOIN ps_orders o ON o.reference = op.order_reference WHERE o.id_order = ' . $idOrder);
+        return S::rows('SELECT op.amount FROM PREFIX_order_payment op JOIN PREFIX_orders o ON o.reference = op.order_reference WHERE o.id_order = ' . $idOrder);
     }
 
     private static function deliveries(string $reference): int
@@ -60,7 +60,7 @@ final class SofincoMoneyPathTest extends TestCase
 
     private static function stock(int $idProduct): int
     {
-        return (int) S::row('SELECT quantity FROM ps_stock_available WHERE id_product = ' . $idProduct . ' AND id_product_attribute = 0')['quantity'];
+        return (int) S::row('SELECT quantity FROM PREFIX_stock_available WHERE id_product = ' . $idProduct . ' AND id_product_attribute = 0')['quantity'];
     }
 
     private static function cronProcess(string $task)
@@ -143,7 +143,7 @@ final class SofincoMoneyPathTest extends TestCase
 
         $funded = $this->order('FIN');
         $this->assertSame('SOFINCO_OS_FUNDED', S::stateKeyOfOrder($funded['id_order']));
-        $total = (float) S::row('SELECT total_paid_tax_incl FROM ps_orders WHERE id_order = ' . $funded['id_order'])['total_paid_tax_incl'];
+        $total = (float) S::row('SELECT total_paid_tax_incl FROM PREFIX_orders WHERE id_order = ' . $funded['id_order'])['total_paid_tax_incl'];
         $payments = self::payments($funded['id_order']);
         $this->assertCount(1, $payments, 'funded at once: paid once');
         $this->assertEqualsWithDelta($total, (float) $payments[0]['amount'], 0.001);
@@ -167,7 +167,7 @@ final class SofincoMoneyPathTest extends TestCase
         // the flag once per process), a second shop, then its own merchant number.
         $idShop2 = (int) S::cli()->json('
             Configuration::updateGlobalValue("PS_MULTISHOP_FEATURE_ACTIVE", 1);
-            $id = (int) Db::getInstance()->getValue("SELECT id_shop FROM ps_shop WHERE name = \'Sofinco shop 2\'");
+            $id = (int) Db::getInstance()->getValue("SELECT id_shop FROM " . _DB_PREFIX_ . "shop WHERE name = \'Sofinco shop 2\'");
             if (!$id) {
                 $shop = new Shop(); $shop->name = "Sofinco shop 2"; $shop->id_shop_group = 1;
                 $shop->id_category = (int) Configuration::get("PS_HOME_CATEGORY"); $shop->theme_name = "classic"; $shop->active = 1;
@@ -175,7 +175,7 @@ final class SofincoMoneyPathTest extends TestCase
             }
             echo json_encode($id);');
         S::cli()->json('Configuration::updateValue("SOFINCO_MERCHANT_ID", "' . S::MERCHANT2 . '", false, null, ' . $idShop2 . '); echo json_encode(true);');
-        $this->assertSame(S::MERCHANT, S::row("SELECT value FROM ps_configuration WHERE name = 'SOFINCO_MERCHANT_ID' AND id_shop IS NULL")['value'], 'shop 1 keeps the global one');
+        $this->assertSame(S::MERCHANT, S::row("SELECT value FROM PREFIX_configuration WHERE name = 'SOFINCO_MERCHANT_ID' AND id_shop IS NULL")['value'], 'shop 1 keeps the global one');
         $this->assertGreaterThan(1, $idShop2);
         try {
             $one = $this->unreturned('REF');
@@ -199,7 +199,7 @@ final class SofincoMoneyPathTest extends TestCase
             };
             $this->assertSame([S::MERCHANT], $providerOf($one['reference']));
             $this->assertSame([S::MERCHANT2], $providerOf($ref2), "shop 2's dossier with shop 2's merchant number");
-            $this->assertSame('abandoned', S::row("SELECT status FROM ps_sofinco_attempt WHERE order_reference = '$ref2'")['status'], 'found and closed, not "no dossier"');
+            $this->assertSame('abandoned', S::row("SELECT status FROM PREFIX_sofinco_attempt WHERE order_reference = '$ref2'")['status'], 'found and closed, not "no dossier"');
         } finally {
             S::cli()->json('Db::getInstance()->delete("sofinco_attempt", "id_shop = ' . $idShop2 . '");
                 Db::getInstance()->delete("configuration", "name = \'SOFINCO_MERCHANT_ID\' AND id_shop = ' . $idShop2 . '");
@@ -230,7 +230,7 @@ final class SofincoMoneyPathTest extends TestCase
     public function testARenamedRecolouredStateSurvivesTheConfigurationPage(): void
     {
         $id = S::stateId('SOFINCO_OS_IN_STUDY');
-        $original = S::row("SELECT os.color, os.send_email, osl.name FROM ps_order_state os JOIN ps_order_state_lang osl ON osl.id_order_state = os.id_order_state AND osl.id_lang = 1 WHERE os.id_order_state = $id");
+        $original = S::row("SELECT os.color, os.send_email, osl.name FROM PREFIX_order_state os JOIN PREFIX_order_state_lang osl ON osl.id_order_state = os.id_order_state AND osl.id_lang = 1 WHERE os.id_order_state = $id");
         S::cli()->json("\$s = new OrderState($id); \$s->color = '#123456'; \$s->send_email = true; \$s->template = [1 => 'order_changed'];
             foreach (\$s->name as \$l => \$n) { \$s->name[\$l] = 'Étude crédit (renommé)'; } \$s->save(); echo json_encode(true);");
         try {
@@ -238,8 +238,8 @@ final class SofincoMoneyPathTest extends TestCase
             $http->loginAdmin();
             $page = $http->adminController('AdminModules', ['configure' => 'sofincosignature']);
             $this->assertStringContainsString('Sofinco', $page->body);
-            $now = S::row("SELECT os.color, os.send_email, osl.name FROM ps_order_state os JOIN ps_order_state_lang osl ON osl.id_order_state = os.id_order_state AND osl.id_lang = 1 WHERE os.id_order_state = $id");
-            $this->assertSame(['color' => '#123456', 'send_email' => '1', 'name' => 'Étude crédit (renommé)'], array_map('strval', $now));
+            $now = S::row("SELECT os.color, os.send_email, osl.name FROM PREFIX_order_state os JOIN PREFIX_order_state_lang osl ON osl.id_order_state = os.id_order_state AND osl.id_lang = 1 WHERE os.id_order_state = $id");
+            $this->assertSame(['#123456', '1', 'Étude crédit (renommé)'], [(string) $now['color'], (string) $now['send_email'], (string) $now['name']]);
         } finally {
             S::cli()->json("\$s = new OrderState($id); \$s->color = " . var_export($original['color'], true) . '; $s->send_email = ' . ((int) $original['send_email'] ? 'true' : 'false') . ';
                 foreach ($s->name as $l => $n) { $s->name[$l] = ' . var_export($original['name'], true) . '; } $s->save(); echo json_encode(true);');
@@ -254,7 +254,7 @@ final class SofincoMoneyPathTest extends TestCase
         S::sandbox()->setStatus($refused['reference'], 'REF');
         S::cron('statuses');
         $this->assertSame($stock + 5, self::stock(S::PRODUCT), 'refused: the five items are back');
-        $history = array_map('intval', array_column(S::rows('SELECT id_order_state FROM ps_order_history WHERE id_order = ' . $refused['id_order']), 'id_order_state'));
+        $history = array_map('intval', array_column(S::rows('SELECT id_order_state FROM PREFIX_order_history WHERE id_order = ' . $refused['id_order']), 'id_order_state'));
         $this->assertContains(S::stateId('SOFINCO_OS_REFUSED'), $history, 'the refusal stays in the history');
 
         $cancelled = $this->order('ETU');
@@ -272,7 +272,7 @@ final class SofincoMoneyPathTest extends TestCase
     public function testADossierWithoutSignatureDateShowsNoMadeUpDate(): void
     {
         $o = $this->order('ETU', null);
-        $this->assertNull(S::row('SELECT signature_date FROM ps_sofinco_order WHERE id_order = ' . $o['id_order'])['signature_date']);
+        $this->assertNull(S::row('SELECT signature_date FROM PREFIX_sofinco_order WHERE id_order = ' . $o['id_order'])['signature_date']);
         $http = new ShopHttp();
         $http->loginAdmin();
         $panel = $http->adminController('AdminOrders', ['id_order' => $o['id_order'], 'vieworder' => 1])->body;

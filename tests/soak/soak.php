@@ -54,7 +54,7 @@ S::configure(['SOFINCO_DEBUG' => '0', 'SOFINCO_TIMEOUT_MS' => '1500']);
 $sandbox = S::sandbox();
 $sandbox->reset();
 $sandbox->faults(['fail_rate' => 0.0]);
-S::cli()->json('Db::getInstance()->execute("UPDATE ' . S::P . 'sofinco_attempt SET status = \'abandoned\' WHERE status = \'open\'"); echo json_encode(true);');
+S::cli()->json('Db::getInstance()->execute("UPDATE " . _DB_PREFIX_ . "sofinco_attempt SET status = \'abandoned\' WHERE status = \'open\'"); echo json_encode(true);');
 
 // 1. N customers at checkout: carts, attempts stored first, journeys asked for (as the
 //    redirect controller does), Sofinco failing as it will.
@@ -128,7 +128,7 @@ foreach ($truth as $ref => $t) {
 // The attempts of customers who never acted are two days old: the orders cron closes them.
 $never = array_keys(array_filter($truth, fn ($t) => $t['fate'] === 'never'));
 if ($never) {
-    S::cli()->json('Db::getInstance()->execute("UPDATE ' . S::P . 'sofinco_attempt SET created_at = created_at - 200000 WHERE order_reference IN (\'' . implode("','", $never) . '\')"); echo json_encode(true);');
+    S::cli()->json('Db::getInstance()->execute("UPDATE " . _DB_PREFIX_ . "sofinco_attempt SET created_at = created_at - 200000 WHERE order_reference IN (\'' . implode("','", $never) . '\')"); echo json_encode(true);');
 }
 say(sprintf('%d journeys ended by customers (%d signed, %d silently), %d never touched', $acted,
     count(array_filter($truth, fn ($t) => $t['fate'] === 'sign')), count(array_filter($truth, fn ($t) => !empty($t['silent']))), count($never)));
@@ -169,7 +169,7 @@ for ($round = 1; $round <= $maxRounds && $quiet < 3; $round++) {
     unset($t);
     // The merchant validates approved orders whose dossier is meant to be funded.
     $toFund = [];
-    foreach (S::rows('SELECT so.id_order, so.order_reference FROM ' . S::P . 'sofinco_order so JOIN ' . S::P . 'orders o ON o.id_order = so.id_order
+    foreach (S::rows('SELECT so.id_order, so.order_reference FROM PREFIX_sofinco_order so JOIN PREFIX_orders o ON o.id_order = so.id_order
         WHERE o.current_state = ' . S::stateId('SOFINCO_OS_AWAITING_FUNDING')) as $row) {
         if (($truth[$row['order_reference']]['path'] ?? []) === ['FUND']) {
             $toFund[] = (int) $row['id_order'];
@@ -200,7 +200,7 @@ $sandbox->faults(['fail_rate' => 0.0, 'timeout_rate' => 0.0, 'malformed_rate' =>
 
 // 5. The truth against the shop.
 $orders = [];
-foreach (S::rows('SELECT o.id_cart, o.id_order, o.current_state, o.valid FROM ' . S::P . 'orders o WHERE o.module = \'sofincosignature\'') as $o) {
+foreach (S::rows('SELECT o.id_cart, o.id_order, o.current_state, o.valid FROM PREFIX_orders o WHERE o.module = \'sofincosignature\'') as $o) {
     $orders[(int) $o['id_cart']][] = $o;
 }
 $stateIds = [];

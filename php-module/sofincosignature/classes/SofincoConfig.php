@@ -24,6 +24,12 @@ class SofincoConfig
     const API_URL = 'SOFINCO_API_URL';
     /** Advanced, not on the form: per-call timeout in ms for slow networks (default 10000). */
     const TIMEOUT_MS = 'SOFINCO_TIMEOUT_MS';
+    /** Advanced: calls to Sofinco at once in a cron run, and how long a run may last. */
+    const CRON_CONCURRENCY = 'SOFINCO_CRON_CONCURRENCY';
+    const CRON_DEADLINE_S = 'SOFINCO_CRON_DEADLINE_S';
+    /** Their bounds: Sofinco's gateway throttles beyond 32 calls at once, and a run must
+     * fit between two crontab slots. */
+    const CRON_LIMITS = [self::CRON_CONCURRENCY => [1, 32], self::CRON_DEADLINE_S => [5, 300]];
     const CRON_TOKEN = 'SOFINCO_CRON_TOKEN';
     const RETURN_SECRET = 'SOFINCO_RETURN_SECRET';
 
@@ -41,6 +47,8 @@ class SofincoConfig
         self::MIN_PRICE => '100',
         self::DEBUG => '0',
         self::API_URL => '',
+        self::CRON_CONCURRENCY => '8',
+        self::CRON_DEADLINE_S => '50',
     ];
 
     const SECRETS = [self::SECRET_TEST, self::SECRET_PROD];
@@ -74,6 +82,27 @@ class SofincoConfig
             // The form refuses such a value; an old one stored by hand sets no minimum.
             return 0;
         }
+    }
+
+    public static function cronConcurrency($idShop = null)
+    {
+        return self::bounded(self::CRON_CONCURRENCY, $idShop);
+    }
+
+    public static function cronDeadlineMs($idShop = null)
+    {
+        return self::bounded(self::CRON_DEADLINE_S, $idShop) * 1000;
+    }
+
+    /** An advanced setting within its bounds (a value stored by hand is clamped). */
+    private static function bounded($key, $idShop)
+    {
+        list($min, $max) = self::CRON_LIMITS[$key];
+        $value = self::get($key, $idShop);
+        if (!ctype_digit($value)) {
+            $value = self::FORM_DEFAULTS[$key];
+        }
+        return max($min, min($max, (int) $value));
     }
 
     /** Every field needed to call Sofinco is filled for the current mode. */

@@ -91,6 +91,11 @@ class SofincoConfigPage
         if ($url !== '' && !preg_match('#^https://[^\s/]+#', $url) && !preg_match('#^http://(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:\d+)?(/|$)#', $url)) {
             $problems[] = $l('API URL: leave it empty, or an https address (http only to this machine).');
         }
+        foreach (SofincoConfig::CRON_LIMITS as $key => $bounds) {
+            if (!ctype_digit($values[$key]) || (int) $values[$key] < $bounds[0] || (int) $values[$key] > $bounds[1]) {
+                $problems[] = sprintf($l('%s: a whole number from %d to %d.'), $this->label($key), $bounds[0], $bounds[1]);
+            }
+        }
         return $problems;
     }
 
@@ -103,6 +108,8 @@ class SofincoConfigPage
             SofincoConfig::CLIENT_ID_TEST => 'ClientId (recette)', SofincoConfig::SECRET_TEST => 'SecretId (recette)',
             SofincoConfig::CLIENT_ID_PROD => 'ClientId (production)', SofincoConfig::SECRET_PROD => 'SecretId (production)',
             SofincoConfig::API_URL => 'API URL',
+            SofincoConfig::CRON_CONCURRENCY => $this->module->l('Cron: calls at once (advanced)', 'sofincoconfigpage'),
+            SofincoConfig::CRON_DEADLINE_S => $this->module->l('Cron: longest run (advanced)', 'sofincoconfigpage'),
         ];
         return isset($labels[$key]) ? $labels[$key] : $key;
     }
@@ -115,6 +122,8 @@ class SofincoConfigPage
             if (in_array($key, SofincoConfig::SECRETS, true) && $value === '') {
                 // Empty means "keep": the stored secret is never sent to the browser.
                 $value = SofincoConfig::get($key);
+            } elseif (isset(SofincoConfig::CRON_LIMITS[$key]) && $value === '') {
+                $value = $default;
             }
             $values[$key] = $value;
         }
@@ -205,6 +214,10 @@ class SofincoConfigPage
                     $switch(SofincoConfig::DEBUG, $l('Debug mode'), $l('Writes every call to Sofinco in the logs (secrets, e-mails and phones masked).')),
                     ['type' => 'text', 'name' => SofincoConfig::API_URL, 'label' => $l('API URL (advanced)'),
                         'desc' => $l('Empty: Sofinco\'s recette or production by the test mode. Another address only for a proxy or the sandbox.')],
+                    ['type' => 'text', 'name' => SofincoConfig::CRON_CONCURRENCY, 'label' => $this->label(SofincoConfig::CRON_CONCURRENCY), 'class' => 'fixed-width-sm',
+                        'desc' => $l('From 1 to 32 (default 8): how many dossiers a cron run asks Sofinco about at once.')],
+                    ['type' => 'text', 'name' => SofincoConfig::CRON_DEADLINE_S, 'label' => $this->label(SofincoConfig::CRON_DEADLINE_S), 'suffix' => 's', 'class' => 'fixed-width-sm',
+                        'desc' => $l('From 5 to 300 seconds (default 50): a run ends by then, calls and order updates included, and leaves the rest to the next run. Keep it below the time between two runs.')],
                 ],
                 'submit' => ['title' => $l('Save'), 'name' => 'submitSofincoConfig'],
                 'buttons' => [['type' => 'submit', 'name' => 'submitSofincoTest', 'title' => $l('Tester la connexion'), 'icon' => 'process-icon-refresh', 'class' => 'pull-right']],

@@ -2,8 +2,9 @@
 /**
  * The three cron tasks (spec-fr.md §9): the extension decides (DossierSync), this class
  * applies the decisions through PrestaShop's own APIs so every hook fires. One run of a
- * task at a time (a database lock, so across machines too); what a run does not reach
- * within its time budget is left for the next.
+ * task at a time (a database lock, so across machines too); a run ends by its deadline
+ * (advanced settings), its calls and its applying both (SofincoCronBudget), and what it
+ * does not reach is left for the next.
  */
 if (!defined('_PS_VERSION_')) {
     exit;
@@ -12,11 +13,14 @@ if (!defined('_PS_VERSION_')) {
 class SofincoCron
 {
     const TASKS = ['orders', 'statuses', 'funding'];
-    /** Stop starting calls after this: a run fits in a one-minute crontab slot. */
-    const DEADLINE_MS = 50000;
+    /** Rows given to the extension at once, per concurrent call: small enough that a chunk
+     * cut by the deadline wastes little, large enough to keep every call slot busy. */
+    const ROWS_PER_SLOT = 16;
 
     /** @var SofincoSignature */
     private $module;
+    /** @var float when this run started (microtime) */
+    private $started;
 
     public function __construct(SofincoSignature $module)
     {
@@ -38,9 +42,9 @@ class SofincoCron
             return ['task' => $task, 'ok' => true, 'locked' => true];
         }
         try {
-            $started = microtime(true);
+            $this->started = microtime(true);
             $summary = $this->{'run' . ucfirst($task)}();
-            $result = ['ok' => true, 'summary' => $summary, 'seconds' => round(microtime(true) - $started, 2)];
+            $result = ['ok' => true, 'summary' => $summary, 'seconds' => round(microtime(true) - $this->started, 2)];
         } catch (\Throwable $e) {
             SofincoLogger::error(sprintf('cron %s failed: %s', $task, SofincoLogger::describe($e)));
             $result = ['ok' => false, 'error' => self::describeFailure($e)];
@@ -70,26 +74,38 @@ class SofincoCron
         return $e->getMessage();
     }
 
-    /** One DossierSync per shop: each shop's rows are handled with its own identifiers. */
+    /** One DossierSync per shop: each shop's rows are handled with its own settings. */
     private function sync($idShop)
     {
-        return SofincoClientFactory::sync($this->module, ['deadline_ms' => self::DEADLINE_MS], (int) $idShop);
+        return SofincoClientFactory::sync($this->module, [
+            'concurrency' => SofincoConfig::cronConcurrency($idShop),
+            'deadline_ms' => $this->budgetMs($idShop),
+        ], (int) $idShop);
+    }
+
+    /** What is left of the shop's deadline since the run started, in ms. */
+    private function budgetMs($idShop)
+    {
+        return max(0, (int) (SofincoConfig::cronDeadlineMs($idShop) - (microtime(true) - $this->started) * 1000));
     }
 
     /**
      * Runs $task over $rows shop by shop, and adds up the summaries.
      *
-     * @param callable $task function (DossierSync $sync, array $rowsOfOneShop): array summary
+     * @param callable $task function (DossierSync $sync, array $rowsOfOneShop, SofincoCronBudget $budget, int $chunk): array summary
      */
     private function perShop(array $rows, callable $task)
     {
-        $total = ['checked' => 0, 'changed' => 0, 'errors' => 0, 'remaining' => 0, 'elapsed_ms' => 0, 'shops' => 0];
+        $total = ['checked' => 0, 'changed' => 0, 'errors' => 0, 'remaining' => 0, 'elapsed_ms' => 0, 'apply_ms' => 0, 'shops' => 0];
         foreach (SofincoDossiers::byShop($rows) as $idShop => $shopRows) {
-            foreach ($task($this->sync($idShop), $shopRows) as $key => $value) {
+            $budget = new SofincoCronBudget($this->started, SofincoConfig::cronDeadlineMs($idShop));
+            $chunk = SofincoConfig::cronConcurrency($idShop) * self::ROWS_PER_SLOT;
+            foreach ($task($this->sync($idShop), $shopRows, $budget, $chunk) as $key => $value) {
                 $total[$key] += (int) $value;
             }
             ++$total['shops'];
         }
+        $total['elapsed_ms'] = (int) round((microtime(true) - $this->started) * 1000);
         return $total;
     }
 
@@ -97,16 +113,16 @@ class SofincoCron
     private function runOrders()
     {
         $creator = new SofincoOrderCreator($this->module);
-        return $this->perShop(SofincoAttempts::open(), function ($sync, array $attempts) use ($creator) {
+        return $this->perShop(SofincoAttempts::open(), function ($sync, array $attempts, $budget, $chunk) use ($creator) {
             $byCart = [];
             foreach ($attempts as $attempt) {
                 $byCart[(int) $attempt['id_cart']] = $attempt;
             }
-            $batch = $sync->orders(array_map(['SofincoOrderCreator', 'syncRow'], $attempts));
-            foreach ($batch->decisions as $decision) {
+            return $budget->run($attempts, $chunk, function (array $rows, $deadlineMs) use ($sync) {
+                return $sync->orders(array_map(['SofincoOrderCreator', 'syncRow'], $rows), $deadlineMs);
+            }, function ($decision) use ($creator, $byCart) {
                 $creator->apply($byCart[$decision->idCart], $decision);
-            }
-            return $batch->summary();
+            });
         });
     }
 
@@ -119,16 +135,16 @@ class SofincoCron
                 $followed[] = SofincoStates::id($key);
             }
         }
-        return $this->perShop(SofincoDossiers::followed($followed), function ($sync, array $orders) {
+        return $this->perShop(SofincoDossiers::followed($followed), function ($sync, array $orders, $budget, $chunk) {
             $stateOf = [];
             foreach ($orders as $o) {
                 $stateOf[(int) $o['id_order']] = (int) $o['current_state'];
             }
-            $batch = $sync->statuses(array_map(['SofincoStatusApplier', 'row'], $orders));
-            foreach ($batch->decisions as $decision) {
+            return $budget->run($orders, $chunk, function (array $rows, $deadlineMs) use ($sync) {
+                return $sync->statuses(array_map(['SofincoStatusApplier', 'row'], $rows), $deadlineMs);
+            }, function ($decision) use ($stateOf) {
                 SofincoStatusApplier::apply($decision, $stateOf[$decision->idOrder]);
-            }
-            return $batch->summary();
+            });
         });
     }
 

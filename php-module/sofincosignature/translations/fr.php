@@ -74,6 +74,7 @@ $_MODULE['<{sofincosignature}prestashop>sofincocancel_af81d9390a2072e0f0b75a42fc
 $_MODULE['<{sofincosignature}prestashop>sofincocancel_e6b90af86bc22fb55096695123039a35'] = 'Seul un dossier Sofinco pas encore financé peut être annulé.';
 $_MODULE['<{sofincosignature}prestashop>sofincoconfigpage_07e1125655a43788dc379ce87d7b5d6f'] = 'L\'encart du simulateur et le moyen de paiement apparaissent à partir de ce montant. Il est recommandé que ce montant soit en adéquation avec le montant paramétré dans votre contrat Sofinco.';
 $_MODULE['<{sofincosignature}prestashop>sofincoconfigpage_0c329173295c27a5f81fc4a74fabd531'] = 'Enregistré ; laissez vide pour le conserver.';
+$_MODULE['<{sofincosignature}prestashop>sofincoconfigpage_18abcf25f389c14160e29f7c959d4a7e'] = 'Cron : durée maximale d\'une exécution (avancé)';
 $_MODULE['<{sofincosignature}prestashop>sofincoconfigpage_18ceaa646060ad4484b6a9ec1da01c49'] = 'Le SecretId (production) est obligatoire en mode production.';
 $_MODULE['<{sofincosignature}prestashop>sofincoconfigpage_2416836b3950d278238d3ea490c77508'] = 'Les fichiers de logs ont été supprimés.';
 $_MODULE['<{sofincosignature}prestashop>sofincoconfigpage_4245499695408b974322be6f01b0d17a'] = 'Mode test';
@@ -86,9 +87,12 @@ $_MODULE['<{sofincosignature}prestashop>sofincoconfigpage_6db2c494f591d2415c5764
 $_MODULE['<{sofincosignature}prestashop>sofincoconfigpage_7f007b387b4b20b5c7c81a1e9c940661'] = '%s : obligatoire, caractères imprimables sans espace.';
 $_MODULE['<{sofincosignature}prestashop>sofincoconfigpage_7f3a6abf89097414e2c8f89af8d0a271'] = 'Extension %s chargée dans PHP %s (%s).';
 $_MODULE['<{sofincosignature}prestashop>sofincoconfigpage_93cba07454f06a4a960172bbd6e2a435'] = 'Oui';
+$_MODULE['<{sofincosignature}prestashop>sofincoconfigpage_9852124009b8eb7d994473cfe1c9f852'] = 'De 1 à 32 (8 par défaut) : combien de dossiers une exécution cron interroge chez Sofinco en même temps.';
 $_MODULE['<{sofincosignature}prestashop>sofincoconfigpage_98bdbbc5f07b005be31ab91741ae48e7'] = 'Le ClientId (recette) est obligatoire en mode test.';
 $_MODULE['<{sofincosignature}prestashop>sofincoconfigpage_9a7e58ee13cb727cb7c4acc68f4cafe5'] = 'Réglages enregistrés.';
 $_MODULE['<{sofincosignature}prestashop>sofincoconfigpage_9cf424022064327c54dfb8b099cf5f01'] = 'Tester la connexion';
+$_MODULE['<{sofincosignature}prestashop>sofincoconfigpage_a49facd36efa645907e2d4da512a1032'] = '%s : un nombre entier de %d à %d.';
+$_MODULE['<{sofincosignature}prestashop>sofincoconfigpage_a80f5e99117d284abb1ee941f04a9b7e'] = 'Cron : appels simultanés (avancé)';
 $_MODULE['<{sofincosignature}prestashop>sofincoconfigpage_acf9bb90aaf1db5d2f06332f84a7a471'] = 'Écrit chaque appel à Sofinco dans les logs (secrets, e-mails et téléphones masqués).';
 $_MODULE['<{sofincosignature}prestashop>sofincoconfigpage_b476ee82964f5aadd94e0635e52a4328'] = 'Non enregistré : PrestaShop enregistrerait %s autrement que votre saisie (retirez < > et les caractères de contrôle).';
 $_MODULE['<{sofincosignature}prestashop>sofincoconfigpage_b9bbefd932cceeaf33d6ab76c1c26350'] = 'Prix minimum';
@@ -98,6 +102,7 @@ $_MODULE['<{sofincosignature}prestashop>sofincoconfigpage_cbef2f0a79b9d146ddc8fd
 $_MODULE['<{sofincosignature}prestashop>sofincoconfigpage_cc3b7c86a3bf45b01946a0f7698ea44e'] = 'Vide : recette ou production de Sofinco selon le mode test. Une autre adresse seulement pour un proxy ou le bac à sable.';
 $_MODULE['<{sofincosignature}prestashop>sofincoconfigpage_cde6dfaf421b2914066babef6f210bca'] = 'Oui : environnement de recette de Sofinco, et le moyen de paiement n\'est proposé qu\'aux visiteurs connectés au back-office.';
 $_MODULE['<{sofincosignature}prestashop>sofincoconfigpage_deb4d162ed9ed6646e0b0cf06951f7fd'] = 'URL de l\'API : laissez vide, ou une adresse https (http seulement vers cette machine).';
+$_MODULE['<{sofincosignature}prestashop>sofincoconfigpage_ea693c694cc6a63db125abd43d093f72'] = 'De 5 à 300 secondes (50 par défaut) : une exécution s\'arrête à ce terme, appels et mises à jour des commandes compris, et laisse le reste à la suivante. Gardez-la sous l\'intervalle entre deux exécutions.';
 $_MODULE['<{sofincosignature}prestashop>sofincoconfigpage_ec3028a12402ab7f43962a6f3a667b6e'] = 'Mode debug';
 $_MODULE['<{sofincosignature}prestashop>sofincoconfigpage_f4d4462c06d8809404a9280fca41b511'] = '%s : les retours à la ligne, tabulations et autres caractères de contrôle ne sont pas autorisés.';
 $_MODULE['<{sofincosignature}prestashop>sofincofunding_156a32cc602b19076fcf27dd32dcd20e'] = 'Sofinco est injoignable pour le moment : la demande est mise en file et la tâche cron de financement l\'enverra.';

@@ -1,5 +1,6 @@
 //! Fault injection: latency, 5xx in Sofinco's three shapes, hangs and truncated bodies,
-//! drawn from a seeded RNG so a run can be replayed.
+//! drawn from a seeded RNG so a run can be replayed; and throttling (429 or 503 with
+//! Retry-After) for the next N requests, counted, not drawn.
 
 use std::time::Duration;
 
@@ -40,6 +41,15 @@ pub struct FaultSettings {
     /// and every answer is JSON written with spaces. For the redaction tests.
     #[serde(default)]
     pub echo: bool,
+    /// The next this many API requests are throttled.
+    #[serde(default)]
+    pub throttle_next: u64,
+    /// Their status: 429 (the default) or 503.
+    #[serde(default)]
+    pub throttle_status: u16,
+    /// Their Retry-After, in seconds.
+    #[serde(default)]
+    pub retry_after_s: u64,
 }
 
 /// A partial change of the settings (`POST /_sandbox/faults`).
@@ -55,6 +65,9 @@ pub struct FaultUpdate {
     pub error_shape: Option<ErrorShape>,
     pub hang_ms: Option<u64>,
     pub echo: Option<bool>,
+    pub throttle_next: Option<u64>,
+    pub throttle_status: Option<u16>,
+    pub retry_after_s: Option<u64>,
 }
 
 /// What happens to one API request.
@@ -70,6 +83,8 @@ pub enum Outcome {
     Pass,
     Fail(ApiError),
     Hang,
+    /// 429 or 503 with this Retry-After (seconds).
+    Throttle(StatusCode, u64),
 }
 
 pub struct Faults {
@@ -132,6 +147,14 @@ impl Faults {
         s.error_shape = u.error_shape.or(s.error_shape);
         s.hang_ms = u.hang_ms.unwrap_or(s.hang_ms);
         s.echo = u.echo.unwrap_or(s.echo);
+        if let Some(status) = u.throttle_status {
+            if status != 429 && status != 503 {
+                return Err(format!("throttle_status is 429 or 503, not {status}"));
+            }
+            s.throttle_status = status;
+        }
+        s.throttle_next = u.throttle_next.unwrap_or(s.throttle_next);
+        s.retry_after_s = u.retry_after_s.unwrap_or(s.retry_after_s);
         if let Some(seed) = u.seed {
             s.seed = seed;
             self.rng = StdRng::seed_from_u64(seed);
@@ -149,7 +172,14 @@ impl Faults {
         };
         let delay = Duration::from_millis(s.latency_ms.saturating_add(jitter));
         let draw: f64 = self.rng.gen();
-        let outcome = if draw < s.timeout_rate {
+        let outcome = if s.throttle_next > 0 {
+            self.settings.throttle_next -= 1;
+            let status = match s.throttle_status {
+                503 => StatusCode::SERVICE_UNAVAILABLE,
+                _ => StatusCode::TOO_MANY_REQUESTS,
+            };
+            Outcome::Throttle(status, s.retry_after_s)
+        } else if draw < s.timeout_rate {
             Outcome::Hang
         } else if draw < s.timeout_rate + s.fail_rate {
             Outcome::Fail(self.injected_error())
@@ -160,7 +190,7 @@ impl Faults {
         self.counts.requests += 1;
         match outcome {
             Outcome::Hang => self.counts.hung += 1,
-            Outcome::Fail(_) => self.counts.failed += 1,
+            Outcome::Fail(_) | Outcome::Throttle(..) => self.counts.failed += 1,
             Outcome::Pass if malformed => self.counts.malformed += 1,
             Outcome::Pass => {}
         }

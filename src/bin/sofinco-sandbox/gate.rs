@@ -44,6 +44,14 @@ pub async fn gate(State(shared): State<Arc<Shared>>, request: Request, next: Nex
         Outcome::Pass => {}
         Outcome::Fail(_) if echo => return echo_error(&parts, &bytes).into_response(),
         Outcome::Fail(error) => return error.into_response(),
+        Outcome::Throttle(status, seconds) => {
+            let mut response = ApiError::array(status, "THROTTLED", "Sandbox: injected throttling")
+                .into_response();
+            response
+                .headers_mut()
+                .insert(axum::http::header::RETRY_AFTER, seconds.into());
+            return response;
+        }
         Outcome::Hang => {
             tokio::time::sleep(hang).await;
             return ApiError::fault(

@@ -32,12 +32,12 @@ const SHUTDOWN_GRACE: Duration = Duration::from_secs(1);
 fn main() -> ExitCode {
     let options = match cli::parse(std::env::args().skip(1)) {
         Ok(Command::Run(o)) => *o,
-        Ok(Command::Help) => {
-            print!("{}", cli::USAGE);
+        Ok(Command::Print(text)) => {
+            print!("{text}");
             return ExitCode::SUCCESS;
         }
         Err(e) => {
-            eprintln!("sofinco-sandbox: {e}\n\n{}", cli::USAGE);
+            eprintln!("sofinco-sandbox: {e}");
             return ExitCode::from(2);
         }
     };

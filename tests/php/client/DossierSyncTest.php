@@ -83,7 +83,8 @@ final class DossierSyncTest extends ClientTestCase
         $this->assertNotEmpty($d->signatureDate);
         $this->assertSame(StatusMapper::withdrawalEnd($d->signatureDate), $d->withdrawalEnd);
         $this->assertNotNull($d->withdrawalEnd);
-        $this->assertSame(['checked' => 1, 'changed' => 1, 'errors' => 0, 'remaining' => 0], array_diff_key($result->summary(), ['elapsed_ms' => 0]));
+        $s = $result->summary();
+        $this->assertSame([1, 1, 0, 0], [$s['checked'], $s['changed'], $s['errors'], $s['remaining']]);
         $this->assertSame([1, 1, 0, 0], [$result->checked, $result->changed, $result->errors, $result->remaining]);
     }
 
@@ -236,13 +237,47 @@ final class DossierSyncTest extends ClientTestCase
         for ($i = 0; $i < 40; $i++) {
             $rows[] = self::attempt('LATE' . $i, 100, 10, $i);
         }
-        $result = $this->sync(['concurrency' => 2, 'deadline_ms' => 400])->orders($rows);
+        $result = $this->sync(['concurrency' => 2, 'deadline_ms' => 1000])->orders($rows);
         static::$sandbox->faults([]);
         $this->assertGreaterThan(0, $result->remaining);
         $this->assertSame(40, $result->checked + $result->remaining);
         $this->assertSame($result->summary()['remaining'], $result->remaining);
         $this->assertCount($result->checked, $result->decisions);
         $this->assertSame(range(0, $result->checked - 1), array_map(fn ($d) => $d->idCart, $result->decisions), 'in row order');
+    }
+
+    public function testACallStillWaitingAtTheDeadlineIsDroppedNotWaitedFor(): void
+    {
+        // Every answer takes 2 s; the batch has 300 ms, then the module needs its time.
+        static::$sandbox->faults(['latency_ms' => 2000]);
+        $rows = [];
+        for ($i = 0; $i < 6; $i++) {
+            $rows[] = self::attempt('SLOW' . $i, 100, 10, $i);
+        }
+        $started = microtime(true);
+        $result = $this->sync(['concurrency' => 4])->orders($rows, 300);
+        $wall = microtime(true) - $started;
+        static::$sandbox->faults([]);
+        $this->assertLessThan(0.8, $wall, 'ended by its deadline');
+        $this->assertSame([0, 6], [$result->checked, $result->remaining], 'cut calls count as remaining, not as errors');
+        $this->assertSame([], $result->decisions);
+    }
+
+    public function testTheSummaryOfTheDecisionsAppliedCountsTheOthersAsRemaining(): void
+    {
+        $rows = [];
+        foreach ([1, 2, 3] as $i) {
+            static::$sandbox->setStatus('BADSUM' . $i, 'XYZ', ['amountCents' => 129000]);
+            $rows[] = self::attempt('BADSUM' . $i, 129000, 60, $i);
+        }
+        $result = $this->sync()->orders($rows);
+        $this->assertSame(3, $result->errors);
+        $first = $result->summaryOfFirst(1);
+        $this->assertSame([1, 1, 2], [$first['checked'], $first['errors'], $first['remaining']]);
+        $this->assertEquals($result->summary(), $result->summaryOfFirst(3));
+        $this->assertEquals($result->summary(), $result->summaryOfFirst(99));
+        $this->expectException(\Sofinco\InvalidInputException::class);
+        $result->summaryOfFirst(-1);
     }
 
     public function testNotificationsAreHintsOnly(): void

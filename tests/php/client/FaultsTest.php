@@ -25,6 +25,37 @@ final class FaultsTest extends ClientTestCase
         $this->assertGreaterThan(5, count($simulations), 'failed attempts were retried');
     }
 
+    /** @dataProvider throttles */
+    public function testAThrottledCallWaitsWhatSofincoAsksThenSucceeds(int $status): void
+    {
+        static::$sandbox->faults(['throttle_next' => 1, 'throttle_status' => $status, 'retry_after_s' => 1]);
+        $client = $this->client(['max_retries' => 2, 'timeout_ms' => 3008]);
+        $started = microtime(true);
+        $this->assertNotEmpty($client->simulate(100000)->offers);
+        // The backoff alone would have waited 200-400 ms.
+        $this->assertGreaterThanOrEqual(1.0, microtime(true) - $started, 'waited the Retry-After');
+    }
+
+    /** @dataProvider throttles */
+    public function testARetryAfterLongerThanTheCallIsNotWaitedFor(int $status): void
+    {
+        static::$sandbox->faults(['throttle_next' => 1, 'throttle_status' => $status, 'retry_after_s' => 30]);
+        $client = $this->client(['max_retries' => 2, 'timeout_ms' => 3009]);
+        $started = microtime(true);
+        try {
+            $client->simulate(100000);
+            $this->fail('no exception');
+        } catch (ApiException $e) {
+            $this->assertSame($status, $e->getHttpStatus());
+        }
+        $this->assertLessThan(1.0, microtime(true) - $started, 'failed at once, no 30 s sleep');
+    }
+
+    public function throttles(): array
+    {
+        return ['429' => [429], '503' => [503]];
+    }
+
     /** @dataProvider shapes */
     public function testEveryErrorShapeBecomesAnApiExceptionWithCode(string $shape): void
     {

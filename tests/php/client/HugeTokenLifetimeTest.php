@@ -15,6 +15,13 @@ final class HugeTokenLifetimeTest extends ClientTestCase
     {
         $config = ['timeout_ms' => 3004];
         $this->client($config)->simulate(100000);
+        // What the client believes: at most the one-hour clamp (less its early refresh),
+        // not the year announced. Without the clamp this is 31 535 880 s.
+        $refreshIn = \Sofinco\Internal::tokenRefreshIn($this->client($config));
+        $this->assertNotNull($refreshIn);
+        $this->assertLessThanOrEqual(3600, $refreshIn);
+        $this->assertGreaterThan(3000, $refreshIn, 'the clamp, not a zero lifetime');
+        // And when the token dies sooner than even that, the 401 refresh still rescues.
         static::$sandbox->advanceClock(200);
         $this->assertNotEmpty($this->client($config)->simulate(100000)->offers);
     }

@@ -17,8 +17,6 @@ final class SofincoShop
     public const NATURE = 'ABC';
     /** Product 1 of the demo catalogue costs 22,94 €: five make a cart above the minimum. */
     public const PRODUCT = 1;
-    /** The table prefix scripts/shop/shop-install.sh uses. */
-    public const P = 'ps_';
 
     private static ?Sandbox $sandbox = null;
     private static ?ShopCli $cli = null;
@@ -75,7 +73,7 @@ final class SofincoShop
     public static function sofa(): int
     {
         return (int) self::cli()->json('
-            $id = (int) Db::getInstance()->getValue("SELECT id_product FROM ' . self::P . 'product WHERE reference = \'SOFINCO-CANAPE\'");
+            $id = (int) Db::getInstance()->getValue("SELECT id_product FROM " . _DB_PREFIX_ . "product WHERE reference = \'SOFINCO-CANAPE\'");
             if (!$id) {
                 $p = new Product();
                 foreach (Language::getLanguages(false) as $l) { $p->name[$l["id_lang"]] = "Canapé trois places"; $p->link_rewrite[$l["id_lang"]] = "canape-trois-places"; }
@@ -134,7 +132,7 @@ final class SofincoShop
         if ($added->status !== 200) {
             throw new \RuntimeException('add to cart failed: HTTP ' . $added->status);
         }
-        $idCart = (int) self::cli()->json('echo json_encode((int) Db::getInstance()->getValue("SELECT MAX(id_cart) FROM ' . self::P . 'cart WHERE id_customer = ' . $customer['id_customer'] . '"));');
+        $idCart = (int) self::cli()->json('echo json_encode((int) Db::getInstance()->getValue("SELECT MAX(id_cart) FROM " . _DB_PREFIX_ . "cart WHERE id_customer = ' . $customer['id_customer'] . '"));');
         if ($idCart === 0) {
             throw new \RuntimeException('the product could not be added to the cart: ' . substr($added->body, 0, 300));
         }
@@ -161,14 +159,18 @@ final class SofincoShop
     public static function checkout(ShopHttp $http, int $idCart): array
     {
         $r = $http->get('index.php?fc=module&module=sofincosignature&controller=redirect', false);
-        $attempt = self::row('SELECT * FROM ' . self::P . 'sofinco_attempt WHERE id_cart = ' . $idCart . ' ORDER BY id_sofinco_attempt DESC');
+        $attempt = self::row('SELECT * FROM PREFIX_sofinco_attempt WHERE id_cart = ' . $idCart . ' ORDER BY id_sofinco_attempt DESC');
         return ['response' => $r, 'location' => (string) $r->header('Location'), 'attempt' => $attempt];
     }
 
-    /** @return list<array<string, mixed>> */
+    /**
+     * Runs a query inside the shop. Tables are written PREFIX_name, as in PrestaShop's own
+     * install SQL: the shop's prefix (_DB_PREFIX_) is put there, never assumed.
+     * @return list<array<string, mixed>>
+     */
     public static function rows(string $sql): array
     {
-        return self::cli()->json('echo json_encode(Db::getInstance()->executeS(' . var_export($sql, true) . ') ?: []);');
+        return self::cli()->json('echo json_encode(Db::getInstance()->executeS(str_replace("PREFIX_", _DB_PREFIX_, ' . var_export($sql, true) . ')) ?: []);');
     }
 
     public static function row(string $sql): ?array
@@ -179,7 +181,7 @@ final class SofincoShop
 
     public static function ordersOfCart(int $idCart): array
     {
-        return self::rows('SELECT o.id_order, o.current_state, o.total_paid_tax_incl, o.module, o.valid FROM ' . self::P . 'orders o WHERE o.id_cart = ' . $idCart);
+        return self::rows('SELECT o.id_order, o.current_state, o.total_paid_tax_incl, o.module, o.valid FROM PREFIX_orders o WHERE o.id_cart = ' . $idCart);
     }
 
     /**
@@ -190,7 +192,7 @@ final class SofincoShop
     {
         return self::eventually(function () use ($idCart) {
             $orders = self::ordersOfCart($idCart);
-            $recorded = self::row('SELECT id_order FROM ' . self::P . 'sofinco_order WHERE id_cart = ' . $idCart);
+            $recorded = self::row('SELECT id_order FROM PREFIX_sofinco_order WHERE id_cart = ' . $idCart);
             foreach ($orders as $o) {
                 if ((int) $o['current_state'] === 0) {
                     return [];
@@ -209,6 +211,55 @@ final class SofincoShop
     {
         return (string) self::cli()->json('require_once _PS_MODULE_DIR_ . "sofincosignature/classes/autoload.php";
             echo json_encode(SofincoStates::keyOf((int) (new Order(' . $idOrder . '))->current_state));');
+    }
+
+    /**
+     * $n orders in "Dossier en étude Sofinco", each with its dossier at the sandbox in
+     * $code, made quickly: copies of the demo shop's first order (its lines too), not
+     * checkouts. Their dossier rows say they were checked long ago, so a statuses run
+     * reads them first. Returns their ids.
+     */
+    public static function followedOrders(int $n, string $code, string $prefix): array
+    {
+        $rows = [];
+        for ($i = 0; $i < $n; $i++) {
+            $reference = sprintf('%s%06d', $prefix, $i);
+            $d = self::sandbox()->setStatus($reference, $code, ['amountCents' => 100000]);
+            $rows[] = [$reference, (string) ($d['contractId'] ?? $d['contract_id'])];
+        }
+        return self::cli()->json('
+            $db = Db::getInstance(); $p = _DB_PREFIX_;
+            $template = (int) $db->getValue("SELECT MIN(id_order) FROM {$p}orders WHERE id_order NOT IN (SELECT id_order FROM {$p}sofinco_order)");
+            $state = (int) Configuration::getGlobalValue("SOFINCO_OS_IN_STUDY");
+            $lines = array_diff(array_column($db->executeS("SHOW COLUMNS FROM {$p}order_detail"), "Field"), ["id_order_detail", "id_order"]);
+            $ids = [];
+            foreach (' . var_export($rows, true) . ' as [$reference, $contract]) {
+                $o = (new Order($template))->duplicateObject();
+                $id = (int) $o->id;
+                // Its own cart (a copy of the template one) and reference: PrestaShop walks every
+                // order of a cart and of a reference on each state change.
+                $cart = (int) (new Cart((int) $o->id_cart))->duplicateObject()->id;
+                $db->execute("UPDATE {$p}orders SET current_state = $state, id_cart = $cart, reference = \'" . Order::generateReference() . "\' WHERE id_order = $id");
+                $db->execute("INSERT INTO {$p}order_detail (id_order, " . implode(",", $lines) . ") SELECT $id, " . implode(",", $lines) . " FROM {$p}order_detail WHERE id_order = $template");
+                $db->insert("order_history", ["id_order" => $id, "id_order_state" => $state, "id_employee" => 0, "date_add" => date("Y-m-d H:i:s")]);
+                $db->insert("sofinco_order", ["id_order" => $id, "id_cart" => $cart, "id_shop" => (int) $o->id_shop, "order_reference" => $reference,
+                    "contract_id" => $contract, "sofinco_status" => "ETU", "amount_cents" => 100000, "mode" => "NC",
+                    "date_add" => "2000-01-01 00:00:00", "date_upd" => "2000-01-01 00:00:00"]);
+                $ids[] = $id;
+            }
+            echo json_encode($ids);');
+    }
+
+    /** Deletes orders made by followedOrders() (and their carts): they would slow later runs. */
+    public static function forgetOrders(array $ids): void
+    {
+        if (!$ids) {
+            return;
+        }
+        self::cli()->json('$db = Db::getInstance(); $p = _DB_PREFIX_; $in = "' . implode(',', array_map('intval', $ids)) . '";
+            $db->execute("DELETE c FROM {$p}cart c JOIN {$p}orders o ON o.id_cart = c.id_cart WHERE o.id_order IN ($in)");
+            foreach (["order_detail", "order_history", "sofinco_order", "orders"] as $t) { $db->execute("DELETE FROM {$p}$t WHERE id_order IN ($in)"); }
+            echo json_encode(true);');
     }
 
     /** Runs a cron task from the command line, as crontab would: PrestaShop's console. */
