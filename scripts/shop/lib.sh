@@ -103,7 +103,8 @@ wait_home() {
   done
   [ "$code" = 200 ] || { tail -n 20 "$logfile" >&2 || true; die "home page $url answers $code, not 200 (log: $logfile, $SHOP_DIR/var/logs)"; }
   body="$(curl -sL --max-time 60 "$url")"
-  case "$body" in *'lang="fr-FR"'*) ;; *) die "home page $url is not the French storefront (no lang=\"fr-FR\")" ;; esac
+  # PrestaShop 8 writes the locale (lang="fr-FR"), 1.7 the language (lang="fr").
+  case "$body" in *'lang="fr-FR"'* | *'lang="fr"'*) ;; *) die "home page $url is not the French storefront (no lang=\"fr-FR\")" ;; esac
 }
 
 # create_shop_database: the shop's database and its user (127.0.0.1 and localhost) with a new
