@@ -13,11 +13,7 @@ dir="$(chroot_dir trixie)"
 [ -f "$dir/.sofinco-ready" ] || die "no trixie chroot: run scripts/matrix/chroot-up.sh trixie"
 target="$ROOT/.work/target-php84"
 
-# Cargo writes lock files into its registry: a copy, not the host's own (nothing downloaded).
-if [ ! -d "$dir/root/.cargo/registry/src" ] && [ -d "$HOME/.cargo/registry" ]; then
-  mkdir -p "$dir/root/.cargo"
-  cp -a "$HOME/.cargo/registry" "$dir/root/.cargo/registry"
-fi
+copy_registry trixie
 
 t0=$(now_s)
 log "cargo build ($profile) for $(in_chroot trixie php -r 'echo PHP_VERSION;') in the trixie chroot"

@@ -24,6 +24,17 @@ host_mirror() {
   echo "${url:-http://deb.debian.org/debian}"
 }
 
+# copy_registry SUITE: the host's cargo registry copied (then brought up to date) into the
+# chroot: cargo writes lock files into its registry, so not the host's own; builds run offline,
+# nothing is downloaded (a crate the host never fetched fails the build, as it should).
+copy_registry() {
+  local dir
+  dir="$(chroot_dir "$1")"
+  [ -d "$HOME/.cargo/registry" ] || return 0
+  mkdir -p "$dir/root/.cargo/registry"
+  cp -a -u "$HOME/.cargo/registry/." "$dir/root/.cargo/registry/"
+}
+
 # in_chroot SUITE CMD...: runs CMD inside the chroot in a private mount namespace (the mounts
 # vanish with the last process in it): /proc, /dev, the worktree and ../shared at the same
 # paths as on the host (so shop.env paths hold on both sides), the host's Rust toolchain

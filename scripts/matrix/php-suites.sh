@@ -13,8 +13,8 @@ sandbox="$ROOT/.work/target-php84/debug/sofinco-sandbox"
 logs="$ROOT/.work/matrix/php84-logs"
 status=0
 run() {
-  local name="$1" out="$ROOT/.work/matrix/php84-$1.log" rc=0
-  shift
+  local slug="$1" name="$2" out="$ROOT/.work/matrix/php84-$1.log" rc=0
+  shift 2
   rm -rf "$logs"
   log "PHP 8.4 suites with $name"
   (cd "$ROOT" && in_chroot trixie env SOFINCO_TEST_LOGS="$logs" SOFINCO_EXT="$so" SOFINCO_SANDBOX="$sandbox" \
@@ -24,7 +24,7 @@ run() {
   [ "$rc" = 0 ] || { tail -n 40 "$out" >&2; status=1; }
   record "PHP 8.4 (trixie)" "PHP suites, $name" "$out" "$rc"
 }
-run "PHPUnit 11 (trixie)" php8.4 -d extension="$so" /usr/bin/phpunit --configuration phpunit.11.xml
-run "PHPUnit 9.6 (Debian 12)" php8.4 -d extension="$so" -d include_path=.:/opt/bookworm-php \
+run phpunit11 "PHPUnit 11 (trixie)" php8.4 -d extension="$so" /usr/bin/phpunit --configuration phpunit.11.xml
+run phpunit96 "PHPUnit 9.6 (Debian 12)" php8.4 -d extension="$so" -d include_path=.:/opt/bookworm-php \
   /opt/bookworm-phpunit --configuration phpunit.xml
 exit "$status"

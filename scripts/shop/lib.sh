@@ -124,3 +124,29 @@ SQL
   env_set DB_USER prestashop
   env_set DB_PASS "$pass"
 }
+
+# seed_language_pack SHOP_DIR: one French message in translations/fr-FR/, as any real language
+# pack has thousands. With none (the offline installs' empty packs), PrestaShop's front
+# translator (Context::getTranslatorFromLocale) finds an empty catalogue on every request and
+# deletes translations/*.fr-FR.* in var/cache, other workers' half-written catalogue included:
+# they die with "Cannot rename .../catalogue.fr-FR....php" (seen 1 in 36 concurrent hits).
+# Prints 1 when it added the file (the cached empty catalogues must then go), 0 otherwise.
+seed_language_pack() {
+  local file="$1/translations/fr-FR/SofincoTestPack.fr-FR.xlf"
+  if [ -f "$file" ]; then echo 0; return 0; fi
+  mkdir -p "$(dirname "$file")"
+  cat >"$file" <<'XLF'
+<?xml version="1.0" encoding="UTF-8"?>
+<xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" version="1.2">
+  <file original="scripts/shop/lib.sh" source-language="en-US" target-language="fr-FR" datatype="plaintext">
+    <body>
+      <trans-unit id="sofinco-test-pack">
+        <source>Sofinco test language pack</source>
+        <target>Pack de langue de test Sofinco</target>
+      </trans-unit>
+    </body>
+  </file>
+</xliff>
+XLF
+  echo 1
+}

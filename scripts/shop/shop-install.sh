@@ -62,6 +62,8 @@ foreach (["fr" => "fr-FR", "en" => "en-US"] as $iso => $locale) {
     }
 }' "$SHOP_DIR/translations" || die "cannot create the translation stubs"
 
+seed_language_pack "$SHOP_DIR" >/dev/null
+
 web_port="${WEB_PORT:-$(env_get WEB_PORT)}"
 [ -n "$web_port" ] || web_port="$(free_port)"
 admin_pass="$(random_secret 12)"

@@ -36,6 +36,9 @@ final class PrestaShop17Test extends TestCase
         $this->assertStringContainsString('le paiement Sofinco n\'est pas proposé à vos clients', $text);
         $this->assertStringNotContainsString('Sofinco needs', $text, 'no English left');
         $this->assertStringNotContainsString('Fatal error', $text);
+        // The support table says why, this shop's row marked.
+        $this->assertSame(1, preg_match('~<tr class="sofinco-support--unsupported sofinco-support--current"[^>]*><td>1\.7\.7 – 1\.7\.8</td>~u', $page->body), 'the 1.7 row is this shop\'s');
+        $this->assertStringContainsString('le module s\'installe et indique quoi faire', $text);
     }
 
     public function testTheProductPageStillSellsAndShowsNoSimulator(): void
