@@ -137,7 +137,11 @@ memcheck: build-debug
 test-pie: deps
 	scripts/test-pie.sh
 
-test: lint test-rust test-php memcheck test-pie test-shop test-browser test-matrix
+# The matrix's chroots download in the background (network-bound) while the host suites run.
+test: deps
+	@mkdir -p $(CURDIR)/.work/chroots; for suite in trixie bullseye; do \
+	  scripts/matrix/chroot-up.sh $$suite >$(CURDIR)/.work/chroots/prefetch-$$suite.log 2>&1 & done
+	$(MAKE) lint test-rust test-php memcheck test-pie test-shop test-browser test-matrix
 	@echo "make test: all suites passed"
 
 clean:

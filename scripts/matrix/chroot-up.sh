@@ -23,6 +23,9 @@ case "$suite" in
 esac
 
 dir="$(chroot_dir "$suite")"
+# make test prefetches the chroots in the background: one creator at a time, the other waits.
+exec 9>"$CHROOTS/$suite.lock"
+flock 9
 stamp="$dir/.sofinco-ready"
 want="$(printf '%s\n' "${packages[@]}" | sha256sum | cut -c1-16)"
 # MariaDB's install script resolves the host name: the chroot needs the host's /etc/hosts.
