@@ -31,7 +31,7 @@ export PHP
 endif
 
 SERVE ?= 0
-.PHONY: memcheck demo demo-down test deps build build-debug test-rust test-php test-pie test-shop test-harness test-cluster test-browser screenshots shop-up shop-down stubs stubs-check lint clean release
+.PHONY: memcheck demo demo-down test deps build build-debug test-rust test-php test-pie test-shop test-harness test-cluster test-matrix test-browser screenshots shop-up shop-down stubs stubs-check lint clean release
 
 deps:
 	@scripts/install-deps.sh
@@ -73,9 +73,11 @@ test-rust: deps
 
 # The suites' client logs go to TEST_LOGS, then scripts/check-logs.sh greps them for secrets.
 TEST_LOGS := $(CURDIR)/.work/test-logs
+# Its output is kept in .work/matrix/host-php.log for make test-matrix's table.
 test-php: build-debug
 	rm -rf $(TEST_LOGS)
-	SOFINCO_TEST_LOGS=$(TEST_LOGS) SOFINCO_EXT=$(TEST_SO) $(PHP) -d extension=$(TEST_SO) $(PHPUNIT) --configuration phpunit.xml
+	@mkdir -p $(CURDIR)/.work/matrix
+	set -o pipefail; SOFINCO_TEST_LOGS=$(TEST_LOGS) SOFINCO_EXT=$(TEST_SO) $(PHP) -d extension=$(TEST_SO) $(PHPUNIT) --configuration phpunit.xml | tee $(CURDIR)/.work/matrix/host-php.log
 	scripts/check-logs.sh $(TEST_LOGS)
 
 # A real PrestaShop 8.1.2 on a real MariaDB on loopback (installed once in $(SHOP_WORK), reused).
@@ -92,8 +94,8 @@ test-harness: shop-up
 
 # Leaves the shop running for the next run unless SHOP_KEEP=0; a failed suite still fails.
 test-shop: shop-up
-	@status=0; scripts/shop/shop-install-module.sh && \
-	SOFINCO_SANDBOX=$(CURDIR)/target/$(TEST_PROFILE)/sofinco-sandbox $(PHP) $(PHPUNIT) --configuration phpunit-shop.xml $(PHPUNIT_ARGS) || status=$$?; \
+	@mkdir -p $(CURDIR)/.work/matrix; set -o pipefail; status=0; scripts/shop/shop-install-module.sh && \
+	SOFINCO_SANDBOX=$(CURDIR)/target/$(TEST_PROFILE)/sofinco-sandbox $(PHP) $(PHPUNIT) --configuration phpunit-shop.xml $(PHPUNIT_ARGS) | tee $(CURDIR)/.work/matrix/host-shop.log || status=$$?; \
 	[ $$status != 0 ] || scripts/check-logs.sh $(SHOP_WORK)/prestashop/var/logs/sofincosignature-* || status=$$?; \
 	if [ "$(SHOP_KEEP)" = 0 ]; then scripts/shop/shop-down.sh; \
 	else echo "test-shop: shop left running ($(SHOP_ENV)); stop it with: make shop-down"; fi; \
@@ -104,6 +106,13 @@ test-shop: shop-up
 # folder (.work/cluster, rebuilt each run); stops every process it started, even on failure.
 test-cluster: build-debug
 	scripts/cluster/test-cluster.sh
+
+# Every PHP and PrestaShop this machine can run for real (scripts/matrix/test-matrix.sh): Debian
+# chroots under .work/chroots (trixie: PHP 8.4, bullseye: PHP 7.4), the extension built for PHP
+# 8.4, the PHP suites under PHPUnit 11 and 9.6, the shop suite on PrestaShop 8.2.1 and 8.1.2,
+# PrestaShop 1.7.8.11 on PHP 7.4 over HTTP; then the table of combinations and test counts.
+test-matrix: deps
+	scripts/matrix/test-matrix.sh
 
 # playwright-core (package-lock.json, exact version) for the browser checks; reinstalled when
 # the lock file changes. Never a downloaded browser: Debian's /usr/bin/chromium.
@@ -141,7 +150,11 @@ memcheck: build-debug
 test-pie: deps
 	scripts/test-pie.sh
 
-test: lint test-rust test-php memcheck test-pie test-harness test-shop test-browser
+# The matrix's chroots download in the background (network-bound) while the host suites run.
+test: deps
+	@mkdir -p $(CURDIR)/.work/chroots; for suite in trixie bullseye; do \
+	  scripts/matrix/chroot-up.sh $$suite >$(CURDIR)/.work/chroots/prefetch-$$suite.log 2>&1 & done
+	$(MAKE) lint test-rust test-php memcheck test-pie test-harness test-shop test-browser test-matrix
 	@echo "make test: all suites passed"
 
 clean:

@@ -54,6 +54,16 @@ bin_zip="$(cd "$stage/release" && ls php_sofinco-*.zip)"
 cp "$stage/release/$bin_zip" "$out/"
 php_tag="$(sed -n 's/^php_sofinco-[^_]*_php\([0-9.]*\)-.*-\([nz]ts\)\.zip$/\1 \2/p' <<<"$bin_zip")"
 
+# The PHP 8.4 build too, made and loaded in the trixie chroot (scripts/matrix/release-php84.sh);
+# DIST_PHP84=0 skips it on a machine that cannot run chroots.
+bin84_zip=""
+if [ "${DIST_PHP84:-1}" = 1 ]; then
+  rm -f "$root/.work/dist-php84"/php_sofinco-*.zip
+  "$root/scripts/matrix/release-php84.sh" "$root/.work/dist-php84" >/dev/null
+  bin84_zip="$(cd "$root/.work/dist-php84" && ls "php_sofinco-${ext_version}_php8.4-"*.zip)"
+  cp "$root/.work/dist-php84/$bin84_zip" "$out/"
+fi
+
 # The PIE source package: what phpize + cargo need, from the committed tree.
 src_name="php_sofinco-$ext_version-src"
 mkdir -p "$stage/$src_name"
@@ -77,7 +87,10 @@ Payez en plusieurs fois avec Sofinco $version (extension sofinco $ext_version)
         sudo phpenmod sofinco && sudo systemctl restart php${php_tag% *}-fpm
         php -m | grep sofinco
 
-   b. Any other PHP (8.1, 8.3, 8.4, ZTS, another OS): build it for that PHP. Needs Rust
+   PHP 8.4 NTS on x86_64 Linux (glibc): ${bin84_zip:-not in this build (DIST_PHP84=0)}, the same way
+      (/etc/php/8.4/..., php8.4-fpm).
+
+   b. Any other PHP (8.1, 8.3, ZTS, another OS): build it for that PHP. Needs Rust
       (https://rustup.rs), clang + libclang and that PHP's php-config (php8.x-dev,
       php-devel, or your hosting panel's PHP). With PIE (https://github.com/php/pie):
         pie install sofincosignature/sofinco --with-php-config=/path/to/php-config
@@ -99,5 +112,5 @@ Payez en plusieurs fois avec Sofinco $version (extension sofinco $ext_version)
 
 Check the files: sha256sum -c SHA256SUMS
 NOTES
-(cd "$out" && sha256sum "$zip_name" "$bin_zip" "$src_name.tgz" INSTALL.txt > SHA256SUMS)
-echo "dist: $out/: $zip_name, $bin_zip, $src_name.tgz, INSTALL.txt, SHA256SUMS"
+(cd "$out" && sha256sum "$zip_name" "$bin_zip" ${bin84_zip:+"$bin84_zip"} "$src_name.tgz" INSTALL.txt > SHA256SUMS)
+echo "dist: $out/: $zip_name, $bin_zip${bin84_zip:+, $bin84_zip}, $src_name.tgz, INSTALL.txt, SHA256SUMS"

@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(
   php8.2-dev php8.2-cli php8.2-curl php8.2-mbstring php8.2-xml php8.2-mysql php8.2-gd
   php8.2-intl php8.2-zip php8.2-bcmath clang libclang-dev phpunit mariadb-server
-  mariadb-client xz-utils unzip zip curl ca-certificates valgrind openssl chromium chromium-driver
+  mariadb-client xz-utils unzip zip curl ca-certificates valgrind openssl chromium chromium-driver debootstrap
   php-codesniffer composer
   "$@"
 )

@@ -50,7 +50,9 @@ class SofincoSignature extends PaymentModule
         $this->version = '2.3.0';
         $this->author = 'Sofinco';
         $this->need_instance = 1;
-        $this->ps_versions_compliancy = ['min' => '1.7.7.0', 'max' => _PS_VERSION_];
+        // Sofinco runs on PrestaShop 8.0 to 9.0 (SofincoSupportMatrix); 1.7.7+ may install the
+        // module so that it says what is missing and what to do. 9.1+ is unknown: refused.
+        $this->ps_versions_compliancy = ['min' => '1.7.7.0', 'max' => '9.0.99'];
         $this->controllers = ['redirect', 'return', 'notification', 'cron'];
         $this->currencies = true;
         $this->currencies_mode = 'checkbox';
@@ -60,7 +62,7 @@ class SofincoSignature extends PaymentModule
         $this->displayName = $this->l('Payez en plusieurs fois avec Sofinco');
         $this->description = $this->l('Consumer credit by Sofinco, signed electronically, followed until funding.');
         $this->confirmUninstall = $this->l('Orders keep their history; the Sofinco settings are removed. Uninstall?');
-        $missing = SofincoRuntime::missingReason();
+        $missing = SofincoRuntime::missingReason($this);
         if ($missing !== null) {
             $this->warning = $missing;
         }

@@ -103,7 +103,8 @@ wait_home() {
   done
   [ "$code" = 200 ] || { tail -n 20 "$logfile" >&2 || true; die "home page $url answers $code, not 200 (log: $logfile, $SHOP_DIR/var/logs)"; }
   body="$(curl -sL --max-time 60 "$url")"
-  case "$body" in *'lang="fr-FR"'*) ;; *) die "home page $url is not the French storefront (no lang=\"fr-FR\")" ;; esac
+  # PrestaShop 8 writes the locale (lang="fr-FR"), 1.7 the language (lang="fr").
+  case "$body" in *'lang="fr-FR"'* | *'lang="fr"'*) ;; *) die "home page $url is not the French storefront (no lang=\"fr-FR\")" ;; esac
 }
 
 # create_shop_database: the shop's database and its user (127.0.0.1 and localhost) with a new
@@ -122,4 +123,30 @@ SQL
   env_set DB_NAME prestashop
   env_set DB_USER prestashop
   env_set DB_PASS "$pass"
+}
+
+# seed_language_pack SHOP_DIR: one French message in translations/fr-FR/, as any real language
+# pack has thousands. With none (the offline installs' empty packs), PrestaShop's front
+# translator (Context::getTranslatorFromLocale) finds an empty catalogue on every request and
+# deletes translations/*.fr-FR.* in var/cache, other workers' half-written catalogue included:
+# they die with "Cannot rename .../catalogue.fr-FR....php" (seen 1 in 36 concurrent hits).
+# Prints 1 when it added the file (the cached empty catalogues must then go), 0 otherwise.
+seed_language_pack() {
+  local file="$1/translations/fr-FR/SofincoTestPack.fr-FR.xlf"
+  if [ -f "$file" ]; then echo 0; return 0; fi
+  mkdir -p "$(dirname "$file")"
+  cat >"$file" <<'XLF'
+<?xml version="1.0" encoding="UTF-8"?>
+<xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" version="1.2">
+  <file original="scripts/shop/lib.sh" source-language="en-US" target-language="fr-FR" datatype="plaintext">
+    <body>
+      <trans-unit id="sofinco-test-pack">
+        <source>Sofinco test language pack</source>
+        <target>Pack de langue de test Sofinco</target>
+      </trans-unit>
+    </body>
+  </file>
+</xliff>
+XLF
+  echo 1
 }

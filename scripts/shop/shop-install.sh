@@ -3,14 +3,21 @@
 # MariaDB started by db-up.sh: French shop with the demo fixtures, an admin employee with a
 # random password, install/ removed, admin/ renamed, mails disabled (PS_MAIL_METHOD=3).
 # Fails (non-zero) when the installer fails, even when it exits 0.
-# Env: PRESTASHOP_ARCHIVE (default ../shared/prestashop/prestashop-8.1.2.tar.xz beside the repo),
+# Env: PS_VERSION (8.1.2 default, 8.2.1 or 1.7.8.11: ../shared/prestashop/prestashop-<v>.tar.xz
+#      beside the repo, sha256 checked), PRESTASHOP_ARCHIVE (another archive, not checked),
 #      WEB_PORT (default: the one in shop.env, else a free one), SHOP_PHP_ARGS (extra php flags).
 set -euo pipefail
 # shellcheck source=scripts/shop/lib.sh
 source "$(dirname "$0")/lib.sh"
 
-default_archive="$ROOT/../shared/prestashop/prestashop-8.1.2.tar.xz"
-default_sha256=835a72769263c8ddd987df7035b1d1ce8414e236ffc3ace4030660a728a26331
+ps_version="${PS_VERSION:-8.1.2}"
+case "$ps_version" in
+  8.1.2) default_sha256=835a72769263c8ddd987df7035b1d1ce8414e236ffc3ace4030660a728a26331 ;;
+  8.2.1) default_sha256=d8b7e05afb018ccb9c0dc5aec02fce7166a2ad9078f90506365c9de4f6f4ca93 ;;
+  1.7.8.11) default_sha256=b5f42315c5f7aaeafbd6e7ee5861ad8d5ec41c50ee378a7b325aa2fab379be5b ;;
+  *) die "PS_VERSION=$ps_version: 8.1.2, 8.2.1 or 1.7.8.11 (or PRESTASHOP_ARCHIVE=/path/to/archive)" ;;
+esac
+default_archive="$ROOT/../shared/prestashop/prestashop-$ps_version.tar.xz"
 archive="${PRESTASHOP_ARCHIVE:-$default_archive}"
 admin_dir=admin-sofinco
 admin_email=admin@example.test
@@ -55,6 +62,8 @@ foreach (["fr" => "fr-FR", "en" => "en-US"] as $iso => $locale) {
     }
 }' "$SHOP_DIR/translations" || die "cannot create the translation stubs"
 
+seed_language_pack "$SHOP_DIR" >/dev/null
+
 web_port="${WEB_PORT:-$(env_get WEB_PORT)}"
 [ -n "$web_port" ] || web_port="$(free_port)"
 admin_pass="$(random_secret 12)"
@@ -90,8 +99,13 @@ log "database: $tables tables, $rows configuration rows, $products products"
 
 rm -rf "$SHOP_DIR/install"
 mv "$SHOP_DIR/admin" "$SHOP_DIR/$admin_dir"
-(cd "$SHOP_DIR" && php "${php_args[@]}" bin/console prestashop:config set PS_MAIL_METHOD --value=3 --env=prod) \
-  >"$WORK/config.log" 2>&1 || { cat "$WORK/config.log" >&2; die "cannot set PS_MAIL_METHOD"; }
+# PrestaShop 1.7 has no prestashop:config command: there, the same row through SQL.
+if (cd "$SHOP_DIR" && php "${php_args[@]}" bin/console list --env=prod 2>/dev/null | grep -q 'prestashop:config'); then
+  (cd "$SHOP_DIR" && php "${php_args[@]}" bin/console prestashop:config set PS_MAIL_METHOD --value=3 --env=prod) \
+    >"$WORK/config.log" 2>&1 || { cat "$WORK/config.log" >&2; die "cannot set PS_MAIL_METHOD"; }
+else
+  mysql_root -e "UPDATE \`$db_name\`.ps_configuration SET value='3' WHERE name='PS_MAIL_METHOD'"
+fi
 [ "$(mysql_root -N -e "SELECT value FROM \`$db_name\`.ps_configuration WHERE name='PS_MAIL_METHOD' AND id_shop IS NULL AND id_shop_group IS NULL")" = 3 ] \
   || die "PS_MAIL_METHOD is not 3 after prestashop:config set"
 
@@ -107,5 +121,6 @@ env_set ADMIN_DIR "$admin_dir"
 env_set ADMIN_EMAIL "$admin_email"
 env_set ADMIN_PASS "$admin_pass"
 env_set SHOP_DIR "$SHOP_DIR"
+env_set PS_VERSION "$(sed -n "s/.*const VERSION = '\([^']*\)'.*/\1/p" "$SHOP_DIR/src/Core/Version.php" "$SHOP_DIR/app/AppKernel.php" 2>/dev/null | head -1)"
 env_set SHOP_INSTALLED 1
-log "PrestaShop installed in $SHOP_DIR in $(elapsed "$t0") s; home page renders in French"
+log "PrestaShop $(env_get PS_VERSION) installed in $SHOP_DIR in $(elapsed "$t0") s; home page renders in French"

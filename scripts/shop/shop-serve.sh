@@ -28,6 +28,12 @@ ext_stamp() {
   echo "${stamp:- none}"
 }
 
+# Shops installed before the seeded pack get it now, and lose their cached empty catalogues.
+if [ "$(seed_language_pack "$SHOP_DIR")" = 1 ]; then
+  rm -rf "$SHOP_DIR"/var/cache/*/translations
+  log "seeded the French test language pack"
+fi
+
 old="$(env_get WEB_PID)"
 if pid_alive "$old"; then
   if [ "${SHOP_PHP_ARGS:-}" = "$(env_get WEB_PHP_ARGS)" ] && [ "$(ext_stamp)" = "$(env_get WEB_EXT_STAMP)" ] \

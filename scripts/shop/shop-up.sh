@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # db-up + shop-install + shop-serve. Reuses a live install recorded in <work>/shop.env (and
 # restarts its servers when they are down); installs from scratch otherwise.
-# Env: SHOP_WORK, PRESTASHOP_ARCHIVE, SHOP_PHP_ARGS (see the scripts it runs).
+# Env: SHOP_WORK, PS_VERSION, PRESTASHOP_ARCHIVE, SHOP_PHP_ARGS (see the scripts it runs).
 set -euo pipefail
 # shellcheck source=scripts/shop/lib.sh
 source "$(dirname "$0")/lib.sh"
@@ -9,7 +9,9 @@ here="$(dirname "$0")"
 
 t0=$(now_s)
 "$here/db-up.sh"
-if [ "$(env_get SHOP_INSTALLED)" = 1 ] && [ -f "$SHOP_DIR/app/config/parameters.php" ] \
+# PS_VERSION, when set, must be the installed one (else a fresh install of that version).
+if [ "$(env_get SHOP_INSTALLED)" = 1 ] && { [ -z "${PS_VERSION:-}" ] || [ "$(env_get PS_VERSION)" = "$PS_VERSION" ]; } \
+  && { [ -f "$SHOP_DIR/app/config/parameters.php" ] || [ -f "$SHOP_DIR/config/settings.inc.php" ]; } \
   && [ "$(mysql_root -N -e "SELECT COUNT(*) FROM \`$(env_get DB_NAME)\`.ps_configuration" 2>/dev/null || echo 0)" -gt 0 ]; then
   log "reusing the shop installed in $SHOP_DIR"
 else

@@ -100,6 +100,22 @@ final class SofincoModuleTest extends TestCase
         }
     }
 
+    public function testConfigurationPageSaysWhatIsSupportedAndThatThisShopIsTested(): void
+    {
+        $http = new ShopHttp();
+        $http->loginAdmin();
+        $page = html_entity_decode($http->get($this->configPage($http))->body, ENT_QUOTES);
+        $this->assertStringContainsString('Versions de PrestaShop et de PHP prises en charge', $page);
+        $this->assertStringContainsString(sprintf('Cette boutique : PrestaShop %s, PHP %s', \Sofinco\Tests\Shop\Support\ShopEnv::psVersion(), PHP_VERSION), $page);
+        // Every shop the suites run on (8.1.2 and 8.2.1, PHP 8.2 and 8.4) is a "tested here" row.
+        $this->assertSame(1, preg_match('~<tr class="sofinco-support--(\w+) sofinco-support--current"[^>]*>(.*?)</tr>~s', $page, $row), 'this shop\'s row is marked');
+        $this->assertSame('tested', $row[1]);
+        $this->assertStringContainsString('testé ici', $row[2]);
+        foreach (['compilé, non testé', 'non pris en charge', 'Aucune version de PrestaShop 9 ne peut être installée ici'] as $text) {
+            $this->assertStringContainsString($text, $page);
+        }
+    }
+
     public function testBadValuesAreRefusedWithClearMessagesAndNothingIsSaved(): void
     {
         $http = new ShopHttp();

@@ -33,12 +33,13 @@ class SofincoConfigPage
             SofincoLogger::purge();
             $this->messages .= $this->module->displayConfirmation($this->module->l('The log files were deleted.', 'sofincoconfigpage'));
         }
-        return $this->runtimeNotice() . $this->messages . $this->form() . $this->cronPanel() . $this->logsPanel();
+        return $this->runtimeNotice() . $this->messages . $this->form() . $this->cronPanel() . $this->logsPanel()
+            . (new SofincoSupportMatrix($this->module))->render();
     }
 
     private function runtimeNotice()
     {
-        $missing = SofincoRuntime::missingReason();
+        $missing = SofincoRuntime::missingReason($this->module);
         if ($missing !== null) {
             return $this->module->displayError($missing);
         }
@@ -171,7 +172,7 @@ class SofincoConfigPage
     private function testConnection()
     {
         if (!SofincoRuntime::ready()) {
-            $this->messages .= $this->module->displayError(SofincoRuntime::missingReason());
+            $this->messages .= $this->module->displayError(SofincoRuntime::missingReason($this->module));
             return;
         }
         try {
@@ -228,7 +229,8 @@ class SofincoConfigPage
         $helper->name_controller = $this->module->name;
         $helper->identifier = 'id_module';
         $helper->token = Tools::getAdminTokenLite('AdminModules');
-        $helper->currentIndex = AdminController::$currentIndex . '&configure=' . $this->module->name;
+        // The link service, as PrestaShop 9 documents it (AdminController::$currentIndex is legacy).
+        $helper->currentIndex = $this->configureLink(false);
         $helper->default_form_language = (int) Configuration::get('PS_LANG_DEFAULT');
         $helper->show_toolbar = false;
         $helper->submit_action = 'submitSofincoConfig';
@@ -259,8 +261,14 @@ class SofincoConfigPage
         Context::getContext()->smarty->assign([
             'sofinco_logs_dir' => 'var/logs/' . basename(SofincoLogger::directory()),
             'sofinco_logs_size' => Tools::formatBytes(SofincoLogger::size(), 1),
-            'sofinco_action' => AdminController::$currentIndex . '&configure=' . $this->module->name . '&token=' . Tools::getAdminTokenLite('AdminModules'),
+            'sofinco_action' => $this->configureLink(true),
         ]);
         return $this->module->display($this->module->getLocalPath() . 'sofincosignature.php', 'views/templates/admin/logs.tpl');
+    }
+
+    /** This page's URL (AdminModules, configure=sofincosignature), with its admin token or without (HelperForm adds it). */
+    private function configureLink($withToken)
+    {
+        return Context::getContext()->link->getAdminLink('AdminModules', $withToken, [], ['configure' => $this->module->name]);
     }
 }

@@ -6,7 +6,8 @@ if (!defined('_PS_VERSION_')) {
 
 class SofincoPrices
 {
-    public static function format($cents, Context $context = null)
+    // Explicitly nullable (PHP 7.1 syntax): PHP 8.4 deprecates "Context $context = null".
+    public static function format($cents, ?Context $context = null)
     {
         $context = $context ?: Context::getContext();
         $amount = ((int) $cents) / 100;

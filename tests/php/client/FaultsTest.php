@@ -57,6 +57,7 @@ final class FaultsTest extends ClientTestCase
     }
 
     /** @dataProvider shapes */
+    #[\PHPUnit\Framework\Attributes\DataProvider('shapes')]
     public function testEveryErrorShapeBecomesAnApiExceptionWithCode(string $shape): void
     {
         static::$sandbox->faults(['fail_rate' => 1.0, 'error_shape' => $shape]);
@@ -70,7 +71,7 @@ final class FaultsTest extends ClientTestCase
         }
     }
 
-    public function shapes(): array
+    public static function shapes(): array
     {
         return [['object'], ['array'], ['fault']];
     }

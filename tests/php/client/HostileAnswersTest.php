@@ -43,6 +43,7 @@ final class HostileAnswersTest extends TestCase
     }
 
     /** @dataProvider hugeModes */
+    #[\PHPUnit\Framework\Attributes\DataProvider('hugeModes')]
     public function testFiftyMegabyteAnswersAreRefusedWithBoundedMemory(string $mode): void
     {
         self::start($mode);
@@ -60,7 +61,7 @@ final class HostileAnswersTest extends TestCase
         $this->assertLessThan(48 * 1024, (int) $m[1], 'peak RSS stays far below the 50 MB answer');
     }
 
-    public function hugeModes(): array
+    public static function hugeModes(): array
     {
         return [['huge'], ['huge-chunked']];
     }

@@ -8,6 +8,7 @@ require_once __DIR__ . '/ClientTestCase.php';
  *
  * @group slow
  */
+#[\PHPUnit\Framework\Attributes\Group('slow')]
 final class MemoryTest extends ClientTestCase
 {
     private static function rssKib(): int

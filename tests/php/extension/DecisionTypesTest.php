@@ -11,6 +11,7 @@ use Sofinco\StatusAction;
 final class DecisionTypesTest extends TestCase
 {
     /** @dataProvider enums */
+    #[\PHPUnit\Framework\Attributes\DataProvider('enums')]
     public function testEnumsAreBackedByTheOldActionStrings(string $enum, array $cases): void
     {
         $r = new ReflectionEnum($enum);
@@ -29,7 +30,7 @@ final class DecisionTypesTest extends TestCase
         $enum::from('no_such_action');
     }
 
-    public function enums(): array
+    public static function enums(): array
     {
         return [
             'order' => [OrderAction::class, ['CreateOrder' => 'create_order', 'Wait' => 'wait', 'Abandon' => 'abandon', 'Error' => 'error', 'Ignore' => 'none']],
@@ -47,13 +48,14 @@ final class DecisionTypesTest extends TestCase
     }
 
     /** @dataProvider classes */
+    #[\PHPUnit\Framework\Attributes\DataProvider('classes')]
     public function testDecisionClassesExposeTheirProperties(string $class, array $properties): void
     {
         $this->assertTrue(class_exists($class), $class);
         $this->assertSame($properties, array_map(fn ($p) => $p->getName(), (new ReflectionClass($class))->getProperties()));
     }
 
-    public function classes(): array
+    public static function classes(): array
     {
         return [
             'batch' => ['Sofinco\Batch', ['decisions', 'checked', 'changed', 'errors', 'remaining', 'elapsedMs']],

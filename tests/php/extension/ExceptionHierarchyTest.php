@@ -11,13 +11,14 @@ final class ExceptionHierarchyTest extends TestCase
     }
 
     /** @dataProvider children */
+    #[\PHPUnit\Framework\Attributes\DataProvider('children')]
     public function testEveryExceptionHasItsParent(string $class, string $parent): void
     {
         $this->assertSame($parent, get_parent_class($class));
         $this->assertTrue(is_subclass_of($class, \Sofinco\SofincoException::class));
     }
 
-    public function children(): array
+    public static function children(): array
     {
         return [
             ['Sofinco\ConfigException', 'Sofinco\SofincoException'],

@@ -31,13 +31,14 @@ final class RobustnessTest extends TestCase
     }
 
     /** @dataProvider wrongArguments */
+    #[\PHPUnit\Framework\Attributes\DataProvider('wrongArguments')]
     public function testWrongArgumentTypesAreTypeErrors(callable $call): void
     {
         $this->expectException(\TypeError::class);
         $call();
     }
 
-    public function wrongArguments(): array
+    public static function wrongArguments(): array
     {
         return [
             'array' => [fn () => StatusMapper::stateFor([])],

@@ -8,12 +8,13 @@ use Sofinco\UnknownStatusException;
 final class StatusMapperTest extends TestCase
 {
     /** @dataProvider codes */
+    #[\PHPUnit\Framework\Attributes\DataProvider('codes')]
     public function testEverySofincoCodeMapsToItsState(string $code, ?string $state): void
     {
         $this->assertSame($state, StatusMapper::stateFor($code));
     }
 
-    public function codes(): array
+    public static function codes(): array
     {
         return [
             ['ATT', 'SOFINCO_OS_IN_STUDY'], ['ETU', 'SOFINCO_OS_IN_STUDY'],

@@ -54,9 +54,12 @@ final class ShopEnv
     /** The installed PrestaShop's version (_PS_VERSION_ of its tree), whatever the release. */
     public static function psVersion(): string
     {
-        $file = self::get('SHOP_DIR') . '/src/Core/Version.php';
-        if (is_file($file) && preg_match("~const VERSION = '([^']+)'~", (string) file_get_contents($file), $m) === 1) {
-            return $m[1];
+        // src/Core/Version.php from 8.0 on, AppKernel::VERSION in 1.7.
+        foreach (['/src/Core/Version.php', '/app/AppKernel.php'] as $file) {
+            $code = (string) @file_get_contents(self::get('SHOP_DIR') . $file);
+            if (preg_match("~const VERSION = '([^']+)'~", $code, $m) === 1) {
+                return $m[1];
+            }
         }
         $settings = (string) @file_get_contents(self::get('SHOP_DIR') . '/config/settings.inc.php');
         return preg_match("~_PS_VERSION_', '([^']+)'~", $settings, $m) === 1 ? $m[1] : '';

@@ -12,6 +12,10 @@ if (!defined('_PS_VERSION_')) {
 
 require_once _PS_MODULE_DIR_ . 'sofincosignature/vendor/autoload.php';
 
+/**
+ * Texts go through $this->module->l() with this class as source: PrestaShop 9 removed the
+ * admin controllers' own l() (the translation keys stay those of 1.7 and 8).
+ */
 class AdminSofincoDossiersController extends ModuleAdminController
 {
     public function __construct()
@@ -55,20 +59,20 @@ class AdminSofincoDossiersController extends ModuleAdminController
         }
 
         $this->fields_list = [
-            'id_order' => ['title' => $this->l('Order'), 'align' => 'text-center', 'class' => 'fixed-width-xs', 'filter_key' => 'a!id_order'],
-            'reference' => ['title' => $this->l('Reference'), 'filter_key' => 'a!reference'],
-            'customer' => ['title' => $this->l('Customer'), 'havingFilter' => true],
-            'total_paid_tax_incl' => ['title' => $this->l('Amount'), 'type' => 'price', 'currency' => true, 'align' => 'text-right', 'filter_key' => 'a!total_paid_tax_incl',
+            'id_order' => ['title' => $this->module->l('Order', 'AdminSofincoDossiersController'), 'align' => 'text-center', 'class' => 'fixed-width-xs', 'filter_key' => 'a!id_order'],
+            'reference' => ['title' => $this->module->l('Reference', 'AdminSofincoDossiersController'), 'filter_key' => 'a!reference'],
+            'customer' => ['title' => $this->module->l('Customer', 'AdminSofincoDossiersController'), 'havingFilter' => true],
+            'total_paid_tax_incl' => ['title' => $this->module->l('Amount', 'AdminSofincoDossiersController'), 'type' => 'price', 'currency' => true, 'align' => 'text-right', 'filter_key' => 'a!total_paid_tax_incl',
                 'filter_type' => 'decimal'],
-            'state_name' => ['title' => $this->l('State'), 'type' => 'select', 'color' => 'color', 'list' => $states,
+            'state_name' => ['title' => $this->module->l('State', 'AdminSofincoDossiersController'), 'type' => 'select', 'color' => 'color', 'list' => $states,
                 'filter_key' => 'a!current_state', 'filter_type' => 'int', 'order_key' => 'state_name'],
-            'date_add' => ['title' => $this->l('Date'), 'type' => 'datetime', 'filter_key' => 'a!date_add'],
-            'signature_date' => ['title' => $this->l('Signature date'), 'type' => 'date', 'filter_key' => 'so!signature_date'],
+            'date_add' => ['title' => $this->module->l('Date', 'AdminSofincoDossiersController'), 'type' => 'datetime', 'filter_key' => 'a!date_add'],
+            'signature_date' => ['title' => $this->module->l('Signature date', 'AdminSofincoDossiersController'), 'type' => 'date', 'filter_key' => 'so!signature_date'],
             // Computed by the extension from the signature date (sorted the same way).
-            'withdrawal_end' => ['title' => $this->l('End of withdrawal period'), 'type' => 'date', 'search' => false,
+            'withdrawal_end' => ['title' => $this->module->l('End of withdrawal period', 'AdminSofincoDossiersController'), 'type' => 'date', 'search' => false,
                 'order_key' => 'so.signature_date', 'callback' => 'renderWithdrawalEnd'],
-            'sofinco_reference' => ['title' => $this->l('ID Order Sofinco'), 'filter_key' => 'so!order_reference', 'callback' => 'renderSofincoReference'],
-            'sofinco_mode' => ['title' => $this->l('Mode'), 'type' => 'select', 'list' => ['TEST' => 'TEST', 'PRODUCTION' => 'PRODUCTION', 'NC' => 'NC'],
+            'sofinco_reference' => ['title' => $this->module->l('ID Order Sofinco', 'AdminSofincoDossiersController'), 'filter_key' => 'so!order_reference', 'callback' => 'renderSofincoReference'],
+            'sofinco_mode' => ['title' => $this->module->l('Mode', 'AdminSofincoDossiersController'), 'type' => 'select', 'list' => ['TEST' => 'TEST', 'PRODUCTION' => 'PRODUCTION', 'NC' => 'NC'],
                 'filter_key' => 'so!mode', 'filter_type' => 'string'],
         ];
         $this->addRowAction('view');
@@ -108,7 +112,7 @@ class AdminSofincoDossiersController extends ModuleAdminController
             return Tools::displayDate($end); // the CSV gets text, never markup
         }
         $text = htmlspecialchars(Tools::displayDate($end));
-        return \Sofinco\StatusMapper::withdrawalRunning($row['signature_date'], date('Y-m-d')) ? '<span class="badge badge-warning sofinco-withdrawal-running" title="' . htmlspecialchars($this->l('Withdrawal period running')) . '">' . $text . '</span>' : $text;
+        return \Sofinco\StatusMapper::withdrawalRunning($row['signature_date'], date('Y-m-d')) ? '<span class="badge badge-warning sofinco-withdrawal-running" title="' . htmlspecialchars($this->module->l('Withdrawal period running', 'AdminSofincoDossiersController')) . '">' . $text . '</span>' : $text;
     }
 
     /** Our reference and Sofinco's contract number: what Sofinco's support asks for. */
@@ -124,7 +128,7 @@ class AdminSofincoDossiersController extends ModuleAdminController
     public function displayViewLink($token, $id, $name = null)
     {
         $url = $this->context->link->getAdminLink('AdminOrders', true, [], ['id_order' => (int) $id, 'vieworder' => 1]);
-        return '<a class="btn btn-default" href="' . htmlspecialchars($url) . '"><i class="icon-search-plus"></i> ' . $this->l('View order') . '</a>';
+        return '<a class="btn btn-default" href="' . htmlspecialchars($url) . '"><i class="icon-search-plus"></i> ' . $this->module->l('View order', 'AdminSofincoDossiersController') . '</a>';
     }
 
     /** "Valider la demande de financement", only where it applies. */
@@ -137,13 +141,14 @@ class AdminSofincoDossiersController extends ModuleAdminController
         // A button of the one POST form renderList() adds outside the list's own form: a
         // money action is never a link (prefetchers, crawlers and history replay GETs).
         return '<button type="submit" form="sofinco-fund-form" name="id_order" value="' . (int) $id . '" class="btn btn-primary sofinco-fund"'
-            . ' onclick="return confirm(' . htmlspecialchars(json_encode($this->l('Request the funding of this order from Sofinco?'))) . ');">'
-            . '<i class="icon-money"></i> ' . $this->l('Valider la demande de financement') . '</button>';
+            . ' onclick="return confirm(' . htmlspecialchars(json_encode($this->module->l('Request the funding of this order from Sofinco?', 'AdminSofincoDossiersController'))) . ');">'
+            . '<i class="icon-money"></i> ' . $this->module->l('Valider la demande de financement', 'AdminSofincoDossiersController') . '</button>';
     }
 
     public function renderList()
     {
-        $action = self::$currentIndex . '&token=' . $this->token;
+        // PrestaShop 9 way (1.7.7+ too): the link service, not AdminController::$currentIndex.
+        $action = $this->context->link->getAdminLink('AdminSofincoDossiers');
         return parent::renderList()
             . '<form id="sofinco-fund-form" method="post" action="' . htmlspecialchars($action) . '">'
             . '<input type="hidden" name="submitSofincoFund" value="1"></form>';

@@ -34,7 +34,7 @@ class SofincoAdminOrderHook extends SofincoHook
             'sofinco_can_cancel' => $ready && \Sofinco\StatusMapper::canCancel($stateKey, (string) $dossier['sofinco_status'], (string) $dossier['contract_id']),
             'sofinco_action' => $context->link->getAdminLink('AdminSofincoDossiers', true, [], ['id_order' => $idOrder, 'back' => 'order']),
             'sofinco_flash' => is_array($flash) && (int) $flash['id_order'] === $idOrder ? $flash : null,
-            'sofinco_missing' => SofincoRuntime::missingReason(),
+            'sofinco_missing' => SofincoRuntime::missingReason($this->module),
         ]);
         return $this->module->display($this->module->getLocalPath() . 'sofincosignature.php', 'views/templates/admin/order_panel.tpl');
     }

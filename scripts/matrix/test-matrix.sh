@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# make test-matrix: every PHP and PrestaShop this machine can really run, from chroots of the
+# host's Debian archive (created once under .work/chroots, then reused):
+#   PHP 8.4 (trixie): php -l, the extension built for it, the PHP suites under PHPUnit 11 and
+#     9.6, the shop suite on PrestaShop 8.2.1, and on 8.1.2 with MATRIX_PS812=1 (off by default:
+#     make test's time budget);
+#   PHP 7.4 (bullseye): php -l, PrestaShop 1.7.8.11 with the module (tests/legacy);
+#   PHP 8.2 (the host): its rows come from make test-php / test-shop when they ran.
+# Prints the table of combinations with their test counts; fails when any row failed.
+set -euo pipefail
+# shellcheck source=scripts/matrix/lib.sh
+source "$(dirname "$0")/lib.sh"
+here="$(dirname "$0")"
+
+t0=$(now_s)
+rm -f "$RESULTS"
+status=0
+step() {
+  local t rc=0
+  t=$(now_s)
+  "$@" || rc=$?
+  printf '%s\t%s\n' "$*" "$(elapsed "$t")" >>"$ROOT/.work/matrix/timings.tsv"
+  [ "$rc" = 0 ] || status=1
+  return 0
+}
+rm -f "$ROOT/.work/matrix/timings.tsv"
+
+# The two chroots download in parallel (latency-bound).
+"$here/chroot-up.sh" bullseye >"$ROOT/.work/matrix/chroot-bullseye.log" 2>&1 &
+bullseye=$!
+step "$here/chroot-up.sh" trixie
+wait "$bullseye" || { cat "$ROOT/.work/matrix/chroot-bullseye.log" >&2; status=1; }
+cat "$ROOT/.work/matrix/chroot-bullseye.log" >&2
+
+step "$here/php-lint.sh"
+# PrestaShop 1.7 needs no build: it runs (mostly waiting on its installer) during the build.
+step "$here/ps17-check.sh" &
+ps17=$!
+step "$here/build-ext.sh" debug
+wait "$ps17" || status=1
+grep -qP "^PHP 7.4 \(bullseye\) \+ PrestaShop 1.7.8.11\t.*\tok$" "$RESULTS" || status=1
+step "$here/php-suites.sh"
+step "$here/shop-suite.sh" 8.2.1
+[ "${MATRIX_PS812:-0}" = 0 ] || step "$here/shop-suite.sh" 8.1.2
+
+"$here/table.sh"
+log "make test-matrix: $([ "$status" = 0 ] && echo passed || echo FAILED) in $(elapsed "$t0") s"
+exit "$status"
