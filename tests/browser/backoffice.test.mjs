@@ -152,7 +152,7 @@ describe('the module pages at 1280 × 800', () => {
       await fund.waitFor();
       assert.ok(await inView(fund), 'the funding action is off-screen');
       assert.deepEqual(await offScreen('table.orders'), [], 'Dossiers tab: actions off-screen');
-      await screenshot(page, 'admin-dossiers-fund');
+      await screenshot(page, 'admin-dossiers-actions-1280');
     } finally {
       const reset = page.locator('button[name=submitResetorders]');
       if (await reset.count()) await Promise.all([page.waitForNavigation(), reset.click()]);
@@ -261,6 +261,6 @@ describe('the crons and the orders left alone', () => {
     await page.reload();
     const realRow = page.locator('#order_grid_table tbody tr', { hasText: real.reference });
     assert.doesNotMatch(plain(await realRow.innerText()), /TEST/, 'a production order is marked TEST');
-    await screenshot(page, 'admin-orders');
+    await screenshot(page, 'admin-orders-test');
   });
 });
