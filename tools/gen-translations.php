@@ -34,7 +34,7 @@ function strings_of(string $file, string $moduleDir, string $quoted): array
         $found[] = [$source, $hit[1]];
     }
     // The $l('text') shorthand (the configuration page's, and the wording classes').
-    if (preg_match('/\$l = function \(\$s\)(?: use \(\$module\))? \{\s*return \$(?:this->)?module->l\(\$s, \'([a-z]+)\'\);/', $code, $src)) {
+    if (preg_match('/\$l = function \(\$s\)(?: use \(\$module\))? \{\s*return (?:\$module \? )?\$(?:this->)?module->l\(\$s, \'([a-z]+)\'\)/', $code, $src)) {
         preg_match_all('/\$l\(\s*' . $quoted . '\s*\)/', $code, $m);
         foreach ($m[1] as $text) {
             $found[] = [$src[1], $text];

@@ -44,7 +44,7 @@ class SofincoSignature extends PaymentModule
         $this->displayName = $this->l('Payez en plusieurs fois avec Sofinco');
         $this->description = $this->l('Consumer credit by Sofinco, signed electronically, followed until funding.');
         $this->confirmUninstall = $this->l('Orders keep their history; the Sofinco settings are removed. Uninstall?');
-        $missing = SofincoRuntime::missingReason();
+        $missing = SofincoRuntime::missingReason($this);
         if ($missing !== null) {
             $this->warning = $missing;
         }

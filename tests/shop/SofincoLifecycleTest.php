@@ -76,7 +76,8 @@ final class SofincoLifecycleTest extends TestCase
         $seen = json_decode((string) end($lines), true);
         $this->assertIsArray($seen, $stderr . $stdout);
         $this->assertFalse($seen['loaded']);
-        $expected = sprintf('not loaded in this PHP (%s, %s)', PHP_VERSION, PHP_ZTS ? 'thread-safe (ZTS)' : 'non-thread-safe (NTS)');
+        // In French, the back office's language (the module words it through its translations).
+        $expected = sprintf('n\'est pas chargée dans ce PHP (%s, %s)', PHP_VERSION, PHP_ZTS ? 'thread-safe (ZTS)' : 'non-thread-safe (NTS)');
         $this->assertStringContainsString($expected, $seen['warning']);
         $this->assertStringContainsString('make build PHP_CONFIG=', $seen['warning'], 'the command that builds it for this PHP');
         $this->assertStringContainsString($expected, html_entity_decode($seen['page']), 'the configuration page says it too');
@@ -84,7 +85,7 @@ final class SofincoLifecycleTest extends TestCase
         // Exactly what builds it for this PHP: its minor version and mode, its own php-config.
         $page = html_entity_decode($seen['page']);
         $minor = PHP_MAJOR_VERSION . '.' . PHP_MINOR_VERSION;
-        $this->assertStringContainsString('Build it for this PHP (' . $minor . ' ' . (PHP_ZTS ? 'ZTS' : 'NTS') . ')', $page);
+        $this->assertStringContainsString('Compilez-la pour ce PHP (' . $minor . ' ' . (PHP_ZTS ? 'ZTS' : 'NTS') . ')', $page);
         $this->assertSame(1, preg_match('#make build PHP_CONFIG=(\S+),#', $page, $m), $page);
         $phpConfig = $m[1];
         $this->assertFileExists($phpConfig, 'the php-config the page names exists');

@@ -40,7 +40,7 @@ class SofincoConfigPage
 
     private function runtimeNotice()
     {
-        $missing = SofincoRuntime::missingReason();
+        $missing = SofincoRuntime::missingReason($this->module);
         if ($missing !== null) {
             return $this->module->displayError($missing);
         }
@@ -165,7 +165,7 @@ class SofincoConfigPage
     private function testConnection()
     {
         if (!SofincoRuntime::ready()) {
-            $this->messages .= $this->module->displayError(SofincoRuntime::missingReason());
+            $this->messages .= $this->module->displayError(SofincoRuntime::missingReason($this->module));
             return;
         }
         $values = $this->submitted();

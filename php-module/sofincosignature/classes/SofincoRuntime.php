@@ -15,21 +15,27 @@ class SofincoRuntime
         return self::missingReason() === null;
     }
 
-    /** Null when the extension is loaded, else one sentence a merchant can act on. */
-    public static function missingReason()
+    /**
+     * Null when the extension is loaded, else one sentence a merchant can act on, in the
+     * back office's language when the module is given (the logs and the CLI get English).
+     */
+    public static function missingReason(Module $module = null)
     {
+        $l = function ($s) use ($module) {
+            return $module ? $module->l($s, 'sofincoruntime') : $s;
+        };
         if (version_compare(PHP_VERSION, self::MIN_PHP, '<')) {
             return sprintf(
-                'Sofinco needs PHP 8.1 or newer and the sofinco PHP extension; this shop runs PHP %s. Ask your host for PHP 8.1+ (PrestaShop 8), then install the extension.',
+                $l('Sofinco needs PHP 8.1 or newer and the sofinco PHP extension; this shop runs PHP %s. Ask your host for PHP 8.1+ (PrestaShop 8), then install the extension.'),
                 PHP_VERSION
             );
         }
         if (!extension_loaded('sofinco') || !class_exists('Sofinco\\SofincoClient')) {
             return sprintf(
-                'The sofinco PHP extension is not loaded in this PHP (%s, %s). %s',
+                $l('The sofinco PHP extension is not loaded in this PHP (%s, %s). %s'),
                 PHP_VERSION,
                 self::threadSafety(),
-                self::installHint()
+                self::installHint($module)
             );
         }
         return null;
@@ -87,11 +93,14 @@ class SofincoRuntime
     }
 
     /** What to run on this server to build and enable the extension for this very PHP. */
-    public static function installHint()
+    public static function installHint(Module $module = null)
     {
+        $l = function ($s) use ($module) {
+            return $module ? $module->l($s, 'sofincoruntime') : $s;
+        };
         $phpConfig = self::phpConfigPath();
         return sprintf(
-            'Build it for this PHP (%s) with PIE: pie install %s --with-php-config=%s, or from the sources: make build PHP_CONFIG=%s, then copy target/release/libsofinco.so to %s/sofinco.so; add "extension=sofinco" to php.ini and restart PHP-FPM (README, section "Installing the extension into a PHP"). Needs Rust (rustup), clang/libclang and the PHP headers (php%s-dev or php-devel).',
+            $l('Build it for this PHP (%s) with PIE: pie install %s --with-php-config=%s, or from the sources: make build PHP_CONFIG=%s, then copy target/release/libsofinco.so to %s/sofinco.so; add "extension=sofinco" to php.ini and restart PHP-FPM (README, section "Installing the extension into a PHP"). Needs Rust (rustup), clang/libclang and the PHP headers (php%s-dev or php-devel).'),
             self::phpTarget(),
             self::PIE_PACKAGE,
             $phpConfig,

@@ -196,7 +196,7 @@ class AdminSofincoDossiersController extends ModuleAdminController
         // A button of the one POST form renderList() adds outside the list's own form: a
         // money action is never a link (prefetchers, crawlers and history replay GETs).
         return '<button type="submit" form="sofinco-fund-form" name="id_order" value="' . (int) $id . '" class="btn btn-primary sofinco-fund"'
-            . ' onclick="return confirm(' . htmlspecialchars(json_encode($confirm)) . ');">'
+            . ' onclick="return confirm(' . htmlspecialchars(json_encode($confirm, JSON_UNESCAPED_UNICODE)) . ');">'
             . '<i class="icon-money"></i> ' . $this->l('Valider la demande de financement') . '</button>';
     }
 

@@ -36,10 +36,10 @@ class SofincoAdminOrderHook extends SofincoHook
             'sofinco_can_cancel' => $ready && \Sofinco\StatusMapper::canCancel($stateKey, (string) $dossier['sofinco_status'], (string) $dossier['contract_id']),
             'sofinco_action' => $context->link->getAdminLink('AdminSofincoDossiers', true, [], ['id_order' => $idOrder, 'back' => 'order']),
             'sofinco_flash' => is_array($flash) && (int) $flash['id_order'] === $idOrder ? $flash : null,
-            'sofinco_missing' => SofincoRuntime::missingReason(),
+            'sofinco_missing' => SofincoRuntime::missingReason($this->module),
             'sofinco_left' => $left,
             'sofinco_live' => $left ? SofincoLiveStatus::of($this->module, $order, $dossier) : null,
-            'sofinco_fund_confirm_js' => json_encode($ready ? SofincoFundingText::confirmation($this->module, $dossier['signature_date']) : ''),
+            'sofinco_fund_confirm_js' => json_encode($ready ? SofincoFundingText::confirmation($this->module, $dossier['signature_date']) : '', JSON_UNESCAPED_UNICODE),
             'sofinco_withdrawal_end_text' => $end !== null ? Tools::displayDate($end) : null,
             'sofinco_signature_date_text' => $end !== null ? Tools::displayDate($dossier['signature_date']) : null,
         ]);
