@@ -179,6 +179,9 @@ describe('both funding buttons ask first and answer where the merchant looks', (
   it('from the order page: a confirmation naming the withdrawal end, then the result in the panel, in view', async () => {
     const order = shop('dossier', 'AFI', '3');
     await orderPage(order);
+    const { scrollWidth, innerWidth } = await overflow(page);
+    assert.ok(scrollWidth <= innerWidth, `the order page is ${scrollWidth} px wide at ${innerWidth} px`);
+    assert.deepEqual(await unlabelled(page, '#sofinco-order-panel'), [], 'order panel: unnamed buttons');
     const button = page.locator('#sofinco-order-panel').getByRole('button', { name: 'Valider la demande de financement' });
     await button.scrollIntoViewIfNeeded();
     const refused = await confirmOnClick(button, false);
