@@ -119,7 +119,7 @@ class SofincoOrderCreator
      */
     public static function paymentLabel(Module $module, $mode)
     {
-        return $mode === 'TEST' ? $module->displayName . ' (TEST)' : $module->displayName;
+        return $mode === 'TEST' ? '[TEST] ' . $module->displayName : $module->displayName;
     }
 
     /** The attempt row as DossierSync reads it: the cart's amount now, not at checkout. */
