@@ -58,10 +58,18 @@ async function orderPage(order) {
   await page.locator('#sofinco-order-panel').waitFor();
 }
 
-/** The element is inside the viewport now (the merchant sees it without scrolling). */
+/**
+ * The element is inside the viewport now and not covered (by the back office's fixed header):
+ * the merchant sees it without scrolling.
+ */
 async function inView(locator) {
   const box = await locator.boundingBox();
-  return box !== null && box.y >= 0 && box.y + Math.min(box.height, 40) <= SCREEN.height && box.x >= 0 && box.x + box.width <= SCREEN.width;
+  if (box === null || box.y < 0 || box.y + Math.min(box.height, 40) > SCREEN.height || box.x < 0 || box.x + box.width > SCREEN.width) return false;
+  return locator.evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    const top = document.elementFromPoint(r.left + r.width / 2, r.top + Math.min(r.height / 2, 12));
+    return top !== null && (el === top || el.contains(top));
+  });
 }
 
 /** Every visible button and link of `scope` lies within the page's width: reachable without sideways scrolling. */

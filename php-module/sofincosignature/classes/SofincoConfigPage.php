@@ -174,9 +174,8 @@ class SofincoConfigPage
             $this->messages .= $this->module->displayError(implode('<br>', array_map('htmlspecialchars', $problems)));
             return;
         }
-        $class = 'Sofinco\\SofincoClient';
         try {
-            $report = (new $class(SofincoConfig::clientConfigFrom($this->module, $values)))->testConnection();
+            $report = SofincoClientFactory::clientFor($this->module, $values)->testConnection();
         } catch (\Throwable $e) {
             $this->messages .= $this->module->displayError(htmlspecialchars(SofincoErrorText::of($e, $this->module)));
             return;

@@ -44,7 +44,7 @@ class SofincoFunding
         }
         $warning = null;
         if (\Sofinco\StatusMapper::withdrawalRunning($dossier['signature_date'], date('Y-m-d'))) {
-            $warning = sprintf($module->l('The customer\'s 14-day withdrawal period runs until %s.', 'sofincofunding'), \Sofinco\StatusMapper::withdrawalEnd($dossier['signature_date']));
+            $warning = sprintf($module->l('The customer\'s 14-day withdrawal period runs until %s.', 'sofincofunding'), Tools::displayDate(\Sofinco\StatusMapper::withdrawalEnd($dossier['signature_date'])));
         }
         SofincoDossiers::queueFunding($idOrder);
         SofincoOrderStates::move($idOrder, (int) $order->current_state, 'SOFINCO_OS_FUNDING_REQUESTED');

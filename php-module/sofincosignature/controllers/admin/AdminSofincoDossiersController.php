@@ -231,8 +231,9 @@ class AdminSofincoDossiersController extends ModuleAdminController
             // Back to the order page; its panel shows the outcome once.
             $this->context->cookie->sofinco_flash = json_encode(['id_order' => $idOrder] + $result);
             $this->context->cookie->write();
-            // The anchor brings the merchant back to the panel, where the result is shown.
-            Tools::redirectAdmin($this->context->link->getAdminLink('AdminOrders', true, [], ['id_order' => $idOrder, 'vieworder' => 1]) . '#sofinco-order-panel');
+            // The panel scrolls its result into view below the fixed header (an anchor would
+            // put it under the header).
+            Tools::redirectAdmin($this->context->link->getAdminLink('AdminOrders', true, [], ['id_order' => $idOrder, 'vieworder' => 1]));
         }
         if ($result !== null) {
             if ($result['ok']) {

@@ -8,9 +8,12 @@
       </div>
       {* The merchant clicked in this panel: its result is shown here, scrolled into view. *}
       <script>
-        document.addEventListener('DOMContentLoaded', function () {
+        window.addEventListener('load', function () {
           var flash = document.querySelector('#sofinco-order-panel .sofinco-flash');
-          if (flash) { flash.scrollIntoView({ block: 'center' }); flash.focus({ preventScroll: true }); }
+          if (!flash) { return; }
+          // Below the back office's fixed header (about 150 px), not under it.
+          window.scrollTo(0, Math.max(0, flash.getBoundingClientRect().top + window.pageYOffset - 220));
+          flash.focus({ preventScroll: true });
         });
       </script>
     {/if}
