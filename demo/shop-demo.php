@@ -20,6 +20,23 @@ function text(string $html): string
     return trim((string) preg_replace('/\s+/u', ' ', html_entity_decode(strip_tags(str_replace('<br>', ' ', $html)))));
 }
 
+/** The order's state as the merchant reads it: its name in the shop's language. */
+function stateName(int $idOrder): string
+{
+    return (string) S::cli()->json('$o = new Order(' . $idOrder . ');
+        echo json_encode((new OrderState((int) $o->current_state, (int) Configuration::get("PS_LANG_DEFAULT")))->name);');
+}
+
+/** A cron run's summary as the configuration page words it (the module's SofincoCronInfo). */
+function cronSummary(array $run): string
+{
+    if (!is_array($run['result'])) {
+        return 'no answer: ' . $run['stderr'];
+    }
+    return (string) S::cli()->json('require_once _PS_MODULE_DIR_ . "sofincosignature/classes/autoload.php";
+        echo json_encode(SofincoCronInfo::describe(' . var_export($run['result'], true) . ', Module::getInstanceByName("sofincosignature")));');
+}
+
 function step(int $n, string $what): void
 {
     say();
@@ -28,10 +45,14 @@ function step(int $n, string $what): void
 
 say('Shop:    ' . ShopEnv::get('SHOP_URL'));
 say('Sofinco: ' . S::sandbox()->url . ' (sandbox)');
-S::configure(['SOFINCO_DEBUG' => '0']);
+// Test mode against the sandbox: the dossiers say TEST, and only a browser logged in to the
+// back office sees Sofinco on the storefront, as on a live shop being tested.
+S::configure(['SOFINCO_DEBUG' => '0', 'SOFINCO_TEST_MODE' => '1']);
 
-step(1, 'A visitor opens a 1 290,00 € product page');
-$product = (new ShopHttp())->productPage(S::sofa());
+step(1, 'The merchant, logged in to the back office, opens a 1 290,00 € product page (test mode)');
+$visitor = new ShopHttp();
+$visitor->loginAdmin();
+$product = $visitor->productPage(S::sofa());
 preg_match('~<section class="sofinco-simulator.*?</section>~s', $product->body, $block);
 say('   ' . text(preg_replace('~<details.*</details>~s', '', $block[0] ?? 'no simulator block!')));
 preg_match_all('~<tr>\s*<th scope="row">(.*?)</th>\s*<td>(.*?)</td>\s*<td>(.*?)</td>\s*<td>(.*?)</td>\s*<td>(.*?)</td>~s', $block[0] ?? '', $rows, PREG_SET_ORDER);
@@ -39,9 +60,10 @@ foreach ($rows as $r) {
     say(sprintf('     %-9s %-22s TAEG %-9s total dû %-12s coût %s', text($r[1]), text($r[2]), text($r[3]), text($r[4]), text($r[5])));
 }
 
-step(2, 'Zoé logs in, puts the sofa in her cart and goes to the payment step');
+step(2, 'Zoé (the merchant testing as a customer, in the same browser) logs in, puts the sofa in her cart and goes to the payment step');
 $customer = S::customer('Lefèvre');
 $http = S::login($customer);
+$http->loginAdmin(); // test mode: Sofinco is offered only to a browser logged in to the back office
 $http->addToCart(S::sofa(), 1);
 $payment = text(S::paymentStep($http)->body);
 say('   payment options offered: ' . (strpos($payment, 'Payez en plusieurs fois avec Sofinco') !== false ? '"Payez en plusieurs fois avec Sofinco"' : 'Sofinco is missing!'));
@@ -59,7 +81,7 @@ say('   Sofinco: ' . (strpos($signed['result']['body'], 'Retour à la boutique')
 step(5, 'Sofinco notifies the shop; the shop asks Sofinco itself and creates the order');
 $orders = S::settledOrdersOfCart($idCart);
 $idOrder = (int) $orders[0]['id_order'];
-say('   order #' . $idOrder . ' in "' . S::stateKeyOfOrder($idOrder) . '"');
+say('   order #' . $idOrder . ' in "' . stateName($idOrder) . '"');
 
 step(6, 'She clicks "Retour à la boutique"');
 $dossiers = S::sandbox()->dossiers();
@@ -78,24 +100,29 @@ step(7, 'Sofinco studies the dossier; the statuses cron follows it');
 foreach (['CLI', 'AFI'] as $code) {
     S::sandbox()->setStatus($out['attempt']['order_reference'], $code);
     $run = S::cron('statuses');
-    say(sprintf('   Sofinco says %s → cron statuses: %s → order in "%s"', $code, json_encode($run['result']['summary'] ?? $run['result']), S::stateKeyOfOrder($idOrder)));
+    say(sprintf('   Sofinco says %s → cron statuses: %s → order in "%s"', $code, cronSummary($run), stateName($idOrder)));
 }
 
 step(8, 'The merchant clicks "Valider la demande de financement" in "Dossiers Sofinco signature"');
 $admin = new ShopHttp();
 $admin->loginAdmin();
-$tab = $admin->adminController('AdminSofincoDossiers')->body;
-preg_match('~href="([^"]*submitSofincoFund=1&(?:amp;)?id_order=' . $idOrder . ')"~', $tab, $link);
-$after = $admin->get(ShopEnv::get('ADMIN_URL') . ltrim(html_entity_decode($link[1] ?? ''), '/'));
+$tab = html_entity_decode($admin->adminController('AdminSofincoDossiers')->body);
+// The row's button posts the tab's one form (after the browser's confirmation, which says
+// the request is irreversible and until when the customer may withdraw).
+preg_match('~<button type="submit" form="sofinco-fund-form" name="id_order" value="' . $idOrder . '"[^>]*onclick="return confirm\(("(?:[^"\\\\]|\\\\.)*")\);"~', $tab, $button);
+say('   the browser asks: ' . (isset($button[1]) ? json_decode($button[1]) : 'nothing (no funding button on the row!)'));
+preg_match('~<form id="sofinco-fund-form" method="post" action="([^"]+)"~', $tab, $form);
+$action = $form[1] ?? '';
+$after = $admin->post(preg_match('~^https?://~', $action) ? $action : ShopEnv::get('ADMIN_URL') . ltrim($action, '/'), ['submitSofincoFund' => '1', 'id_order' => $idOrder]);
 preg_match('~alert alert-success[^>]*>(.*?)</div>~s', $after->body, $message);
-say('   ' . text($message[1] ?? 'no confirmation'));
-say('   order in "' . S::stateKeyOfOrder($idOrder) . '"');
+say('   ' . text(preg_replace('~<button.*?</button>~s', '', $message[1] ?? 'no confirmation')));
+say('   order in "' . stateName($idOrder) . '"');
 
 step(9, 'The funding cron sees Sofinco\'s FIN');
 $run = S::cron('funding');
-say('   cron funding: ' . json_encode($run['result']['summary'] ?? $run['result']));
+say('   cron funding: ' . cronSummary($run));
 $paid = S::row('SELECT o.valid, (SELECT COUNT(*) FROM ps_order_payment op WHERE op.order_reference = o.reference) AS payments FROM ps_orders o WHERE o.id_order = ' . $idOrder);
-say('   order in "' . S::stateKeyOfOrder($idOrder) . '", ' . ((int) $paid['payments'] > 0 ? 'paid' : 'not paid'));
+say('   order in "' . stateName($idOrder) . '", ' . ((int) $paid['payments'] > 0 ? 'paid' : 'not paid'));
 
 say();
 say('Demo complete.');

@@ -37,11 +37,14 @@ php "$root/demo/shop-demo.php" || status=$?
 if [ "${SERVE:-0}" = 1 ] && [ "$status" = 0 ]; then
   # shellcheck disable=SC1090
   source "$SHOP_ENV"
+  # This checkout's shop, whatever shop.env was copied from (shop-up.sh rewrites it too).
+  SHOP_DIR="$SHOP_WORK/prestashop"
   cat <<INFO
 
 The shop stays up (stop it with: make demo-down):
-  storefront   $SHOP_URL   (the 1 290,00 € "Canapé trois places" shows the simulator;
-               test mode is off, so any customer sees "Payez en plusieurs fois avec Sofinco")
+  storefront   $SHOP_URL   (the 1 290,00 € "Canapé trois places"; test mode is on, so the
+               simulator and "Payez en plusieurs fois avec Sofinco" appear only in a browser
+               logged in to the back office, and the dossiers say TEST)
   back office  $ADMIN_URL   login $ADMIN_EMAIL / $ADMIN_PASS
                Commandes > Dossiers Sofinco signature; Modules > Payez en plusieurs fois avec Sofinco
   Sofinco      $SOFINCO_SANDBOX_URL (sandbox: the journey page signs, refuses or leaves)

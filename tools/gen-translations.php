@@ -33,8 +33,8 @@ function strings_of(string $file, string $moduleDir, string $quoted): array
         }
         $found[] = [$source, $hit[1]];
     }
-    // The configuration page's $l('text') shorthand.
-    if (preg_match('/\$l = function \(\$s\) \{\s*return \$this->module->l\(\$s, \'([a-z]+)\'\);/', $code, $src)) {
+    // The $l('text') shorthand (the configuration page's, and the wording classes').
+    if (preg_match('/\$l = function \(\$s\)(?: use \(\$module\))? \{\s*return (?:\$module \? )?\$(?:this->)?module->l\(\$s, \'([a-z]+)\'\)/', $code, $src)) {
         preg_match_all('/\$l\(\s*' . $quoted . '\s*\)/', $code, $m);
         foreach ($m[1] as $text) {
             $found[] = [$src[1], $text];

@@ -8,6 +8,12 @@ source "$(dirname "$0")/lib.sh"
 here="$(dirname "$0")"
 
 t0=$(now_s)
+# A copied or moved checkout brings its shop.env along: its paths name the old checkout.
+# They follow from the work folder, so they are written again for the checkout that runs.
+if [ -f "$ENV_FILE" ]; then
+  env_set SHOP_DIR "$SHOP_DIR"
+  env_set DB_SOCKET "$WORK/mysql.sock"
+fi
 "$here/db-up.sh"
 # PS_VERSION, when set, must be the installed one (else a fresh install of that version).
 if [ "$(env_get SHOP_INSTALLED)" = 1 ] && { [ -z "${PS_VERSION:-}" ] || [ "$(env_get PS_VERSION)" = "$PS_VERSION" ]; } \

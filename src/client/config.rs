@@ -54,6 +54,8 @@ pub struct ClientConfig {
     pub max_retries: u32,
     pub log_dir: Option<PathBuf>,
     pub debug: bool,
+    /// The shop's UTC offset, so log times read as the back office shows times.
+    pub log_utc_offset_s: i32,
     pub cache_dir: Option<PathBuf>,
     pub cache_ttl: Duration,
     pub user_agent: String,
@@ -61,7 +63,7 @@ pub struct ClientConfig {
     pub ca_file: Option<PathBuf>,
 }
 
-const KNOWN_KEYS: [&str; 18] = [
+const KNOWN_KEYS: [&str; 19] = [
     "merchant_id",
     "nature_bien",
     "q6",
@@ -76,6 +78,7 @@ const KNOWN_KEYS: [&str; 18] = [
     "max_retries",
     "log_dir",
     "debug",
+    "log_utc_offset_s",
     "cache_dir",
     "cache_ttl_s",
     "user_agent",
@@ -263,6 +266,7 @@ impl ClientConfig {
         let max_retries = r.integer("max_retries", 2, 0, 10);
         let log_dir = r.string("log_dir", false).map(PathBuf::from);
         let debug = r.boolean("debug");
+        let log_utc_offset_s = r.integer("log_utc_offset_s", 0, -14 * 3600, 14 * 3600);
         let cache_dir = r.string("cache_dir", false).map(PathBuf::from);
         let cache_ttl_s = r.integer("cache_ttl_s", 86_400, 0, 30 * 86_400);
         let user_agent = r.string("user_agent", false).unwrap_or_default();
@@ -293,6 +297,7 @@ impl ClientConfig {
             max_retries: max_retries as u32,
             log_dir,
             debug,
+            log_utc_offset_s: log_utc_offset_s as i32,
             cache_dir,
             cache_ttl: Duration::from_secs(cache_ttl_s as u64),
             user_agent,

@@ -14,6 +14,8 @@ pub struct Logger {
     debug: bool,
     /// Exact strings never to write (the client secret).
     secrets: Vec<String>,
+    /// Times are written in the shop's local time (the back office's), with the offset.
+    offset: chrono::FixedOffset,
 }
 
 impl Logger {
@@ -23,7 +25,16 @@ impl Logger {
             dir,
             debug,
             secrets,
+            offset: chrono::FixedOffset::east_opt(0).expect("0 is a valid offset"),
         }
+    }
+
+    /// Writes times at `seconds` east of UTC (out of range: UTC).
+    pub fn with_utc_offset(mut self, seconds: i32) -> Self {
+        if let Some(offset) = chrono::FixedOffset::east_opt(seconds) {
+            self.offset = offset;
+        }
+        self
     }
 
     pub fn debug_enabled(&self) -> bool {
@@ -42,10 +53,10 @@ impl Logger {
 
     fn write(&self, level: &str, correlation_id: &str, message: &str) {
         let Some(dir) = &self.dir else { return };
-        let now = chrono::Utc::now();
+        let now = chrono::Utc::now().with_timezone(&self.offset);
         let line = format!(
             "{} {level} [{correlation_id}] {}\n",
-            now.format("%Y-%m-%dT%H:%M:%S%.3fZ"),
+            now.format("%Y-%m-%dT%H:%M:%S%.3f%:z"),
             mask(message, &self.secrets).replace('\n', " ")
         );
         let path = dir.join(format!("sofinco-{}.log", now.format("%Y-%m-%d")));
@@ -203,6 +214,26 @@ mod tests {
         let content = fs::read_to_string(files[0].as_ref().unwrap().path()).unwrap();
         assert!(content.contains("ERROR [c2] failed with *** for ***"));
         assert!(!content.contains("not written"));
+        fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[test]
+    fn writes_times_in_the_shops_offset() {
+        let dir = std::env::temp_dir().join(format!("sofinco-log-{}", uuid::Uuid::new_v4()));
+        Logger::new(Some(dir.clone()), false, vec![])
+            .with_utc_offset(3600)
+            .error("c3", "paris");
+        let file = fs::read_dir(&dir).unwrap().next().unwrap().unwrap().path();
+        let content = fs::read_to_string(file).unwrap();
+        let stamp = content.split(' ').next().unwrap();
+        assert!(stamp.ends_with("+01:00"), "{stamp}");
+        let written = chrono::DateTime::parse_from_rfc3339(stamp).unwrap();
+        assert!(
+            (chrono::Utc::now() - written.with_timezone(&chrono::Utc))
+                .num_seconds()
+                .abs()
+                < 60
+        );
         fs::remove_dir_all(dir).unwrap();
     }
 }

@@ -179,7 +179,8 @@ impl SofincoClient {
         })
     }
 
-    /// A fresh token (never the cached one) and a small simulation; says which part failed.
+    /// A fresh token (never the cached one) and a small simulation; says which part failed
+    /// as a code the module words (`ConnectionCode`), with an English detail for the logs.
     pub fn test_connection(&self) -> ConnectionReport {
         let started = Instant::now();
         let outcome = self.http().and_then(|http| {
@@ -187,34 +188,56 @@ impl SofincoClient {
                 self.transport
                     .token(&http, true)
                     .await
-                    .map_err(|e| format!("token (ClientId/SecretId): {}", e.message()))?;
-                self.simulate_async(&http, 100_000, &[]).await.map_err(|e| {
-                    format!(
-                        "simulation (N° de commerçant Web, Nature de bien, Q6, X1): {}",
-                        e.message()
-                    )
-                })
+                    .map_err(|e| (ConnectionStep::Token, e))?;
+                self.simulate_async(&http, 100_000, &[])
+                    .await
+                    .map_err(|e| (ConnectionStep::Simulation, e))
             })
         });
         let latency_ms = started.elapsed().as_millis() as u64;
         let host = self.config().base_url.host_str().unwrap_or("").to_string();
-        let (ok, message) = match outcome {
-            Ok(Ok(offers)) => (
-                true,
-                format!(
-                    "connected to {host} ({} mode): token OK, simulation OK ({} offers for 1 000,00 €)",
-                    self.config().mode.as_str(),
-                    offers.len()
-                ),
-            ),
-            Ok(Err(part)) => (false, format!("{host}: {part}")),
-            Err(e) => (false, e.message().to_string()),
-        };
-        ConnectionReport {
-            ok,
+        let mode = self.config().mode.as_str();
+        let mut report = ConnectionReport {
+            ok: false,
+            code: ConnectionCode::Ok,
+            step: None,
+            host: host.clone(),
+            mode,
+            offers: 0,
+            http_status: 0,
+            api_code: String::new(),
             latency_ms,
-            message,
+            message: String::new(),
+        };
+        match outcome {
+            Ok(Ok(offers)) => {
+                report.ok = true;
+                report.offers = offers.len();
+                report.message = format!(
+                    "connected to {host} ({mode} mode): token OK, simulation OK ({} offers for 1 000,00 €)",
+                    offers.len()
+                );
+            }
+            Ok(Err((step, e))) => {
+                report.code = ConnectionCode::of(step, &e);
+                report.step = Some(step);
+                report.http_status = e.http_status();
+                report.api_code = e.api_code().to_string();
+                let part = match step {
+                    ConnectionStep::Token => "token (ClientId/SecretId)",
+                    ConnectionStep::Simulation => {
+                        "simulation (N° de commerçant Web, Nature de bien, Q6, X1)"
+                    }
+                };
+                report.message = format!("{host}: {part}: {}", e.message());
+            }
+            Err(e) => {
+                report.code = ConnectionCode::of(ConnectionStep::Token, &e);
+                report.http_status = e.http_status();
+                report.message = e.message().to_string();
+            }
         }
+        report
     }
 
     // ---- async API (the sync runs many at once) ----

@@ -71,7 +71,8 @@ impl Transport {
             config.log_dir.clone(),
             config.debug,
             vec![config.client_secret.expose().to_string()],
-        );
+        )
+        .with_utc_offset(config.log_utc_offset_s);
         let token_key = token::cache_key(
             config.base_url.as_str(),
             &config.client_id,

@@ -133,13 +133,107 @@ pub struct NotificationHint {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ConnectionReport {
     pub ok: bool,
+    /// What the merchant is told, as a code: the module words it.
+    pub code: ConnectionCode,
+    /// The part that failed, None when it passed or nothing was sent.
+    pub step: Option<ConnectionStep>,
+    pub host: String,
+    pub mode: &'static str,
+    /// Offers the test simulation returned.
+    pub offers: usize,
+    pub http_status: u16,
+    pub api_code: String,
     pub latency_ms: u64,
+    /// An English detail for the logs and the tests, never shown to the merchant.
     pub message: String,
+}
+
+/// The two calls "Tester la connexion" makes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ConnectionStep {
+    Token,
+    Simulation,
+}
+
+impl ConnectionStep {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ConnectionStep::Token => "token",
+            ConnectionStep::Simulation => "simulation",
+        }
+    }
+}
+
+/// The outcome of "Tester la connexion", one code per thing the merchant must fix.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ConnectionCode {
+    Ok,
+    /// Sofinco refused the ClientId/SecretId of the current mode.
+    AuthRefused,
+    /// The token was given but Sofinco refused the merchant's identifiers
+    /// (N° de commerçant Web, Nature de bien, Q6, X1).
+    MerchantRefused,
+    /// No answer: connection refused, DNS, TLS, timeout.
+    Unreachable,
+    /// The configuration cannot make a client (the API URL, a field).
+    Config,
+    /// Sofinco answered with a server error or a body we cannot read.
+    ApiError,
+}
+
+impl ConnectionCode {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ConnectionCode::Ok => "ok",
+            ConnectionCode::AuthRefused => "auth_refused",
+            ConnectionCode::MerchantRefused => "merchant_refused",
+            ConnectionCode::Unreachable => "unreachable",
+            ConnectionCode::Config => "config",
+            ConnectionCode::ApiError => "api_error",
+        }
+    }
+
+    /// The code for an error of `step`.
+    pub fn of(step: ConnectionStep, e: &crate::error::Error) -> Self {
+        use crate::error::ErrorKind;
+        match e.kind() {
+            ErrorKind::Auth => ConnectionCode::AuthRefused,
+            ErrorKind::Transport => ConnectionCode::Unreachable,
+            ErrorKind::Config | ErrorKind::InvalidInput => ConnectionCode::Config,
+            // A 4xx on the simulation is Sofinco refusing what we sent: the identifiers.
+            ErrorKind::Api | ErrorKind::NotFound
+                if step == ConnectionStep::Simulation && (400..500).contains(&e.http_status()) =>
+            {
+                ConnectionCode::MerchantRefused
+            }
+            _ => ConnectionCode::ApiError,
+        }
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn connection_codes_name_what_to_fix() {
+        use crate::error::{Error, ErrorKind};
+        let code = |step, e: Error| ConnectionCode::of(step, &e).as_str();
+        let refused = Error::api(ErrorKind::Auth, 401, "", "bad secret");
+        assert_eq!(code(ConnectionStep::Token, refused), "auth_refused");
+        let provider = Error::api(ErrorKind::Api, 400, "INVALID_BUSINESS_PROVIDER_ID", "x");
+        assert_eq!(
+            code(ConnectionStep::Simulation, provider),
+            "merchant_refused"
+        );
+        let down = Error::api(ErrorKind::Api, 503, "", "down");
+        assert_eq!(code(ConnectionStep::Simulation, down), "api_error");
+        assert_eq!(
+            code(ConnectionStep::Token, Error::transport("timeout")),
+            "unreachable"
+        );
+        assert_eq!(code(ConnectionStep::Token, Error::config("url")), "config");
+    }
 
     #[test]
     fn dates_are_normalised() {

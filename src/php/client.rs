@@ -195,13 +195,22 @@ impl SofincoClient {
         })
     }
 
-    /// "Tester la connexion": a fresh token and a small simulation.
+    /// "Tester la connexion": a fresh token and a small simulation. `code` (ok,
+    /// auth_refused, merchant_refused, unreachable, config, api_error) and its parameters
+    /// are for the module to word; `message` is an English detail for the logs.
     #[php(name = "testConnection")]
     pub fn test_connection(&self) -> PhpResult<ZBox<ZendHashTable>> {
         guard(|| {
             let report = self.inner.test_connection();
             Ok(PhpArray::new()
                 .with("ok", report.ok)?
+                .with("code", report.code.as_str())?
+                .with("step", report.step.map(|s| s.as_str()).unwrap_or(""))?
+                .with("host", report.host.as_str())?
+                .with("mode", report.mode)?
+                .with("offers", report.offers as i64)?
+                .with("http_status", report.http_status as i64)?
+                .with("api_code", report.api_code.as_str())?
                 .with("latency_ms", report.latency_ms as i64)?
                 .with("message", report.message.as_str())?
                 .into_table())

@@ -130,7 +130,7 @@ describe('the merchant in the back office', () => {
   let page;
   before(async () => {
     assert.ok(bought.guest && bought.approved, 'the purchases above did not complete');
-    page = await newPage(browser, { width: 1440, height: 900 }); // the Dossiers list is wide
+    page = await newPage(browser, { width: 1280, height: 800 }); // the back office fits a 1280 px screen
     page.on('dialog', (dialog) => dialog.accept()); // "Demander le financement ... ?"
     await page.goto(s.adminUrl + 'index.php?controller=AdminLogin');
     await page.locator('#email').fill(s.adminEmail);

@@ -7,6 +7,10 @@
 //   order REFERENCE  the order made for a Sofinco reference: id, reference, state key, count
 //   sofinco REFERENCE STATUS   Sofinco moves the dossier (sandbox control route), then the
 //                    statuses cron follows it; prints the cron's summary
+//   dossier STATUS [DAYS] [MODE]   an order made by the orders cron for a dossier Sofinco set to STATUS
+//   config           the module's stored settings (secrets hashed)
+//   move ID STATE    the merchant sets PrestaShop's state STATE (a configuration key) by hand
+//   cron-fails       a statuses run while every call to Sofinco fails (5xx)
 declare(strict_types=1);
 
 require __DIR__ . '/../shop/bootstrap.php';
@@ -62,7 +66,59 @@ switch ($command) {
         }
         echo json_encode($run['result']), "\n";
         break;
+    case 'dossier':
+        // An order made the quick way: a customer left for Sofinco (in MODE, TEST or
+        // PRODUCTION, default the configured one), Sofinco set STATUS (signed DAYS days ago,
+        // default 20), the orders cron made the order. Prints it like `order`.
+        $status = (string) ($argv[2] ?? 'ETU');
+        $days = (int) ($argv[3] ?? 20);
+        $mode = (string) ($argv[4] ?? '');
+        [$http, , $idCart] = S::shopper(5);
+        $attempt = S::checkout($http, $idCart)['attempt'];
+        if ($mode !== '') {
+            // As if checked out in that mode (test mode shows the option to employees only,
+            // and this customer is not one): the attempt records the mode.
+            S::cli()->json('Db::getInstance()->update("sofinco_attempt", ["mode" => ' . var_export($mode, true) . '], "order_reference = \'' . $attempt['order_reference'] . '\'"); echo json_encode(true);');
+        }
+        S::sandbox()->setStatus($attempt['order_reference'], $status, ['signatureDate' => date('Y-m-d', strtotime("-$days days"))]);
+        $run = S::cron('orders');
+        $rows = S::rows('SELECT so.id_order, o.reference FROM ' . S::P . 'sofinco_order so JOIN ' . S::P . 'orders o ON o.id_order = so.id_order WHERE so.id_cart = ' . (int) $idCart);
+        if ($run['exit'] !== 0 || !$rows) {
+            fwrite(STDERR, "no order for the dossier: {$run['stdout']} {$run['stderr']}\n");
+            exit(1);
+        }
+        echo json_encode(['id_order' => (int) $rows[0]['id_order'], 'reference' => $rows[0]['reference'], 'sofinco' => $attempt['order_reference'],
+            'state' => S::stateKeyOfOrder((int) $rows[0]['id_order'])], JSON_UNESCAPED_SLASHES), "\n";
+        break;
+    case 'config':
+        // The module's stored settings (secrets as a hash): the browser checks compare them.
+        $keys = ['SOFINCO_MERCHANT_ID', 'SOFINCO_NATURE_BIEN', 'SOFINCO_Q6', 'SOFINCO_X1', 'SOFINCO_CLIENT_ID_TEST', 'SOFINCO_SECRET_TEST',
+            'SOFINCO_CLIENT_ID_PROD', 'SOFINCO_SECRET_PROD', 'SOFINCO_TEST_MODE', 'SOFINCO_MIN_PRICE', 'SOFINCO_DEBUG', 'SOFINCO_API_URL'];
+        $rows = S::rows('SELECT name, value, date_upd FROM ' . S::P . "configuration WHERE name IN ('" . implode("','", $keys) . "') ORDER BY name, id_configuration");
+        $out = [];
+        foreach ($rows as $row) {
+            $secret = strpos($row['name'], 'SECRET') !== false;
+            $out[] = [$row['name'], $secret ? hash('sha256', (string) $row['value']) : $row['value'], $row['date_upd']];
+        }
+        echo json_encode($out, JSON_UNESCAPED_SLASHES), "\n";
+        break;
+    case 'move':
+        // The merchant moves the order to PrestaShop's STATE (e.g. PS_OS_PREPARATION) by hand.
+        $idOrder = (int) ($argv[2] ?? 0);
+        $key = (string) ($argv[3] ?? 'PS_OS_PREPARATION');
+        S::cli()->json('$o = new Order(' . $idOrder . '); Context::getContext()->currency = new Currency((int) $o->id_currency);
+            $h = new OrderHistory(); $h->id_order = ' . $idOrder . '; $h->id_employee = 1;
+            $h->changeIdOrderState((int) Configuration::get(' . var_export($key, true) . '), $o); $h->add(); echo json_encode(true);');
+        echo json_encode(['id_order' => $idOrder, 'state' => S::stateKeyOfOrder($idOrder)]), "\n";
+        break;
+    case 'cron-fails':
+        // A statuses run while every call to Sofinco fails (5xx), then the sandbox recovers.
+        S::sandbox()->faults(['fail_rate' => 1.0]);
+        $run = S::cron('statuses');
+        S::sandbox()->faults(['fail_rate' => 0.0]);
+        echo json_encode($run['result']), "\n";
+        break;
     default:
-        fwrite(STDERR, "usage: php tests/browser/shop.php setup | order REFERENCE | sofinco REFERENCE STATUS\n");
+        fwrite(STDERR, "usage: php tests/browser/shop.php setup | order REFERENCE | sofinco REFERENCE STATUS | dossier STATUS [DAYS] [MODE] | config | move ID_ORDER STATE_KEY | cron-fails\n");
         exit(2);
 }

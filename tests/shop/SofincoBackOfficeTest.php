@@ -127,7 +127,8 @@ final class SofincoBackOfficeTest extends TestCase
         $http->loginAdmin();
         $page = $this->dossiersTab($http);
         $this->assertStringContainsString('Dossiers Sofinco signature', $page);
-        foreach (['Date de signature', 'Fin du délai de rétractation', 'ID Order Sofinco', 'Mode', $o['reference'], 'PRODUCTION', 'Dossier en attente de financement Sofinco'] as $text) {
+        foreach (['Signé le / rétractation jusqu\'au', 'ID Order Sofinco', 'Mode', $o['reference'], 'PRODUCTION', 'Dossier en attente de financement Sofinco',
+            'irréversible'] as $text) {
             $this->assertStringContainsString($text, $page, $text);
         }
         $after = $this->fundFromTheRow($http, $o['id_order']);
@@ -154,7 +155,8 @@ final class SofincoBackOfficeTest extends TestCase
         $http->loginAdmin();
         $page = $http->adminController('AdminOrders', ['id_order' => $idOrder, 'vieworder' => 1]);
         $panel = html_entity_decode($page->body);
-        foreach (['ID Order Sofinco', $reference, 'Numéro de contrat Sofinco', 'Code statut Sofinco', 'AFI', date('Y-m-d', strtotime('+14 days')),
+        // Dates as the back office writes them (French: dd/mm/yyyy); the funding button asks first.
+        foreach (['ID Order Sofinco', $reference, 'Numéro de contrat Sofinco', 'Code statut Sofinco', 'AFI', date('d/m/Y', strtotime('+14 days')), 'irréversible',
             'Le délai de rétractation n\'est pas encore écoulé', 'Valider la demande de financement', 'Annuler le dossier chez Sofinco'] as $text) {
             $this->assertStringContainsString($text, $panel, $text);
         }
@@ -274,8 +276,9 @@ final class SofincoBackOfficeTest extends TestCase
         $admin->loginAdmin();
         $config = html_entity_decode($admin->get($admin->adminUrl('AdminModules', ['configure' => 'sofincosignature']))->body);
         // In the shop's time zone, as the back office shows it.
-        $today = S::cli()->json('echo json_encode(date("Y-m-d"));');
-        $this->assertMatchesRegularExpression('~sofinco-cron-statuses.*?' . $today . ' \d\d:\d\d:\d\d~s', $config, 'the last run date is shown');
+        $today = S::cli()->json('echo json_encode(date("d/m/Y"));');
+        $this->assertMatchesRegularExpression('~sofinco-cron-statuses.*?' . preg_quote($today, '~') . ' \d\d:\d\d:\d\d~s', $config, 'the last run date is shown');
+        $this->assertMatchesRegularExpression('~sofinco-cron-statuses.*?\d+ dossiers? vérifiés?, \d+ modifiés?, \d+ erreurs?, \d+ laissés? pour la prochaine exécution~s', $config, 'the summary in French');
     }
 
     public function testUpgradeFromATableWithoutModeFillsNc(): void

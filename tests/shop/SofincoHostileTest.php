@@ -152,7 +152,7 @@ final class SofincoHostileTest extends TestCase
     {
         S::configure(['SOFINCO_DEBUG' => '1']);
         S::cron('statuses');
-        $name = 'sofinco-' . gmdate('Y-m-d') . '.log';
+        $name = 'sofinco-' . (new DateTime('now', new DateTimeZone('Europe/Paris')))->format('Y-m-d') . '.log';
         $this->assertFileExists(self::logDir() . '/' . $name);
         $web = new ShopHttp();
         foreach (['modules/sofincosignature/logs/' . $name, 'var/logs/' . $name, 'var/logs/sofincosignature/' . $name] as $path) {

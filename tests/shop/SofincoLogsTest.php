@@ -22,7 +22,7 @@ final class SofincoLogsTest extends TestCase
         S::configure(['SOFINCO_DEBUG' => '1']);
         S::cron('statuses');
         $dir = self::dir();
-        $this->assertFileExists($dir . '/sofinco-' . gmdate('Y-m-d') . '.log');
+        $this->assertFileExists($dir . '/sofinco-' . (new DateTime('now', new DateTimeZone('Europe/Paris')))->format('Y-m-d') . '.log');
         $htaccess = (string) file_get_contents($dir . '/.htaccess');
         $this->assertStringContainsString('Require all denied', $htaccess);
         $this->assertStringContainsString('Deny from all', $htaccess);

@@ -151,17 +151,32 @@ final class SofincoModuleTest extends TestCase
         $this->assertEqualsWithDelta(100.0, (float) $saved[2], 0.001, '"100,00" is read as 100 euros');
     }
 
-    public function testTesterLaConnexionSaysWhichPartFailed(): void
+    public function testTesterLaConnexionTestsTheTypedValuesAndSavesNothing(): void
     {
         $http = new ShopHttp();
         $http->loginAdmin();
         $url = $this->configPage($http);
-        $ok = html_entity_decode($http->post($url, ['submitSofincoTest' => '1'])->body);
-        $this->assertStringContainsString('token OK, simulation OK', $ok);
-        S::configure(['SOFINCO_SECRET_PROD' => 'wrong-secret']);
-        $bad = html_entity_decode($http->post($url, ['submitSofincoTest' => '1'])->body);
-        S::configure();
-        $this->assertStringContainsString('token (ClientId/SecretId)', $bad);
+        // What the browser posts: every field of the form, the test button's name, and the
+        // form's hidden field (which is no button's name).
+        $form = [
+            'SOFINCO_MERCHANT_ID' => '12345678901', 'SOFINCO_NATURE_BIEN' => 'ABC', 'SOFINCO_Q6' => 'Q6SHOP', 'SOFINCO_X1' => 'X1SHOP',
+            'SOFINCO_CLIENT_ID_TEST' => 'sandbox-client', 'SOFINCO_SECRET_TEST' => '', 'SOFINCO_CLIENT_ID_PROD' => 'sandbox-client',
+            'SOFINCO_SECRET_PROD' => '', 'SOFINCO_TEST_MODE' => '0', 'SOFINCO_MIN_PRICE' => '100', 'SOFINCO_DEBUG' => '1',
+            'SOFINCO_API_URL' => S::sandbox()->url, 'sofincoConfigForm' => '1', 'submitSofincoTest' => '1',
+        ];
+        $stored = fn () => S::cli()->json('echo json_encode([Configuration::get("SOFINCO_MERCHANT_ID"), Configuration::get("SOFINCO_SECRET_PROD")]);');
+        $before = $stored();
+        $ok = html_entity_decode($http->post($url, $form)->body);
+        $this->assertStringContainsString('Connexion réussie avec 127.0.0.1 en mode production', $ok);
+        $bad = html_entity_decode($http->post($url, ['SOFINCO_SECRET_PROD' => 'wrong-secret'] + $form)->body);
+        $this->assertStringContainsString('Sofinco refuse le ClientId ou le SecretId du mode production', $bad);
         $this->assertStringNotContainsString('wrong-secret', $bad);
+        $merchant = html_entity_decode($http->post($url, ['SOFINCO_MERCHANT_ID' => '99999999999'] + $form)->body);
+        $this->assertStringContainsString('Sofinco refuse les identifiants commerçant', $merchant);
+        $this->assertStringContainsString('value="99999999999"', $merchant, 'the tested value stays on the form');
+        foreach ([$ok, $bad, $merchant] as $page) {
+            $this->assertStringNotContainsString('Réglages enregistrés', $page);
+        }
+        $this->assertSame($before, $stored(), 'testing saved nothing');
     }
 }

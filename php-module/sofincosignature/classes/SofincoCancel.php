@@ -31,7 +31,7 @@ class SofincoCancel
             $decision = SofincoClientFactory::sync($module, [], (int) $order->id_shop)->cancel(self::row($dossier, $order));
         } catch (\Throwable $e) {
             SofincoLogger::error(sprintf('cancel of order %d: %s', $idOrder, SofincoLogger::describe($e)));
-            return self::result(false, $module->l('Sofinco did not cancel the dossier:', 'sofincocancel') . ' ' . $e->getMessage());
+            return self::result(false, $module->l('Sofinco did not cancel the dossier:', 'sofincocancel') . ' ' . SofincoErrorText::of($e, $module));
         }
         switch ($decision->action) {
             case \Sofinco\CancelAction::Cancelled:
@@ -46,7 +46,8 @@ class SofincoCancel
                 return self::result(false, $module->l('Sofinco did not accept the cancellation.', 'sofincocancel'));
             default:
                 SofincoLogger::error(sprintf('cancel of order %d: %s', $idOrder, $decision->reason));
-                return self::result(false, $module->l('Sofinco did not cancel the dossier:', 'sofincocancel') . ' ' . $decision->reason);
+                // The extension's reason is English detail for the logs, written above.
+                return self::result(false, $module->l('Sofinco did not cancel the dossier: try again in a few minutes, or see the logs.', 'sofincocancel'));
         }
     }
 

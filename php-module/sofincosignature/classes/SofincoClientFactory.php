@@ -15,6 +15,17 @@ class SofincoClientFactory
         return new $class($overrides + SofincoConfig::clientConfig($module, $idShop));
     }
 
+    /**
+     * A client for form values not saved yet ("Tester la connexion").
+     *
+     * @return \Sofinco\SofincoClient
+     */
+    public static function clientFor(Module $module, array $formValues)
+    {
+        $class = 'Sofinco\\SofincoClient';
+        return new $class(SofincoConfig::clientConfigFrom($module, $formValues));
+    }
+
     /** @return \Sofinco\DossierSync */
     public static function sync(Module $module, array $options = [], $idShop = null)
     {

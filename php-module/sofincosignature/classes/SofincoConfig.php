@@ -122,17 +122,34 @@ class SofincoConfig
     /** The configuration array of Sofinco\SofincoClient for this shop. */
     public static function clientConfig(Module $module, $idShop = null)
     {
-        $test = self::testMode($idShop);
+        $values = [];
+        foreach (self::FORM_DEFAULTS as $key => $default) {
+            $values[$key] = self::get($key, $idShop);
+        }
+        return self::clientConfigFrom($module, $values, $idShop);
+    }
+
+    /**
+     * The same from form values (field key => value): "Tester la connexion" tests what the
+     * merchant typed before anything is saved.
+     */
+    public static function clientConfigFrom(Module $module, array $values, $idShop = null)
+    {
+        $value = function ($key) use ($values) {
+            return isset($values[$key]) ? trim((string) $values[$key]) : '';
+        };
+        $test = $value(self::TEST_MODE) === '1';
         $config = [
-            'merchant_id' => self::get(self::MERCHANT_ID, $idShop),
-            'nature_bien' => self::get(self::NATURE_BIEN, $idShop),
-            'q6' => self::get(self::Q6, $idShop),
-            'x1' => self::get(self::X1, $idShop),
-            'client_id' => self::get($test ? self::CLIENT_ID_TEST : self::CLIENT_ID_PROD, $idShop),
-            'client_secret' => self::get($test ? self::SECRET_TEST : self::SECRET_PROD, $idShop),
+            'merchant_id' => $value(self::MERCHANT_ID),
+            'nature_bien' => $value(self::NATURE_BIEN),
+            'q6' => $value(self::Q6),
+            'x1' => $value(self::X1),
+            'client_id' => $value($test ? self::CLIENT_ID_TEST : self::CLIENT_ID_PROD),
+            'client_secret' => $value($test ? self::SECRET_TEST : self::SECRET_PROD),
             'mode' => $test ? 'test' : 'production',
             'log_dir' => SofincoLogger::directory(),
-            'debug' => self::get(self::DEBUG, $idShop) === '1',
+            'log_utc_offset_s' => SofincoTime::utcOffsetSeconds(),
+            'debug' => $value(self::DEBUG) === '1',
             'cache_dir' => self::cacheDirectory(),
             'user_agent' => sprintf('sofincosignature/%s PrestaShop/%s PHP/%s', $module->version, _PS_VERSION_, PHP_VERSION),
         ];
@@ -140,9 +157,8 @@ class SofincoConfig
         if ($timeout > 0) {
             $config['timeout_ms'] = $timeout;
         }
-        $url = trim(self::get(self::API_URL, $idShop));
-        if ($url !== '') {
-            $config['base_url'] = $url;
+        if ($value(self::API_URL) !== '') {
+            $config['base_url'] = $value(self::API_URL);
         }
         return $config;
     }

@@ -25,10 +25,12 @@ class SofincoConfigPage
         if (SofincoRuntime::ready()) {
             SofincoStates::ensureInstalled($this->module->name);
         }
-        if (Tools::isSubmit('submitSofincoConfig')) {
-            $this->save();
-        } elseif (Tools::isSubmit('submitSofincoTest')) {
+        // Each button posts its own name (the form's hidden field is not one of them): the
+        // test button tests what was typed and saves nothing.
+        if (Tools::isSubmit('submitSofincoTest')) {
             $this->testConnection();
+        } elseif (Tools::isSubmit('submitSofincoConfig')) {
+            $this->save();
         } elseif (Tools::isSubmit('submitSofincoPurgeLogs')) {
             SofincoLogger::purge();
             $this->messages .= $this->module->displayConfirmation($this->module->l('The log files were deleted.', 'sofincoconfigpage'));
@@ -169,19 +171,26 @@ class SofincoConfigPage
         $this->messages .= $this->module->displayConfirmation($this->module->l('Settings saved.', 'sofincoconfigpage'));
     }
 
+    /** "Tester la connexion" with the values on the form, saved or not; stores nothing. */
     private function testConnection()
     {
         if (!SofincoRuntime::ready()) {
             $this->messages .= $this->module->displayError(SofincoRuntime::missingReason($this->module));
             return;
         }
-        try {
-            $report = SofincoClientFactory::client($this->module)->testConnection();
-        } catch (\Throwable $e) {
-            $this->messages .= $this->module->displayError(htmlspecialchars($e->getMessage()));
+        $values = $this->submitted();
+        $problems = $this->validate($values);
+        if ($problems) {
+            $this->messages .= $this->module->displayError(implode('<br>', array_map('htmlspecialchars', $problems)));
             return;
         }
-        $text = htmlspecialchars(sprintf('%s (%d ms)', $report['message'], $report['latency_ms']));
+        try {
+            $report = SofincoClientFactory::clientFor($this->module, $values)->testConnection();
+        } catch (\Throwable $e) {
+            $this->messages .= $this->module->displayError(htmlspecialchars(SofincoErrorText::of($e, $this->module)));
+            return;
+        }
+        $text = htmlspecialchars(SofincoConnectionText::of($report, $this->module));
         $this->messages .= $report['ok'] ? $this->module->displayConfirmation($text) : $this->module->displayError($text);
     }
 
@@ -209,7 +218,7 @@ class SofincoConfigPage
                     ['type' => 'password', 'name' => SofincoConfig::SECRET_TEST, 'label' => 'SecretId (recette)', 'desc' => $secretDesc],
                     ['type' => 'text', 'name' => SofincoConfig::CLIENT_ID_PROD, 'label' => 'ClientId (production)'],
                     ['type' => 'password', 'name' => SofincoConfig::SECRET_PROD, 'label' => 'SecretId (production)', 'desc' => $secretDesc],
-                    $switch(SofincoConfig::TEST_MODE, $l('Test mode'), $l('Yes: Sofinco\'s recette environment, and the payment option is shown only to visitors logged in to the back office.')),
+                    $switch(SofincoConfig::TEST_MODE, $l('Test mode'), $l('Yes: Sofinco\'s recette environment, and the simulator and the payment option are shown only to visitors logged in to the back office in the same browser.')),
                     ['type' => 'text', 'name' => SofincoConfig::MIN_PRICE, 'label' => $l('Minimum price'), 'suffix' => '€', 'class' => 'fixed-width-md',
                         'desc' => $l('The simulator and the payment option appear from this amount. Keep it in line with your Sofinco contract.')],
                     $switch(SofincoConfig::DEBUG, $l('Debug mode'), $l('Writes every call to Sofinco in the logs (secrets, e-mails and phones masked).')),
@@ -233,13 +242,14 @@ class SofincoConfigPage
         $helper->currentIndex = $this->configureLink(false);
         $helper->default_form_language = (int) Configuration::get('PS_LANG_DEFAULT');
         $helper->show_toolbar = false;
-        $helper->submit_action = 'submitSofincoConfig';
+        // Not a button's name: PrestaShop posts this hidden field with every button.
+        $helper->submit_action = 'sofincoConfigForm';
         $values = [];
         foreach (SofincoConfig::FORM_DEFAULTS as $key => $default) {
             $values[$key] = in_array($key, SofincoConfig::SECRETS, true) ? '' : SofincoConfig::get($key);
         }
-        if (Tools::isSubmit('submitSofincoConfig')) {
-            // A refused form comes back as typed, secrets excepted.
+        if (Tools::isSubmit('submitSofincoConfig') || Tools::isSubmit('submitSofincoTest')) {
+            // A refused or tested form comes back as typed, secrets excepted.
             foreach ($this->submitted() as $key => $value) {
                 $values[$key] = in_array($key, SofincoConfig::SECRETS, true) ? '' : $value;
             }

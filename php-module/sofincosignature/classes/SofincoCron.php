@@ -34,7 +34,7 @@ class SofincoCron
             return ['task' => (string) $task, 'ok' => false, 'error' => 'unknown task: use orders, statuses or funding'];
         }
         if (!SofincoRuntime::ready()) {
-            return $this->finish($task, ['ok' => false, 'error' => SofincoRuntime::missingReason()]);
+            return $this->finish($task, ['ok' => false, 'error' => SofincoRuntime::missingReason(), 'error_code' => 'extension_missing']);
         }
         $lock = 'sofinco_cron_' . $task;
         if (!SofincoLock::acquire($lock, 0)) {
@@ -47,7 +47,7 @@ class SofincoCron
             $result = ['ok' => true, 'summary' => $summary, 'seconds' => round(microtime(true) - $this->started, 2)];
         } catch (\Throwable $e) {
             SofincoLogger::error(sprintf('cron %s failed: %s', $task, SofincoLogger::describe($e)));
-            $result = ['ok' => false, 'error' => self::describeFailure($e)];
+            $result = ['ok' => false, 'error' => self::describeFailure($e), 'error_code' => self::failureCode($e)];
         } finally {
             SofincoLock::release($lock);
         }
@@ -72,6 +72,29 @@ class SofincoCron
             }
         }
         return $e->getMessage();
+    }
+
+    /** What failed, as a code the configuration page words (SofincoCronInfo). */
+    public static function failureCode(\Throwable $e)
+    {
+        for ($cause = $e; $cause !== null; $cause = $cause->getPrevious()) {
+            if ($cause instanceof PrestaShopDatabaseException || $cause instanceof PDOException || $cause instanceof mysqli_sql_exception) {
+                return 'database';
+            }
+        }
+        if ($e instanceof \Sofinco\AuthException) {
+            return 'auth';
+        }
+        if ($e instanceof \Sofinco\TransportException) {
+            return 'unreachable';
+        }
+        if ($e instanceof \Sofinco\ConfigException) {
+            return 'config';
+        }
+        if ($e instanceof \Sofinco\SofincoException) {
+            return 'api';
+        }
+        return 'other';
     }
 
     /** One DossierSync per shop: each shop's rows are handled with its own settings. */

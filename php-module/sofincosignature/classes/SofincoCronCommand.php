@@ -35,6 +35,7 @@ class SofincoCronCommand extends Command
             $output->writeln('<error>unknown task "' . $task . '": use orders, statuses or funding</error>');
             return 2;
         }
+        $module = null;
         try {
             $this->shareKernelContainer();
             /** @var SofincoSignature|false $module */
@@ -47,10 +48,11 @@ class SofincoCronCommand extends Command
         } catch (\Throwable $e) {
             // Whatever failed (the database gone mid-run), the caller still gets its line and
             // the run is recorded (in var/ when the database cannot take it).
-            $result = ['task' => $task, 'at' => time(), 'ok' => false, 'error' => SofincoCron::describeFailure($e)];
+            $result = ['task' => $task, 'at' => time(), 'ok' => false, 'error' => SofincoCron::describeFailure($e), 'error_code' => SofincoCron::failureCode($e)];
             SofincoCronInfo::record($task, $result);
         }
-        $output->writeln($input->getOption('human') ? SofincoCronInfo::sentence($result) : json_encode($result), OutputInterface::OUTPUT_RAW);
+        $human = $module ? SofincoCronInfo::sentence($result, $module) : $task . ': ' . $result['error'];
+        $output->writeln($input->getOption('human') ? $human : json_encode($result), OutputInterface::OUTPUT_RAW);
         return $result['ok'] ? 0 : 1;
     }
 

@@ -70,6 +70,7 @@ class SofincoCronInfo
         $console = _PS_ROOT_DIR_ . '/bin/console';
         foreach (SofincoCron::TASKS as $task) {
             $last = self::lastRun($task);
+            $errors = $last && isset($last['summary']['errors']) ? (int) $last['summary']['errors'] : 0;
             $rows[] = [
                 'task' => $task,
                 'crontab' => sprintf('%s %s %s %s %s --env=prod > /dev/null 2>&1', self::SCHEDULES[$task], PHP_BINDIR . '/php', $console, SofincoCronCommand::NAME, $task),
@@ -77,36 +78,65 @@ class SofincoCronInfo
                     'task' => $task,
                     'token' => Configuration::getGlobalValue(SofincoConfig::CRON_TOKEN),
                 ], true),
-                'last_run' => $last ? date('Y-m-d H:i:s', (int) $last['at']) : null,
+                // The shop's time, as the rest of the back office shows it (not the server's UTC).
+                'last_run' => $last ? SofincoTime::display((int) $last['at']) : null,
                 'last_ok' => $last ? (bool) $last['ok'] : null,
-                'last_summary' => $last ? self::describe($last) : '',
+                // A run that failed, or that met errors, is shown as a failure.
+                'failed' => $last && (!$last['ok'] || $errors > 0),
+                'last_summary' => $last ? self::describe($last, $module) : '',
                 'late' => !$last || time() - (int) $last['at'] > self::LATE_AFTER_S[$task],
             ];
         }
         return $rows;
     }
 
-    /** One sentence for a run (the console command's --human). */
-    public static function sentence(array $result)
+    /** One sentence for a run (the console command's --human), in the module's words. */
+    public static function sentence(array $result, Module $module)
     {
         if (!empty($result['locked'])) {
-            return sprintf('%s: another run is under way, nothing done', $result['task']);
+            return sprintf($module->l('%s: another run is under way, nothing done', 'sofincocroninfo'), $result['task']);
         }
-        return sprintf('%s: %s', $result['task'], $result['ok'] ? 'ok, ' . self::describe($result) : self::describe($result));
+        return sprintf('%s: %s', $result['task'], self::describe($result, $module));
     }
 
-    private static function describe(array $last)
+    /** The run in the merchant's words: what failed, or its counts with French plurals. */
+    public static function describe(array $last, Module $module)
     {
+        $l = function ($s) use ($module) {
+            return $module->l($s, 'sofincocroninfo');
+        };
         if (!$last['ok']) {
-            return 'error: ' . (isset($last['error']) ? $last['error'] : '');
+            $code = isset($last['error_code']) ? $last['error_code'] : 'other';
+            switch ($code) {
+                case 'database':
+                    return $l('Failed: the database did not answer.');
+                case 'auth':
+                    return $l('Failed: Sofinco refused the credentials (ClientId, SecretId).');
+                case 'unreachable':
+                    return $l('Failed: Sofinco could not be reached.');
+                case 'config':
+                    return $l('Failed: the module\'s configuration is incomplete or invalid.');
+                case 'extension_missing':
+                    return $l('Failed: the sofinco PHP extension is not loaded for the command line.');
+                case 'api':
+                    return $l('Failed: Sofinco answered with an error (see the logs).');
+                default:
+                    return $l('Failed: see the logs.');
+            }
         }
         $s = isset($last['summary']) ? $last['summary'] : [];
-        return sprintf(
-            '%d checked, %d changed, %d errors, %d left for the next run',
-            isset($s['checked']) ? $s['checked'] : 0,
-            isset($s['changed']) ? $s['changed'] : 0,
-            isset($s['errors']) ? $s['errors'] : 0,
-            isset($s['remaining']) ? $s['remaining'] : 0
-        );
+        $count = function ($key) use ($s) {
+            return isset($s[$key]) ? (int) $s[$key] : 0;
+        };
+        // French: 0 and 1 take the singular.
+        $n = function ($value, $one, $many) {
+            return sprintf($value > 1 ? $many : $one, $value);
+        };
+        return implode(', ', [
+            $n($count('checked'), $l('%d dossier checked'), $l('%d dossiers checked')),
+            $n($count('changed'), $l('%d changed'), $l('%d changed (several)')),
+            $n($count('errors'), $l('%d error'), $l('%d errors')),
+            $n($count('remaining'), $l('%d left for the next run'), $l('%d left for the next run (several)')),
+        ]);
     }
 }

@@ -44,7 +44,7 @@ class SofincoFunding
         }
         $warning = null;
         if (\Sofinco\StatusMapper::withdrawalRunning($dossier['signature_date'], date('Y-m-d'))) {
-            $warning = sprintf($module->l('The customer\'s 14-day withdrawal period runs until %s.', 'sofincofunding'), \Sofinco\StatusMapper::withdrawalEnd($dossier['signature_date']));
+            $warning = sprintf($module->l('The customer\'s 14-day withdrawal period runs until %s.', 'sofincofunding'), Tools::displayDate(\Sofinco\StatusMapper::withdrawalEnd($dossier['signature_date'])));
         }
         SofincoDossiers::queueFunding($idOrder);
         SofincoOrderStates::move($idOrder, (int) $order->current_state, 'SOFINCO_OS_FUNDING_REQUESTED');
@@ -65,7 +65,8 @@ class SofincoFunding
             case \Sofinco\FundingAction::Funded:
                 return self::result(true, $module->l('Funding requested: Sofinco accepted the request.', 'sofincofunding'), $warning);
             case \Sofinco\FundingAction::Error:
-                return self::result(false, $module->l('Sofinco refused the funding request:', 'sofincofunding') . ' ' . $decision->reason, $warning);
+                // The extension's reason is English detail: apply() wrote it to the logs.
+                return self::result(false, $module->l('Sofinco refused the funding request: the reason is in the logs (with the call\'s Correlationid, for Sofinco\'s support).', 'sofincofunding'), $warning);
             default:
                 return self::result(true, $module->l('Sofinco cannot be reached right now: the request is queued and the funding cron will send it.', 'sofincofunding'), $warning);
         }

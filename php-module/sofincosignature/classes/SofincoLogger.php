@@ -67,8 +67,10 @@ class SofincoLogger
 
     private static function write($level, $message)
     {
-        $line = sprintf("%s %s [module] %s\n", gmdate('Y-m-d\TH:i:s\Z'), $level, str_replace(["\r", "\n"], ' ', self::redact((string) $message)));
-        @file_put_contents(self::ensureDirectory() . '/sofinco-' . gmdate('Y-m-d') . '.log', $line, FILE_APPEND | LOCK_EX);
+        // The shop's local time with its offset, as the back office shows times.
+        $now = SofincoTime::at(time());
+        $line = sprintf("%s %s [module] %s\n", $now->format('Y-m-d\TH:i:sP'), $level, str_replace(["\r", "\n"], ' ', self::redact((string) $message)));
+        @file_put_contents(self::ensureDirectory() . '/sofinco-' . $now->format('Y-m-d') . '.log', $line, FILE_APPEND | LOCK_EX);
     }
 
     /** The stored credentials never reach a line, whatever text carried them. */

@@ -103,7 +103,7 @@ class SofincoOrderCreator
             $idState,
             // The extension's figure: the dossier's amount when funded, else nothing paid.
             $decision->paymentEuros,
-            $this->module->displayName,
+            self::paymentLabel($this->module, (string) $attempt['mode']),
             null,
             [],
             (int) $cart->id_currency,
@@ -111,6 +111,15 @@ class SofincoOrderCreator
             $customer->secure_key
         );
         return (int) $this->module->currentOrder;
+    }
+
+    /**
+     * The payment's name on the order: a dossier of Sofinco's recette says so, so a test
+     * order never passes for a real one in the Orders list, its payments or its invoice.
+     */
+    public static function paymentLabel(Module $module, $mode)
+    {
+        return $mode === 'TEST' ? '[TEST] ' . $module->displayName : $module->displayName;
     }
 
     /** The attempt row as DossierSync reads it: the cart's amount now, not at checkout. */

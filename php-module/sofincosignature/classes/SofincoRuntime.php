@@ -22,24 +22,31 @@ class SofincoRuntime
      */
     public static function missingReason($module = null)
     {
+        $l = function ($s) use ($module) {
+            return $module ? $module->l($s, 'sofincoruntime') : $s;
+        };
         if (version_compare(PHP_VERSION, self::MIN_PHP, '<')) {
             // PrestaShop 1.7 runs on PHP 7 only: Sofinco needs PrestaShop 8 or 9 first.
             if (version_compare(_PS_VERSION_, '8.0.0', '<')) {
-                $text = $module === null
-                    ? 'Sofinco needs PrestaShop 8 or 9 on PHP 8.1 or newer, with the sofinco PHP extension; this shop runs PrestaShop %s on PHP %s. Upgrade PrestaShop to version 8 and ask your host for PHP 8.1 or newer, then install the extension. Until then Sofinco is not offered to your customers.'
-                    : $module->l('Sofinco needs PrestaShop 8 or 9 on PHP 8.1 or newer, with the sofinco PHP extension; this shop runs PrestaShop %s on PHP %s. Upgrade PrestaShop to version 8 and ask your host for PHP 8.1 or newer, then install the extension. Until then Sofinco is not offered to your customers.', 'sofincoruntime');
-            } else {
-                $text = $module === null
-                    ? 'Sofinco needs PHP 8.1 or newer and the sofinco PHP extension; this shop runs PrestaShop %s on PHP %s. Ask your host for PHP 8.1 or newer, then install the extension. Until then Sofinco is not offered to your customers.'
-                    : $module->l('Sofinco needs PHP 8.1 or newer and the sofinco PHP extension; this shop runs PrestaShop %s on PHP %s. Ask your host for PHP 8.1 or newer, then install the extension. Until then Sofinco is not offered to your customers.', 'sofincoruntime');
+                return sprintf(
+                    $l('Sofinco needs PrestaShop 8 or 9 on PHP 8.1 or newer, with the sofinco PHP extension; this shop runs PrestaShop %s on PHP %s. Upgrade PrestaShop to version 8 and ask your host for PHP 8.1 or newer, then install the extension. Until then Sofinco is not offered to your customers.'),
+                    _PS_VERSION_,
+                    PHP_VERSION
+                );
             }
-            return sprintf($text, _PS_VERSION_, PHP_VERSION);
+            return sprintf(
+                $l('Sofinco needs PHP 8.1 or newer and the sofinco PHP extension; this shop runs PrestaShop %s on PHP %s. Ask your host for PHP 8.1 or newer, then install the extension. Until then Sofinco is not offered to your customers.'),
+                _PS_VERSION_,
+                PHP_VERSION
+            );
         }
         if (!extension_loaded('sofinco') || !class_exists('Sofinco\\SofincoClient')) {
-            $text = $module === null
-                ? 'The sofinco PHP extension is not loaded in this PHP (%s, %s). %s'
-                : $module->l('The sofinco PHP extension is not loaded in this PHP (%s, %s). %s', 'sofincoruntime');
-            return sprintf($text, PHP_VERSION, self::threadSafety(), self::installHint($module));
+            return sprintf(
+                $l('The sofinco PHP extension is not loaded in this PHP (%s, %s). %s'),
+                PHP_VERSION,
+                self::threadSafety(),
+                self::installHint($module)
+            );
         }
         return null;
     }
@@ -98,12 +105,12 @@ class SofincoRuntime
     /** What to run on this server to build and enable the extension for this very PHP. */
     public static function installHint($module = null)
     {
+        $l = function ($s) use ($module) {
+            return $module ? $module->l($s, 'sofincoruntime') : $s;
+        };
         $phpConfig = self::phpConfigPath();
-        $text = $module === null
-            ? 'Build it for this PHP (%s) with PIE: pie install %s --with-php-config=%s, or from the sources: make build PHP_CONFIG=%s, then copy target/release/libsofinco.so to %s/sofinco.so; add "extension=sofinco" to php.ini and restart PHP-FPM (README, section "Installing the extension into a PHP"). Needs Rust (rustup), clang/libclang and the PHP headers (php%s-dev or php-devel).'
-            : $module->l('Build it for this PHP (%s) with PIE: pie install %s --with-php-config=%s, or from the sources: make build PHP_CONFIG=%s, then copy target/release/libsofinco.so to %s/sofinco.so; add "extension=sofinco" to php.ini and restart PHP-FPM (README, section "Installing the extension into a PHP"). Needs Rust (rustup), clang/libclang and the PHP headers (php%s-dev or php-devel).', 'sofincoruntime');
         return sprintf(
-            $text,
+            $l('Build it for this PHP (%s) with PIE: pie install %s --with-php-config=%s, or from the sources: make build PHP_CONFIG=%s, then copy target/release/libsofinco.so to %s/sofinco.so; add "extension=sofinco" to php.ini and restart PHP-FPM (README, section "Installing the extension into a PHP"). Needs Rust (rustup), clang/libclang and the PHP headers (php%s-dev or php-devel).'),
             self::phpTarget(),
             self::PIE_PACKAGE,
             $phpConfig,

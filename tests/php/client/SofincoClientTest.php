@@ -229,9 +229,24 @@ final class SofincoClientTest extends ClientTestCase
         $ok = $this->client()->testConnection();
         $this->assertTrue($ok['ok'], $ok['message']);
         $this->assertStringContainsString('token OK', $ok['message']);
+        $this->assertSame('ok', $ok['code']);
+        $this->assertContains($ok['mode'], ['test', 'production']);
+        $this->assertSame('127.0.0.1', $ok['host']);
+        $this->assertGreaterThan(0, $ok['offers']);
         $bad = $this->client(['client_secret' => 'wrong-secret'])->testConnection();
         $this->assertFalse($bad['ok']);
+        $this->assertSame('auth_refused', $bad['code'], 'a wrong secret is the credentials');
+        $this->assertSame('token', $bad['step']);
         $this->assertStringContainsString('token (ClientId/SecretId)', $bad['message']);
         $this->assertStringNotContainsString('wrong-secret', $bad['message']);
+        // The sandbox accepts only 12345678901: another well-formed number is Sofinco refusing the merchant.
+        $merchant = $this->client(['merchant_id' => '99999999999'])->testConnection();
+        $this->assertFalse($merchant['ok']);
+        $this->assertSame('merchant_refused', $merchant['code'], $merchant['message']);
+        $this->assertSame('simulation', $merchant['step']);
+        $this->assertSame(400, $merchant['http_status']);
+        $this->assertSame('INVALID_BUSINESS_PROVIDER_ID', $merchant['api_code']);
+        $down = $this->client(['base_url' => 'http://127.0.0.1:9', 'max_retries' => 0])->testConnection();
+        $this->assertSame('unreachable', $down['code'], $down['message']);
     }
 }

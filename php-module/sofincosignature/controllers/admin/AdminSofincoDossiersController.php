@@ -33,7 +33,9 @@ class AdminSofincoDossiersController extends ModuleAdminController
         parent::__construct();
 
         $idLang = (int) $this->context->language->id;
+        // The order's id is no column (explicitSelect): selected here for the row actions.
         $this->_select = '
+            a.id_order,
             a.id_order AS id_order_link,
             CONCAT(c.firstname, \' \', c.lastname) AS customer,
             osl.name AS state_name,
@@ -58,22 +60,24 @@ class AdminSofincoDossiersController extends ModuleAdminController
             }
         }
 
+        // Fits a 1280 px screen (the sidebar takes 210): no order id column (the order's
+        // reference and "Voir" lead to it), the withdrawal period under the signature date,
+        // the order's date without its time, long state names wrapping (views/css/admin.css).
         $this->fields_list = [
-            'id_order' => ['title' => $this->module->l('Order', 'AdminSofincoDossiersController'), 'align' => 'text-center', 'class' => 'fixed-width-xs', 'filter_key' => 'a!id_order'],
-            'reference' => ['title' => $this->module->l('Reference', 'AdminSofincoDossiersController'), 'filter_key' => 'a!reference'],
+            'reference' => ['title' => $this->module->l('Order', 'AdminSofincoDossiersController'), 'filter_key' => 'a!reference', 'class' => 'sofinco-col-reference'],
             'customer' => ['title' => $this->module->l('Customer', 'AdminSofincoDossiersController'), 'havingFilter' => true],
             'total_paid_tax_incl' => ['title' => $this->module->l('Amount', 'AdminSofincoDossiersController'), 'type' => 'price', 'currency' => true, 'align' => 'text-right', 'filter_key' => 'a!total_paid_tax_incl',
-                'filter_type' => 'decimal'],
+                'filter_type' => 'decimal', 'class' => 'sofinco-col-amount'],
             'state_name' => ['title' => $this->module->l('State', 'AdminSofincoDossiersController'), 'type' => 'select', 'color' => 'color', 'list' => $states,
-                'filter_key' => 'a!current_state', 'filter_type' => 'int', 'order_key' => 'state_name'],
-            'date_add' => ['title' => $this->module->l('Date', 'AdminSofincoDossiersController'), 'type' => 'datetime', 'filter_key' => 'a!date_add'],
-            'signature_date' => ['title' => $this->module->l('Signature date', 'AdminSofincoDossiersController'), 'type' => 'date', 'filter_key' => 'so!signature_date'],
-            // Computed by the extension from the signature date (sorted the same way).
-            'withdrawal_end' => ['title' => $this->module->l('End of withdrawal period', 'AdminSofincoDossiersController'), 'type' => 'date', 'search' => false,
-                'order_key' => 'so.signature_date', 'callback' => 'renderWithdrawalEnd'],
-            'sofinco_reference' => ['title' => $this->module->l('ID Order Sofinco', 'AdminSofincoDossiersController'), 'filter_key' => 'so!order_reference', 'callback' => 'renderSofincoReference'],
+                'filter_key' => 'a!current_state', 'filter_type' => 'int', 'order_key' => 'state_name', 'class' => 'sofinco-col-state'],
+            'date_add' => ['title' => $this->module->l('Date', 'AdminSofincoDossiersController'), 'type' => 'date', 'filter_key' => 'a!date_add'],
+            // The end of the withdrawal period, computed by the extension, is written under it.
+            'signature_date' => ['title' => $this->module->l('Signed / withdrawal until', 'AdminSofincoDossiersController'), 'type' => 'date', 'filter_key' => 'so!signature_date',
+                'callback' => 'renderSignature'],
+            'sofinco_reference' => ['title' => $this->module->l('ID Order Sofinco', 'AdminSofincoDossiersController'), 'filter_key' => 'so!order_reference', 'callback' => 'renderSofincoReference',
+                'class' => 'sofinco-col-sofinco'],
             'sofinco_mode' => ['title' => $this->module->l('Mode', 'AdminSofincoDossiersController'), 'type' => 'select', 'list' => ['TEST' => 'TEST', 'PRODUCTION' => 'PRODUCTION', 'NC' => 'NC'],
-                'filter_key' => 'so!mode', 'filter_type' => 'string'],
+                'filter_key' => 'so!mode', 'filter_type' => 'string', 'callback' => 'renderMode'],
         ];
         $this->addRowAction('view');
         $this->addRowAction('fund');
@@ -101,18 +105,71 @@ class AdminSofincoDossiersController extends ModuleAdminController
         unset($this->toolbar_btn['new']);
     }
 
-    /** The end of the withdrawal period, highlighted while it runs. */
-    public function renderWithdrawalEnd($value, $row)
+    public function setMedia($isNewTheme = false)
+    {
+        parent::setMedia($isNewTheme);
+        $this->addCSS($this->module->getPathUri() . 'views/css/admin.css');
+    }
+
+    /** The signature date, and under it the end of the withdrawal period, highlighted while it runs. */
+    public function renderSignature($value, $row)
     {
         $end = SofincoRuntime::ready() ? \Sofinco\StatusMapper::withdrawalEnd($row['signature_date']) : null;
         if ($end === null) {
             return '—';
         }
         if ($this->action === 'export') {
-            return Tools::displayDate($end); // the CSV gets text, never markup
+            return Tools::displayDate($row['signature_date']) . ' / ' . Tools::displayDate($end); // the CSV gets text, never markup
         }
         $text = htmlspecialchars(Tools::displayDate($end));
-        return \Sofinco\StatusMapper::withdrawalRunning($row['signature_date'], date('Y-m-d')) ? '<span class="badge badge-warning sofinco-withdrawal-running" title="' . htmlspecialchars($this->module->l('Withdrawal period running', 'AdminSofincoDossiersController')) . '">' . $text . '</span>' : $text;
+        $running = \Sofinco\StatusMapper::withdrawalRunning($row['signature_date'], date('Y-m-d'));
+        return htmlspecialchars(Tools::displayDate($row['signature_date'])) . '<br>'
+            . ($running ? '<span class="badge badge-warning sofinco-withdrawal-running" title="' . htmlspecialchars($this->module->l('Withdrawal period running', 'AdminSofincoDossiersController')) . '">' . $text . '</span>'
+                : '<small class="sofinco-withdrawal-end">' . $text . '</small>');
+    }
+
+    /** TEST in a badge: a test dossier never passes for a real one. */
+    public function renderMode($value, $row)
+    {
+        if ($this->action === 'export' || $value !== 'TEST') {
+            return $this->action === 'export' ? (string) $value : htmlspecialchars((string) $value);
+        }
+        return '<span class="badge badge-info sofinco-mode-test">TEST</span>';
+    }
+
+    /**
+     * The list's title when filtered: PrestaShop writes the raw filter values ("Statut: 20");
+     * a select filter is named by its choice (the state's name).
+     */
+    public function addFiltersToBreadcrumbs()
+    {
+        if (!$this->filter || !is_array($this->fields_list)) {
+            return null;
+        }
+        $filters = [];
+        foreach ($this->fields_list as $field => $t) {
+            $key = isset($t['filter_key']) ? $t['filter_key'] : $field;
+            $val = Tools::getValue($this->table . 'Filter_' . $key);
+            if (!$val) {
+                $val = $this->context->cookie->{$this->getCookieFilterPrefix() . $this->table . 'Filter_' . $key};
+            }
+            if (!$val || is_array($val)) {
+                continue;
+            }
+            $type = isset($t['type']) ? $t['type'] : '';
+            if ($type === 'select') {
+                $text = isset($t['list'][$val]) ? $t['list'][$val] : '';
+            } elseif ($type === 'date' || $type === 'datetime') {
+                $date = json_decode($val, true);
+                $text = is_array($date) ? trim(implode(' - ', array_filter($date, 'is_string')), ' -') : '';
+            } else {
+                $text = (string) $val;
+            }
+            if ($text !== '') {
+                $filters[] = htmlspecialchars(sprintf($this->module->l('%1$s: %2$s', 'AdminSofincoDossiersController'), $t['title'], $text), ENT_QUOTES, 'UTF-8');
+            }
+        }
+        return $filters ? sprintf($this->module->l('filtered by %s', 'AdminSofincoDossiersController'), implode(', ', $filters)) : null;
     }
 
     /** Our reference and Sofinco's contract number: what Sofinco's support asks for. */
@@ -128,7 +185,7 @@ class AdminSofincoDossiersController extends ModuleAdminController
     public function displayViewLink($token, $id, $name = null)
     {
         $url = $this->context->link->getAdminLink('AdminOrders', true, [], ['id_order' => (int) $id, 'vieworder' => 1]);
-        return '<a class="btn btn-default" href="' . htmlspecialchars($url) . '"><i class="icon-search-plus"></i> ' . $this->module->l('View order', 'AdminSofincoDossiersController') . '</a>';
+        return '<a class="btn btn-default" href="' . htmlspecialchars($url) . '" title="' . htmlspecialchars($this->module->l('View order', 'AdminSofincoDossiersController')) . '"><i class="icon-search-plus" aria-hidden="true"></i> ' . $this->module->l('View', 'AdminSofincoDossiersController') . '</a>';
     }
 
     /** "Valider la demande de financement", only where it applies. */
@@ -138,10 +195,12 @@ class AdminSofincoDossiersController extends ModuleAdminController
         if (!SofincoRuntime::ready() || !\Sofinco\StatusMapper::canRequestFunding(SofincoStates::keyOf((int) $order->current_state))) {
             return '';
         }
+        $dossier = SofincoDossiers::byOrder((int) $id);
+        $confirm = SofincoFundingText::confirmation($this->module, $dossier ? $dossier['signature_date'] : null);
         // A button of the one POST form renderList() adds outside the list's own form: a
         // money action is never a link (prefetchers, crawlers and history replay GETs).
         return '<button type="submit" form="sofinco-fund-form" name="id_order" value="' . (int) $id . '" class="btn btn-primary sofinco-fund"'
-            . ' onclick="return confirm(' . htmlspecialchars(json_encode($this->module->l('Request the funding of this order from Sofinco?', 'AdminSofincoDossiersController'))) . ');">'
+            . ' onclick="return confirm(' . htmlspecialchars(json_encode($confirm, JSON_UNESCAPED_UNICODE)) . ');">'
             . '<i class="icon-money"></i> ' . $this->module->l('Valider la demande de financement', 'AdminSofincoDossiersController') . '</button>';
     }
 
@@ -149,9 +208,16 @@ class AdminSofincoDossiersController extends ModuleAdminController
     {
         // PrestaShop 9 way (1.7.7+ too): the link service, not AdminController::$currentIndex.
         $action = $this->context->link->getAdminLink('AdminSofincoDossiers');
+        // The caret of PrestaShop's row-action menu has no text: name it for screen readers,
+        // and hide it on rows whose menu is empty (no funding to ask for).
+        $more = json_encode($this->module->l('More actions', 'AdminSofincoDossiersController'));
         return parent::renderList()
             . '<form id="sofinco-fund-form" method="post" action="' . htmlspecialchars($action) . '">'
-            . '<input type="hidden" name="submitSofincoFund" value="1"></form>';
+            . '<input type="hidden" name="submitSofincoFund" value="1"></form>'
+            . '<script>document.querySelectorAll("table.orders .btn-group .dropdown-toggle").forEach(function (b) {'
+            . ' var menu = b.parentNode.querySelector(".dropdown-menu");'
+            . ' if (menu && !menu.querySelector("a, button")) { b.parentNode.removeChild(b); menu.parentNode.removeChild(menu); return; }'
+            . ' b.setAttribute("aria-label", ' . $more . '); b.setAttribute("title", ' . $more . '); });</script>';
     }
 
     public function postProcess()
@@ -170,6 +236,8 @@ class AdminSofincoDossiersController extends ModuleAdminController
             // Back to the order page; its panel shows the outcome once.
             $this->context->cookie->sofinco_flash = json_encode(['id_order' => $idOrder] + $result);
             $this->context->cookie->write();
+            // The panel scrolls its result into view below the fixed header (an anchor would
+            // put it under the header).
             Tools::redirectAdmin($this->context->link->getAdminLink('AdminOrders', true, [], ['id_order' => $idOrder, 'vieworder' => 1]));
         }
         if ($result !== null) {

@@ -24,17 +24,24 @@ class SofincoAdminOrderHook extends SofincoHook
         $end = $ready ? \Sofinco\StatusMapper::withdrawalEnd($dossier['signature_date']) : null;
         $flash = isset($context->cookie->sofinco_flash) ? json_decode((string) $context->cookie->sofinco_flash, true) : null;
         unset($context->cookie->sofinco_flash);
+        // Moved by hand out of the workflow: say so, and what Sofinco says now (read-only).
+        $left = $ready && SofincoLiveStatus::leftWorkflow($order);
         $context->smarty->assign([
             'sofinco_dossier' => $dossier,
             'sofinco_withdrawal_end' => $end,
             // Only a real date: an absent one is never shown as "0000-00-00".
             'sofinco_signature_date' => $end !== null ? $dossier['signature_date'] : null,
             'sofinco_withdrawal_running' => $ready && \Sofinco\StatusMapper::withdrawalRunning($dossier['signature_date'], date('Y-m-d')),
-            'sofinco_can_fund' => $ready && \Sofinco\StatusMapper::canRequestFunding($stateKey),
+            'sofinco_can_fund' => $ready && !$left && \Sofinco\StatusMapper::canRequestFunding($stateKey),
             'sofinco_can_cancel' => $ready && \Sofinco\StatusMapper::canCancel($stateKey, (string) $dossier['sofinco_status'], (string) $dossier['contract_id']),
             'sofinco_action' => $context->link->getAdminLink('AdminSofincoDossiers', true, [], ['id_order' => $idOrder, 'back' => 'order']),
             'sofinco_flash' => is_array($flash) && (int) $flash['id_order'] === $idOrder ? $flash : null,
             'sofinco_missing' => SofincoRuntime::missingReason($this->module),
+            'sofinco_left' => $left,
+            'sofinco_live' => $left ? SofincoLiveStatus::of($this->module, $order, $dossier) : null,
+            'sofinco_fund_confirm_js' => json_encode($ready ? SofincoFundingText::confirmation($this->module, $dossier['signature_date']) : '', JSON_UNESCAPED_UNICODE),
+            'sofinco_withdrawal_end_text' => $end !== null ? Tools::displayDate($end) : null,
+            'sofinco_signature_date_text' => $end !== null ? Tools::displayDate($dossier['signature_date']) : null,
         ]);
         return $this->module->display($this->module->getLocalPath() . 'sofincosignature.php', 'views/templates/admin/order_panel.tpl');
     }

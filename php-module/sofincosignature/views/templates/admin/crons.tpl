@@ -1,23 +1,28 @@
 <div class="panel" id="sofinco-crons">
   <h3><i class="icon-time"></i> {l s='Cron tasks' mod='sofincosignature'}</h3>
   <p>{l s='Three cron tasks must run for orders to follow Sofinco (spec §9). Either add these lines to the server\'s crontab, or call the URLs from your host\'s scheduler.' mod='sofincosignature'}</p>
-  <table class="table">
+  {* Fixed layout and wrapping commands: the table fits a 1280 px screen, the last run stays in view. *}
+  <table class="table" style="table-layout:fixed;width:100%">
     <thead>
       <tr>
-        <th scope="col">{l s='Task' mod='sofincosignature'}</th>
-        <th scope="col">{l s='Crontab line' mod='sofincosignature'}</th>
-        <th scope="col">{l s='URL' mod='sofincosignature'}</th>
-        <th scope="col">{l s='Last run' mod='sofincosignature'}</th>
+        <th scope="col" style="width:10%">{l s='Task' mod='sofincosignature'}</th>
+        <th scope="col" style="width:62%">{l s='Crontab line' mod='sofincosignature'} / {l s='URL' mod='sofincosignature'}</th>
+        <th scope="col" style="width:28%">{l s='Last run' mod='sofincosignature'}</th>
       </tr>
     </thead>
     <tbody>
       {foreach from=$sofinco_crons item=cron}
         <tr class="sofinco-cron-{$cron.task|escape:'html':'UTF-8'}">
           <td><strong>{$cron.task|escape:'html':'UTF-8'}</strong></td>
-          <td><code>{$cron.crontab|escape:'html':'UTF-8'}</code></td>
-          <td><code>{$cron.url|escape:'html':'UTF-8'}</code></td>
-          <td class="sofinco-cron-last{if $cron.late} sofinco-cron-late{/if}"{if $cron.late} style="color:#c0392b;font-weight:bold"{/if}>
-            {if $cron.last_run}{$cron.last_run|escape:'html':'UTF-8'}<br><small>{$cron.last_summary|escape:'html':'UTF-8'}</small>{else}{l s='never' mod='sofincosignature'}{/if}
+          <td style="overflow-wrap:anywhere;word-break:break-all">
+            <code style="white-space:normal">{$cron.crontab|escape:'html':'UTF-8'}</code><br>
+            <code style="white-space:normal">{$cron.url|escape:'html':'UTF-8'}</code>
+          </td>
+          <td class="sofinco-cron-last{if $cron.failed} sofinco-cron-failed text-danger{/if}{if $cron.late} sofinco-cron-late{/if}"{if $cron.late || $cron.failed} style="color:#c0392b;font-weight:bold"{/if}>
+            {if $cron.last_run}{$cron.last_run|escape:'html':'UTF-8'}
+              {if $cron.failed}<br><span class="label label-danger sofinco-cron-status">{l s='failed' mod='sofincosignature'}</span>{/if}
+              <br><small>{$cron.last_summary|escape:'html':'UTF-8'}</small>
+            {else}{l s='never' mod='sofincosignature'}{/if}
             {if $cron.late}<br><small>{l s='late: check the cron setup' mod='sofincosignature'}</small>{/if}
           </td>
         </tr>

@@ -2,24 +2,52 @@
   <div class="card-header"><h3 class="card-header-title">Sofinco</h3></div>
   <div class="card-body">
     {if $sofinco_flash}
-      <div class="alert alert-{if $sofinco_flash.ok}success{else}danger{/if}" role="alert">{$sofinco_flash.message|escape:'html':'UTF-8'}</div>
-      {if $sofinco_flash.warning}<div class="alert alert-warning" role="alert">{$sofinco_flash.warning|escape:'html':'UTF-8'}</div>{/if}
+      <div class="sofinco-flash" tabindex="-1">
+        <div class="alert alert-{if $sofinco_flash.ok}success{else}danger{/if}" role="alert">{$sofinco_flash.message|escape:'html':'UTF-8'}</div>
+        {if $sofinco_flash.warning}<div class="alert alert-warning" role="alert">{$sofinco_flash.warning|escape:'html':'UTF-8'}</div>{/if}
+      </div>
+      {* The merchant clicked in this panel: its result is shown here, scrolled into view. *}
+      <script>
+        window.addEventListener('load', function () {
+          var flash = document.querySelector('#sofinco-order-panel .sofinco-flash');
+          if (!flash) { return; }
+          // Below the back office's fixed header (about 150 px), not under it.
+          window.scrollTo(0, Math.max(0, flash.getBoundingClientRect().top + window.pageYOffset - 220));
+          flash.focus({ preventScroll: true });
+        });
+      </script>
     {/if}
     {if $sofinco_missing}<div class="alert alert-danger">{$sofinco_missing|escape:'html':'UTF-8'}</div>{/if}
+    {if $sofinco_left}
+      <div class="alert alert-warning sofinco-left" role="status">
+        <p><strong>{l s='This order no longer follows Sofinco.' mod='sofincosignature'}</strong>
+          {l s='Its state was changed by hand: the module no longer updates it and its Sofinco actions are off. Set a Sofinco state again to bring it back.' mod='sofincosignature'}</p>
+        <p class="sofinco-live mb-0">
+          {if $sofinco_live.ok}
+            {l s='What Sofinco says now:' mod='sofincosignature'}
+            <strong class="sofinco-live-state">{if $sofinco_live.state}{$sofinco_live.state|escape:'html':'UTF-8'}{else}{l s='unknown status' mod='sofincosignature'}{/if}</strong>
+            ({l s='code' mod='sofincosignature'} <span class="sofinco-live-code">{$sofinco_live.code|escape:'html':'UTF-8'}</span>).
+          {else}
+            {l s='Sofinco\'s current status could not be read:' mod='sofincosignature'} {$sofinco_live.error|escape:'html':'UTF-8'}
+          {/if}
+        </p>
+      </div>
+    {/if}
     <dl class="row">
       <dt class="col-sm-5">{l s='ID Order Sofinco' mod='sofincosignature'}</dt><dd class="col-sm-7 sofinco-reference">{$sofinco_dossier.order_reference|escape:'html':'UTF-8'}</dd>
       <dt class="col-sm-5">{l s='Sofinco contract number' mod='sofincosignature'}</dt><dd class="col-sm-7 sofinco-contract">{$sofinco_dossier.contract_id|escape:'html':'UTF-8'}</dd>
       <dt class="col-sm-5">{l s='Sofinco status code' mod='sofincosignature'}</dt><dd class="col-sm-7 sofinco-code">{$sofinco_dossier.sofinco_status|escape:'html':'UTF-8'}</dd>
-      <dt class="col-sm-5">{l s='Signature date' mod='sofincosignature'}</dt><dd class="col-sm-7 sofinco-signature">{if $sofinco_signature_date}{$sofinco_signature_date|escape:'html':'UTF-8'}{else}—{/if}</dd>
+      <dt class="col-sm-5">{l s='Signature date' mod='sofincosignature'}</dt><dd class="col-sm-7 sofinco-signature">{if $sofinco_signature_date_text}{$sofinco_signature_date_text|escape:'html':'UTF-8'}{else}—{/if}</dd>
       <dt class="col-sm-5">{l s='End of withdrawal period' mod='sofincosignature'}</dt>
-      <dd class="col-sm-7 sofinco-withdrawal">{if $sofinco_withdrawal_end}{$sofinco_withdrawal_end|escape:'html':'UTF-8'}{if $sofinco_withdrawal_running} <span class="badge badge-warning">{l s='running' mod='sofincosignature'}</span>{/if}{else}—{/if}</dd>
+      <dd class="col-sm-7 sofinco-withdrawal">{if $sofinco_withdrawal_end_text}{$sofinco_withdrawal_end_text|escape:'html':'UTF-8'}{if $sofinco_withdrawal_running} <span class="badge badge-warning">{l s='running' mod='sofincosignature'}</span>{/if}{else}—{/if}</dd>
       <dt class="col-sm-5">{l s='Mode' mod='sofincosignature'}</dt><dd class="col-sm-7">{$sofinco_dossier.mode|escape:'html':'UTF-8'}</dd>
     </dl>
     {if $sofinco_can_fund || $sofinco_can_cancel}
       <form method="post" action="{$sofinco_action|escape:'html':'UTF-8'}" class="sofinco-actions">
         {if $sofinco_can_fund}
           {if $sofinco_withdrawal_running}<p class="text-warning">{l s='The withdrawal period is not over yet.' mod='sofincosignature'}</p>{/if}
-          <button type="submit" name="submitSofincoFund" value="1" class="btn btn-primary">{l s='Valider la demande de financement' mod='sofincosignature'}</button>
+          <button type="submit" name="submitSofincoFund" value="1" class="btn btn-primary"
+            onclick="return confirm({$sofinco_fund_confirm_js|escape:'html':'UTF-8'});">{l s='Valider la demande de financement' mod='sofincosignature'}</button>
         {/if}
         {if $sofinco_can_cancel}
           <button type="submit" name="submitSofincoCancel" value="1" class="btn btn-outline-danger btn-default"
