@@ -56,12 +56,16 @@ pub struct ClientConfig {
     pub debug: bool,
     pub cache_dir: Option<PathBuf>,
     pub cache_ttl: Duration,
+    /// How long a failed simulation is remembered: Sofinco down costs one call per window.
+    pub failure_ttl: Duration,
+    /// The token shared by every PHP worker of the shop (a 0600 file), when given.
+    pub token_file: Option<PathBuf>,
     pub user_agent: String,
     /// Extra CA certificate (PEM) to trust, for a gateway behind a private CA.
     pub ca_file: Option<PathBuf>,
 }
 
-const KNOWN_KEYS: [&str; 18] = [
+const KNOWN_KEYS: [&str; 20] = [
     "merchant_id",
     "nature_bien",
     "q6",
@@ -78,6 +82,8 @@ const KNOWN_KEYS: [&str; 18] = [
     "debug",
     "cache_dir",
     "cache_ttl_s",
+    "failure_ttl_s",
+    "token_file",
     "user_agent",
     "ca_file",
 ];
@@ -265,6 +271,8 @@ impl ClientConfig {
         let debug = r.boolean("debug");
         let cache_dir = r.string("cache_dir", false).map(PathBuf::from);
         let cache_ttl_s = r.integer("cache_ttl_s", 86_400, 0, 30 * 86_400);
+        let failure_ttl_s = r.integer("failure_ttl_s", 60, 0, 3_600);
+        let token_file = r.string("token_file", false).map(PathBuf::from);
         let user_agent = r.string("user_agent", false).unwrap_or_default();
         if user_agent.chars().any(|c| c.is_control()) {
             r.problems
@@ -295,6 +303,8 @@ impl ClientConfig {
             debug,
             cache_dir,
             cache_ttl: Duration::from_secs(cache_ttl_s as u64),
+            failure_ttl: Duration::from_secs(failure_ttl_s as u64),
+            token_file,
             user_agent,
             ca_file,
         })
