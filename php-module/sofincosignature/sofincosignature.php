@@ -35,7 +35,7 @@ class SofincoSignature extends PaymentModule
         $this->author = 'sofincosignature';
         $this->need_instance = 1;
         $this->ps_versions_compliancy = ['min' => '1.7.7.0', 'max' => _PS_VERSION_];
-        $this->controllers = ['redirect', 'return', 'notification', 'cron'];
+        $this->controllers = ['redirect', 'return', 'notification', 'cron', 'offers'];
         $this->currencies = true;
         $this->currencies_mode = 'checkbox';
         $this->bootstrap = true;

@@ -36,6 +36,11 @@ impl OfferCache {
         self.write(&self.failure_path(key_parts), b"{}");
     }
 
+    /// Ends a failure window at once (Sofinco answered again).
+    pub fn clear_failure(&self, key_parts: &[&str]) {
+        let _ = fs::remove_file(self.failure_path(key_parts));
+    }
+
     fn failure_path(&self, key_parts: &[&str]) -> PathBuf {
         self.path(key_parts).with_extension("failed")
     }

@@ -73,9 +73,11 @@ impl SofincoClient {
                 cached: true,
             });
         }
+        // A Sofinco that is down is down for every amount: one marker for the gateway.
+        let gateway_key = [key[0], key[1], key[2], key[3], "*"];
         if cache
             .as_ref()
-            .is_some_and(|cache| cache.failed_recently(&key))
+            .is_some_and(|cache| cache.failed_recently(&gateway_key) || cache.failed_recently(&key))
         {
             return Err(Error::transport(
                 "Sofinco's simulation failed moments ago; not asked again yet",
@@ -88,13 +90,20 @@ impl SofincoClient {
             Ok(offers) => offers,
             Err(e) => {
                 if let Some(cache) = &cache {
-                    cache.put_failure(&key);
+                    // Sofinco's own "no" for this amount (400 out of range) is about the
+                    // amount; anything else (timeouts, 5xx, auth) about the gateway.
+                    let about_amount = e.kind() == ErrorKind::Api
+                        && (400..500).contains(&e.http_status())
+                        && ![401, 408, 429].contains(&e.http_status());
+                    let marker: &[&str] = if about_amount { &key } else { &gateway_key };
+                    cache.put_failure(marker);
                 }
                 return Err(e);
             }
         };
         if let Some(cache) = &cache {
             cache.put(&key, &offers);
+            cache.clear_failure(&gateway_key);
         }
         Ok(Simulation {
             offers,

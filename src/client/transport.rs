@@ -105,7 +105,8 @@ impl Transport {
                 if let Some(file) = &self.config.token_file {
                     token_file::forget(file, &self.token_key, &token);
                 }
-                let fresh = self.token(http, true).await?;
+                // Another worker may already hold a newer one in the shared file; else a new one.
+                let fresh = self.token(http, false).await?;
                 self.with_retries(http, call, Some(fresh.expose())).await
             }
             other => other,
