@@ -32,6 +32,12 @@ async function offersFor(page, where, amount) {
   }
 }
 
+/** Changes the sandbox's injected faults (its control route). */
+async function sandboxFaults(faults) {
+  const r = await fetch(`${s.sandboxUrl}/_sandbox/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(faults) });
+  assert.ok(r.ok, `sandbox faults: HTTP ${r.status}`);
+}
+
 async function addToCart(page, url, quantity = 1) {
   await page.goto(url);
   if (quantity > 1) await page.locator('#quantity_wanted').fill(String(quantity));
@@ -45,10 +51,10 @@ describe('the simulator follows the page without a reload', () => {
     const page = await newPage(browser, DESKTOP);
     await addToCart(page, s.productUrl);
     await offersFor(page, 'cart', '1 290,00 €');
-    const before = plain(await block(page, 'cart').locator('.sofinco-simulator__monthly').innerText());
+    const before = plain(await block(page, 'cart').locator('.sofinco-simulator__from strong').first().innerText());
     await page.locator('.cart-item .bootstrap-touchspin-up, .cart-item .js-increase-product-quantity').first().click();
     await offersFor(page, 'cart', '2 580,00 €');
-    const after = plain(await block(page, 'cart').locator('.sofinco-simulator__monthly').innerText());
+    const after = plain(await block(page, 'cart').locator('.sofinco-simulator__from strong').first().innerText());
     assert.notEqual(after, before, 'the monthly payment stayed the 1 290,00 € one');
     await page.context().close();
   });
@@ -64,12 +70,24 @@ describe('the simulator follows the page without a reload', () => {
     await page.context().close();
   });
 
-  it('a combination at another price updates the offers', async () => {
+  it('a combination at another price updates the offers, the refresh never waiting on Sofinco', async () => {
     const page = await newPage(browser, DESKTOP);
     await page.goto(s.armchairUrl);
     await offersFor(page, 'product', '1 290,00 €');
-    await page.locator('.product-variants select').first().selectOption({ label: 'L' });
-    await offersFor(page, 'product', '1 790,00 €');
+    // Sofinco answers in 1.5 s and L's offers are not cached: PrestaShop's refresh of the
+    // product block must not wait for them (the offers come after, from the endpoint).
+    await sandboxFaults({ latency_ms: 1500 });
+    try {
+      const refresh = page.waitForResponse((r) => r.url().includes('controller=product') && r.request().method() === 'POST');
+      const started = Date.now();
+      await page.locator('.product-variants select').first().selectOption({ label: 'L' });
+      await refresh;
+      const waited = Date.now() - started;
+      assert.ok(waited < 1500, `PrestaShop's product refresh waited ${waited} ms, Sofinco's latency`);
+      await offersFor(page, 'product', '1 790,00 €');
+    } finally {
+      await sandboxFaults({ latency_ms: 0 });
+    }
     await page.context().close();
   });
 });

@@ -65,7 +65,9 @@ final class SofincoShop
         self::cli()->json('foreach (' . var_export($values, true) . ' as $k => $v) { Configuration::updateValue($k, $v); }
             require_once _PS_MODULE_DIR_ . "sofincosignature/classes/autoload.php";
             // A cold start: no offers, no rendered blocks, no remembered failure.
-            foreach (["offers", "fragments"] as $d) { foreach (glob(SofincoPrivateStore::root() . "/shop-*/$d/*") ?: [] as $f) { unlink($f); } }
+            // (and the cache of modules before 2.2.1, so the suite also runs against them)
+            $dirs = class_exists("SofincoPrivateStore") ? [SofincoPrivateStore::root() . "/shop-*/offers", SofincoPrivateStore::root() . "/shop-*/fragments"] : [_PS_CACHE_DIR_ . "sofinco"];
+            foreach ($dirs as $d) { foreach (glob("$d/*") ?: [] as $f) { unlink($f); } }
             // Every order takes stock: keep the demo product available for the next carts.
             foreach (array_merge([["id_product_attribute" => 0]], Product::getProductAttributesIds(' . self::PRODUCT . ')) as $pa) {
                 StockAvailable::setQuantity(' . self::PRODUCT . ', (int) $pa["id_product_attribute"], 100000);
