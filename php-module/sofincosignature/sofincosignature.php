@@ -25,13 +25,14 @@ class SofincoSignature extends PaymentModule
         'displayPaymentReturn',
         'displayAdminOrder',
         'displayAdminOrderMain',
+        'actionGenerateDocumentReference',
     ];
 
     public function __construct()
     {
         $this->name = 'sofincosignature';
         $this->tab = 'payments_gateways';
-        $this->version = '2.2.0';
+        $this->version = '2.2.1';
         $this->author = 'sofincosignature';
         $this->need_instance = 1;
         $this->ps_versions_compliancy = ['min' => '1.7.7.0', 'max' => _PS_VERSION_];
@@ -116,6 +117,12 @@ class SofincoSignature extends PaymentModule
     public function hookDisplayAdminOrderMain($params)
     {
         return (new SofincoAdminOrderHook($this))->run($params);
+    }
+
+    /** The order being created for a Sofinco dossier takes the reference Sofinco showed. */
+    public function hookActionGenerateDocumentReference($params)
+    {
+        return SofincoOrderReference::forDocument(is_array($params) ? $params : []);
     }
 
     /** Translations for the classes under classes/ and controllers/, in this module's domain. */
