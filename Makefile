@@ -166,6 +166,21 @@ clean:
 bench: build
 	SOFINCO_EXT=$(RELEASE_SO) SOFINCO_SANDBOX=$(CURDIR)/target/release/sofinco-sandbox \
 		$(PHP) -d extension=$(RELEASE_SO) benches/run.php
+	$(MAKE) bench-shop
+
+# The storefront in the test shop (benches/shop_pages.php, README "Benchmarks"), release build,
+# OPcache off then on: the shop's web server restarts with each set of flags (the next
+# make shop-up or test-shop gives the debug flags back). BENCH_PAGES, BENCH_BLOCKS, BENCH_BLOCK_N.
+.PHONY: bench-shop
+bench-shop: build
+	@for oc in 0 1; do \
+	  flags="-d extension=$(RELEASE_SO) -d opcache.enable_cli=$$oc"; \
+	  SHOP_PHP_ARGS="$$flags" scripts/shop/shop-up.sh >/dev/null && \
+	  SHOP_PHP_ARGS="$$flags" scripts/shop/shop-install-module.sh >/dev/null && \
+	  SHOP_PHP_ARGS="$$flags" BENCH_OPCACHE=$$([ $$oc = 1 ] && echo on || echo off) \
+	    SOFINCO_SANDBOX=$(CURDIR)/target/release/sofinco-sandbox \
+	    $(PHP) -d extension=$(RELEASE_SO) benches/shop_pages.php || exit 1; \
+	done
 
 # The statuses cron end to end in the real test shop (calls and PrestaShop's state changes):
 # BENCH_CRON_N orders (500,2000) at BENCH_CRON_LATENCY_MS (50,300), the release extension.

@@ -135,6 +135,7 @@ namespace Sofinco {
      * @property-read mixed $feesCents
      * @property-read mixed $debitRate
      * @property-read mixed $taeg
+     * @property-read mixed $free
      */
     class Offer
     {
@@ -172,6 +173,7 @@ namespace Sofinco {
     /**
      * @property-read mixed $offers
      * @property-read mixed $lowestMonthlyCents
+     * @property-read mixed $representative
      * @property-read mixed $legalNotice
      * @property-read mixed $cached
      */
@@ -183,6 +185,7 @@ namespace Sofinco {
     class SofincoClient
     {
         public function __construct(array $config) {}
+        public function cachedSimulation(int $amountCents, array $durations = []): ?\Sofinco\Simulation {}
         public function cancelDossier(string $contractId, string $orderReference): array {}
         public function createJourney(array $order): array {}
         public function findDossier(string $orderReference): ?\Sofinco\Dossier {}

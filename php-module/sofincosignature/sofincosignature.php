@@ -25,6 +25,7 @@ class SofincoSignature extends PaymentModule
         'displayShoppingCartFooter',
         'displayPaymentReturn',
         'displayAdminOrderMain',
+        'actionGenerateDocumentReference',
     ];
 
     /** Sofinco lends in euros only: the currencies the module may be enabled for at install. */
@@ -53,7 +54,7 @@ class SofincoSignature extends PaymentModule
         // Sofinco runs on PrestaShop 8.0 to 9.0 (SofincoSupportMatrix); 1.7.7+ may install the
         // module so that it says what is missing and what to do. 9.1+ is unknown: refused.
         $this->ps_versions_compliancy = ['min' => '1.7.7.0', 'max' => '9.0.99'];
-        $this->controllers = ['redirect', 'return', 'notification', 'cron'];
+        $this->controllers = ['redirect', 'return', 'notification', 'cron', 'offers'];
         $this->currencies = true;
         $this->currencies_mode = 'checkbox';
         $this->bootstrap = true;
@@ -143,4 +144,11 @@ class SofincoSignature extends PaymentModule
     {
         return (new SofincoAdminOrderHook($this))->run($params);
     }
+
+    /** The order being created for a Sofinco dossier takes the reference Sofinco showed. */
+    public function hookActionGenerateDocumentReference($params)
+    {
+        return SofincoOrderReference::forDocument(is_array($params) ? $params : []);
+    }
+
 }

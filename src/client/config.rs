@@ -58,12 +58,16 @@ pub struct ClientConfig {
     pub log_utc_offset_s: i32,
     pub cache_dir: Option<PathBuf>,
     pub cache_ttl: Duration,
+    /// How long a failed simulation is remembered: Sofinco down costs one call per window.
+    pub failure_ttl: Duration,
+    /// The token shared by every PHP worker of the shop (a 0600 file), when given.
+    pub token_file: Option<PathBuf>,
     pub user_agent: String,
     /// Extra CA certificate (PEM) to trust, for a gateway behind a private CA.
     pub ca_file: Option<PathBuf>,
 }
 
-const KNOWN_KEYS: [&str; 19] = [
+const KNOWN_KEYS: [&str; 21] = [
     "merchant_id",
     "nature_bien",
     "q6",
@@ -81,6 +85,8 @@ const KNOWN_KEYS: [&str; 19] = [
     "log_utc_offset_s",
     "cache_dir",
     "cache_ttl_s",
+    "failure_ttl_s",
+    "token_file",
     "user_agent",
     "ca_file",
 ];
@@ -269,6 +275,8 @@ impl ClientConfig {
         let log_utc_offset_s = r.integer("log_utc_offset_s", 0, -14 * 3600, 14 * 3600);
         let cache_dir = r.string("cache_dir", false).map(PathBuf::from);
         let cache_ttl_s = r.integer("cache_ttl_s", 86_400, 0, 30 * 86_400);
+        let failure_ttl_s = r.integer("failure_ttl_s", 60, 0, 3_600);
+        let token_file = r.string("token_file", false).map(PathBuf::from);
         let user_agent = r.string("user_agent", false).unwrap_or_default();
         if user_agent.chars().any(|c| c.is_control()) {
             r.problems
@@ -300,6 +308,8 @@ impl ClientConfig {
             log_utc_offset_s: log_utc_offset_s as i32,
             cache_dir,
             cache_ttl: Duration::from_secs(cache_ttl_s as u64),
+            failure_ttl: Duration::from_secs(failure_ttl_s as u64),
+            token_file,
             user_agent,
             ca_file,
         })

@@ -9,6 +9,7 @@ pub mod fields;
 pub mod log;
 mod redact;
 mod token;
+mod token_file;
 mod transport;
 pub mod types;
 
@@ -70,40 +71,94 @@ impl SofincoClient {
 
     pub fn simulate(&self, amount_cents: i64, durations: &[u32]) -> Result<Simulation> {
         check_amount(amount_cents)?;
-        let c = self.config();
-        let amount = amount_cents.to_string();
-        let wanted = durations
-            .iter()
-            .map(u32::to_string)
-            .collect::<Vec<_>>()
-            .join(",");
-        let key = [
-            c.mode.as_str(),
-            c.base_url.as_str(),
-            &c.merchant_id,
-            &c.nature_bien,
-            &amount,
-            &wanted,
-        ];
-        let cache = c
-            .cache_dir
-            .as_deref()
-            .map(|dir| cache::OfferCache::new(dir, c.cache_ttl));
+        let (key, cache) = self.offer_cache(amount_cents, durations);
+        let key: Vec<&str> = key.iter().map(String::as_str).collect();
         if let Some(offers) = cache.as_ref().and_then(|cache| cache.get(&key)) {
             return Ok(Simulation {
                 offers,
                 cached: true,
             });
         }
+        // A Sofinco that is down is down for every amount: one marker for the gateway.
+        let gateway_key = [key[0], key[1], key[2], key[3], "*"];
+        if cache
+            .as_ref()
+            .is_some_and(|cache| cache.failed_recently(&gateway_key) || cache.failed_recently(&key))
+        {
+            return Err(Error::transport(
+                "Sofinco's simulation failed moments ago; not asked again yet",
+            ));
+        }
         let http = self.http()?;
-        let offers = engine::block_on(self.simulate_async(&http, amount_cents, durations))??;
+        let answer = engine::block_on(self.simulate_async(&http, amount_cents, durations))
+            .and_then(|inner| inner);
+        let offers = match answer {
+            Ok(offers) => offers,
+            Err(e) => {
+                if let Some(cache) = &cache {
+                    // Sofinco's own "no" for this amount (400 out of range) is about the
+                    // amount; anything else (timeouts, 5xx, auth) about the gateway.
+                    let about_amount = e.kind() == ErrorKind::Api
+                        && (400..500).contains(&e.http_status())
+                        && ![401, 408, 429].contains(&e.http_status());
+                    let marker: &[&str] = if about_amount { &key } else { &gateway_key };
+                    cache.put_failure(marker);
+                }
+                return Err(e);
+            }
+        };
         if let Some(cache) = &cache {
             cache.put(&key, &offers);
+            cache.clear_failure(&gateway_key);
         }
         Ok(Simulation {
             offers,
             cached: false,
         })
+    }
+
+    /// The cached offers only, never a network call: what a page renders without waiting.
+    pub fn cached_simulation(
+        &self,
+        amount_cents: i64,
+        durations: &[u32],
+    ) -> Result<Option<Simulation>> {
+        check_amount(amount_cents)?;
+        let (key, cache) = self.offer_cache(amount_cents, durations);
+        let key: Vec<&str> = key.iter().map(String::as_str).collect();
+        Ok(cache
+            .and_then(|cache| cache.get(&key))
+            .map(|offers| Simulation {
+                offers,
+                cached: true,
+            }))
+    }
+
+    /// The cache key (mode, gateway, merchant, amount, durations) and the cache, if any.
+    fn offer_cache(
+        &self,
+        amount_cents: i64,
+        durations: &[u32],
+    ) -> ([String; 6], Option<cache::OfferCache>) {
+        let c = self.config();
+        let wanted = durations
+            .iter()
+            .map(u32::to_string)
+            .collect::<Vec<_>>()
+            .join(",");
+        let key = [
+            c.mode.as_str().to_string(),
+            c.base_url.as_str().to_string(),
+            c.merchant_id.clone(),
+            c.nature_bien.clone(),
+            amount_cents.to_string(),
+            wanted,
+        ];
+        let cache = c
+            .cache_dir
+            .as_deref()
+            .map(|dir| cache::OfferCache::new(dir, c.cache_ttl, c.failure_ttl));
+        (key, cache)
     }
 
     pub fn create_journey(&self, request: &JourneyRequest) -> Result<Journey> {

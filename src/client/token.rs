@@ -62,11 +62,16 @@ pub fn get(key: &str) -> Option<Secret> {
 }
 
 pub fn put(key: &str, value: &Secret, expires_in: i64) {
+    put_for(key, value, refresh_after(expires_in));
+}
+
+/// Caches a token for `usable` more (one read from the shop's shared token file).
+pub fn put_for(key: &str, value: &Secret, usable: Duration) {
     tokens().insert(
         key.to_string(),
         Cached {
             value: value.clone(),
-            refresh_at: Instant::now() + refresh_after(expires_in),
+            refresh_at: Instant::now() + usable,
         },
     );
 }

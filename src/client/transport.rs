@@ -12,6 +12,7 @@ use super::engine::{self, HttpSettings};
 use super::log::Logger;
 use super::redact::{self, Known};
 use super::token;
+use super::token_file;
 use crate::contract::{self, header, path};
 use crate::error::{Error, ErrorKind, Result};
 use crate::secret::Secret;
@@ -105,7 +106,11 @@ impl Transport {
         match self.with_retries(http, call, Some(token.expose())).await {
             Err(err) if err.kind() == ErrorKind::Auth && err.http_status() == 401 => {
                 token::forget(&self.token_key, &token);
-                let fresh = self.token(http, true).await?;
+                if let Some(file) = &self.config.token_file {
+                    token_file::forget(file, &self.token_key, &token);
+                }
+                // Another worker may already hold a newer one in the shared file; else a new one.
+                let fresh = self.token(http, false).await?;
                 self.with_retries(http, call, Some(fresh.expose())).await
             }
             other => other,
@@ -117,6 +122,13 @@ impl Transport {
         if !fresh {
             if let Some(cached) = token::get(&self.token_key) {
                 return Ok(cached);
+            }
+            // Another PHP worker of the shop may have fetched one already.
+            if let Some(file) = &self.config.token_file {
+                if let Some((shared, usable)) = token_file::load(file, &self.token_key) {
+                    token::put_for(&self.token_key, &shared, usable);
+                    return Ok(shared);
+                }
             }
         }
         let call = Call {
@@ -148,6 +160,14 @@ impl Transport {
             ));
         }
         token::put(&self.token_key, &parsed.access_token, parsed.expires_in);
+        if let Some(file) = &self.config.token_file {
+            token_file::store(
+                file,
+                &self.token_key,
+                &parsed.access_token,
+                token::refresh_after(parsed.expires_in),
+            );
+        }
         Ok(parsed.access_token)
     }
 

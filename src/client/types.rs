@@ -41,10 +41,30 @@ impl From<&contract::Proposal> for Offer {
     }
 }
 
+impl Offer {
+    /// No interest and no fees: the customer repays exactly the amount.
+    pub fn is_free(&self) -> bool {
+        self.credit_cost_cents == 0 && self.fees_cents == 0 && self.taeg == 0.0
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Simulation {
     pub offers: Vec<Offer>,
     pub cached: bool,
+}
+
+impl Simulation {
+    /// The offer behind "à partir de X €/mois": the lowest monthly payment, the longest
+    /// duration on a tie (the figure advertised is the one the example must explain).
+    pub fn representative(&self) -> Option<&Offer> {
+        self.offers.iter().min_by_key(|o| {
+            (
+                o.monthly_payment_cents,
+                std::cmp::Reverse(o.duration_months),
+            )
+        })
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -233,6 +253,39 @@ mod tests {
             "unreachable"
         );
         assert_eq!(code(ConnectionStep::Token, Error::config("url")), "config");
+    }
+
+    #[test]
+    fn the_headline_offer_is_the_lowest_monthly_and_free_offers_are_known() {
+        let offer = |months: u32, monthly: i64, cost: i64, taeg: f64| Offer {
+            duration_months: months,
+            monthly_payment_cents: monthly,
+            first_payment_cents: monthly,
+            last_payment_cents: monthly,
+            total_due_cents: monthly * i64::from(months),
+            credit_cost_cents: cost,
+            fees_cents: 0,
+            debit_rate: taeg,
+            taeg,
+        };
+        let sim = Simulation {
+            offers: vec![
+                offer(3, 43_000, 0, 0.0),
+                offer(24, 5_760, 9_240, 7.12),
+                offer(48, 3_143, 21_864, 8.19),
+                offer(60, 3_143, 30_000, 9.0),
+            ],
+            cached: false,
+        };
+        assert_eq!(sim.representative().unwrap().duration_months, 60);
+        assert!(sim.offers[0].is_free());
+        assert!(!sim.offers[1].is_free());
+        assert!(Simulation {
+            offers: vec![],
+            cached: false
+        }
+        .representative()
+        .is_none());
     }
 
     #[test]

@@ -129,6 +129,23 @@ impl SofincoClient {
         })
     }
 
+    /// The cached offers for an amount, or null: never a network call, so a page can
+    /// render the simulator without waiting on Sofinco.
+    #[php(name = "cachedSimulation", defaults(durations = Vec::<i64>::new()))]
+    pub fn cached_simulation(
+        &self,
+        amountCents: i64,
+        durations: Vec<i64>,
+    ) -> PhpResult<Option<Simulation>> {
+        guard(|| {
+            let wanted = input::int_list(&durations, "durations")?;
+            Ok(self
+                .inner
+                .cached_simulation(amountCents, &wanted)?
+                .map(values::simulation))
+        })
+    }
+
     /// Asks Sofinco for the customer journey; returns its URL.
     #[php(name = "createJourney")]
     pub fn create_journey(&self, order: &ZendHashTable) -> PhpResult<ZBox<ZendHashTable>> {

@@ -57,6 +57,11 @@ impl Offer {
     pub fn taeg(&self) -> f64 {
         self.0.taeg
     }
+    /// Free credit (3x, 4x): no interest, no fees; the advert must say so.
+    #[php(getter)]
+    pub fn free(&self) -> bool {
+        self.0.is_free()
+    }
 }
 
 /// The offers Sofinco makes for one amount.
@@ -75,6 +80,13 @@ impl Simulation {
     #[php(getter)]
     pub fn lowest_monthly_cents(&self) -> Option<i64> {
         self.0.offers.iter().map(|o| o.monthly_payment_cents).min()
+    }
+    /// The offer the headline advertises ("à partir de …": the lowest monthly payment, the
+    /// longest duration on a tie), whose representative example the block must show
+    /// (Code de la consommation, L312-6); null without offers.
+    #[php(getter)]
+    pub fn representative(&self) -> Option<Offer> {
+        self.0.representative().cloned().map(Offer)
     }
     /// The consumer-credit notice every advert of these offers must carry.
     #[php(getter)]

@@ -19,7 +19,7 @@ async function checkSimulator(page, where, label) {
   const legal = block.locator('.sofinco-simulator__legal');
   assert.ok(await legal.isVisible(), `the legal notice is not visible (${where}, ${label})`);
   assert.equal(plain(await legal.innerText()), LEGAL);
-  const from = await block.locator('.sofinco-simulator__from strong').innerText();
+  const from = await block.locator('.sofinco-simulator__monthly').innerText();
   assert.match(from.replace(/\/mois$/, ''), EURO, `"à partir de" amount is not French: ${JSON.stringify(from)}`);
   const summary = block.locator('summary');
   assert.match(plain(await summary.innerText()), /^Voir les offres pour 1 290,00 €$/);

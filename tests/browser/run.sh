@@ -3,7 +3,8 @@
 # brought up (SHOP_ENV), with their own Sofinco sandbox (stopped on exit) configured into the
 # module by tests/browser/shop.php, in headless Debian Chromium (playwright-core).
 # Env: SHOP_ENV, SHOP_PHP_ARGS, SOFINCO_SANDBOX (binary), SCREENSHOT_DIR (default
-# <work>/screenshots; make screenshots passes docs/screenshots), CHROMIUM (default /usr/bin/chromium).
+# <work>/screenshots; make screenshots passes docs/screenshots), CHROMIUM (default /usr/bin/chromium),
+# BROWSER_TESTS (files to run, default every tests/browser/*.test.mjs).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 work="${SHOP_WORK:-$root/.work}"
@@ -30,4 +31,6 @@ export BROWSER_SETUP="$work/browser-setup.json"
 php "${php_args[@]}" "$root/tests/browser/shop.php" setup >"$BROWSER_SETUP"
 
 cd "$root"
-node --test --test-concurrency="${BROWSER_CONCURRENCY:-1}" tests/browser/
+# BROWSER_TESTS: some of the files only (e.g. tests/browser/storefront.test.mjs); default all.
+# shellcheck disable=SC2086 # a list of files
+node --test --test-concurrency="${BROWSER_CONCURRENCY:-1}" ${BROWSER_TESTS:-tests/browser/}

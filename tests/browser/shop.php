@@ -2,7 +2,8 @@
 // The browser checks' hands inside the shop (run by tests/browser/*.mjs and run.sh), through
 // the shop suite's helpers. Prints one JSON value on stdout.
 //   setup            points the module at the sandbox (SOFINCO_SANDBOX_URL), makes the 1 290,00 €
-//                    sofa, two customers (one approved at once by the sandbox: last name Accord);
+//                    sofa, an armchair in two sizes at two prices (S 1 290,00 €, L 1 790,00 €),
+//                    two customers (one approved at once by the sandbox: last name Accord);
 //                    prints the URLs and the credentials the tests need
 //   order REFERENCE  the order made for a Sofinco reference: id, reference, state key, count
 //   sofinco REFERENCE STATUS   Sofinco moves the dossier (sandbox control route), then the
@@ -19,6 +20,30 @@ use Sofinco\Tests\Shop\Support\ShopEnv;
 use Sofinco\Tests\Shop\Support\ShopHttp;
 use Sofinco\Tests\Shop\Support\SofincoShop as S;
 
+/** An armchair whose sizes have different prices: S 1 290,00 € (default), L 1 790,00 €. Made once. */
+function armchair(): int
+{
+    return (int) S::cli()->json('
+        $id = (int) Db::getInstance()->getValue("SELECT id_product FROM ' . S::P . 'product WHERE reference = \'SOFINCO-FAUTEUIL\'");
+        if (!$id) {
+            $p = new Product();
+            foreach (Language::getLanguages(false) as $l) { $p->name[$l["id_lang"]] = "Fauteuil club"; $p->link_rewrite[$l["id_lang"]] = "fauteuil-club"; }
+            $p->reference = "SOFINCO-FAUTEUIL"; $p->price = 1290; $p->id_tax_rules_group = 0; $p->active = 1;
+            $p->id_category_default = (int) Configuration::get("PS_HOME_CATEGORY"); $p->visibility = "both";
+            $p->add(); $p->addToCategories([(int) Configuration::get("PS_HOME_CATEGORY")]);
+            $size = (int) Db::getInstance()->getValue("SELECT id_attribute_group FROM ' . S::P . 'attribute_group_lang WHERE name IN (\'Size\', \'Taille\') ORDER BY id_attribute_group");
+            foreach ([["S", 0, true], ["L", 500, false]] as [$name, $impact, $default]) {
+                $attribute = (int) Db::getInstance()->getValue("SELECT a.id_attribute FROM ' . S::P . 'attribute a JOIN ' . S::P . 'attribute_lang al ON al.id_attribute = a.id_attribute WHERE a.id_attribute_group = $size AND al.name = \'$name\'");
+                $idPa = (int) $p->addCombinationEntity(0, $impact, 0, 0, 0, 1000, [], "", 0, "", $default);
+                (new Combination($idPa))->setAttributes([$attribute]);
+                StockAvailable::setQuantity((int) $p->id, $idPa, 1000);
+            }
+            Product::updateDefaultAttribute((int) $p->id);
+            $id = (int) $p->id;
+        }
+        echo json_encode($id);');
+}
+
 $command = $argv[1] ?? '';
 switch ($command) {
     case 'setup':
@@ -28,6 +53,7 @@ switch ($command) {
         }
         S::configure(['SOFINCO_DEBUG' => '0']);
         $sofa = S::sofa();
+        $armchair = armchair();
         $http = new ShopHttp();
         $product = $http->productPage($sofa);
         $out = [
@@ -38,6 +64,8 @@ switch ($command) {
             'sandboxUrl' => S::sandbox()->url,
             'sofa' => $sofa,
             'productUrl' => $product->url,
+            'armchairUrl' => $http->productPage($armchair)->url,
+            'cheapUrl' => $http->productPage(S::PRODUCT)->url,
             'customer' => S::customer('Lefèvre'),
             'approvedCustomer' => S::customer('Accord'),
             'merchantId' => S::MERCHANT,

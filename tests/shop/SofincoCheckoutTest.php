@@ -75,6 +75,30 @@ final class SofincoCheckoutTest extends TestCase
         $this->assertSame('ordered', S::row("SELECT status FROM PREFIX_sofinco_attempt WHERE order_reference = '{$attempt['order_reference']}'")['status']);
     }
 
+    /**
+     * Issue 22.9: one reference for the customer. The order is created under the reference
+     * Sofinco's pages showed, so the confirmation, the e-mails and the account say the same.
+     */
+    public function testTheCustomerReadsOneReferenceAtSofincoAndInTheShop(): void
+    {
+        [$http, , $idCart, $attempt, $journey] = $this->leaveForSofinco();
+        $reference = $attempt['order_reference'];
+        $this->assertMatchesRegularExpression('/^[A-Z]{9}$/', $reference, "shaped as PrestaShop's order references");
+        $atSofinco = (new ShopHttp())->get($journey)->body;
+        $this->assertStringContainsString($reference, $atSofinco, "Sofinco's page shows our reference");
+        S::sandbox()->journey($journey, 'sign');
+        $confirmation = html_entity_decode($http->get($this->returnUrl($journey))->body);
+        $order = S::settledOrdersOfCart($idCart)[0];
+        $this->assertSame($reference, S::row('SELECT reference FROM ps_orders WHERE id_order = ' . $order['id_order'])['reference'], 'the order is the reference the customer saw');
+        $this->assertStringContainsString($reference, $confirmation);
+        $history = html_entity_decode($http->get('index.php?controller=history')->body);
+        $this->assertStringContainsString($reference, $history, "the customer's account lists the same reference");
+        // Another module's documents keep PrestaShop's own references.
+        $other = (string) S::cli()->json('echo json_encode(Order::generateReference());');
+        $this->assertMatchesRegularExpression('/^[A-Z]{9}$/', $other);
+        $this->assertNotSame($reference, $other);
+    }
+
     public function testTheOrderIsOnTheBackOfficeOrdersPage(): void
     {
         [, , $idCart, , $journey] = $this->leaveForSofinco();

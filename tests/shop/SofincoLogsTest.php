@@ -48,11 +48,23 @@ final class SofincoLogsTest extends TestCase
         $this->assertNotEmpty(glob(self::dir() . '/*.log'), 'logging goes on after emptying');
     }
 
-    public function testTheOfferCacheLivesWherePrestaShopClosesTheWeb(): void
+    /**
+     * The offers, the rendered blocks and the shared token live in the module's private folder:
+     * under var/ (denied to the web by PrestaShop), outside var/cache (emptied on every module
+     * enable/disable), its name derived from the shop's secret, readable by the PHP user only.
+     */
+    public function testThePrivateStoreLivesWherePrestaShopClosesTheWeb(): void
     {
-        $dir = (string) S::cli()->json('require_once _PS_MODULE_DIR_ . "sofincosignature/classes/autoload.php"; echo json_encode(SofincoConfig::cacheDirectory());');
+        (new ShopHttp())->get(S::offersUrl(['where' => 'product', 'product' => S::sofa()]));
+        $paths = S::cli()->json('require_once _PS_MODULE_DIR_ . "sofincosignature/classes/autoload.php";
+            echo json_encode(["offers" => SofincoConfig::cacheDirectory(1), "token" => SofincoPrivateStore::tokenFile(1), "root" => SofincoPrivateStore::root()]);');
         $shop = ShopEnv::get('SHOP_DIR');
-        $this->assertStringStartsWith($shop . '/var/cache/', $dir, 'under var/cache, never under the module or the web root');
+        $this->assertMatchesRegularExpression('~^' . preg_quote($shop, '~') . '/var/sofincosignature-[0-9a-f]{16}/shop-1/offers$~', $paths['offers'], 'under var/, never var/cache, the module or the web root');
+        $this->assertNotEmpty(glob($paths['offers'] . '/sim-*.json'), 'the offers are cached there');
+        $this->assertSame(0700, fileperms(dirname($paths['offers'])) & 0777);
+        $this->assertSame(0600, fileperms($paths['token']) & 0777, 'the token: the PHP user only');
+        $this->assertFileExists($paths['root'] . '/index.php');
+        $this->assertSame(403, (new ShopHttp())->get(substr($paths['root'], strlen($shop) + 1) . '/index.php')->status);
         $htaccess = (string) file_get_contents($shop . '/var/.htaccess');
         $this->assertStringContainsString('Deny from all', $htaccess, 'PrestaShop denies var/ to the web');
         $this->assertStringContainsString('Require all denied', $htaccess);

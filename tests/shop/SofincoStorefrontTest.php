@@ -14,29 +14,37 @@ final class SofincoStorefrontTest extends TestCase
         S::sandbox()->faults([]);
     }
 
-    private static function simulatorOf(string $html): ?string
+    /** The block a visitor ends up seeing on the product page (inline, or from the offers endpoint). */
+    private static function productBlock(int $idProduct, ?ShopHttp $http = null): ?string
     {
-        return preg_match('~<section class="sofinco-simulator.*?</section>~s', $html, $m) ? html_entity_decode($m[0]) : null;
+        $http = $http ?? new ShopHttp();
+        return S::simulatorOf($http, $http->productPage($idProduct));
+    }
+
+    /** @return list<array<string, mixed>> the sandbox's API requests since $since whose path starts with $path */
+    private static function calls(int $since, string $path): array
+    {
+        return array_values(array_filter(array_slice(S::sandbox()->requests(), $since), fn ($r) => str_starts_with($r['path'], $path)));
     }
 
     public function testProductPageShowsTheSimulatorFromTheMinimumPrice(): void
     {
-        $block = self::simulatorOf((new ShopHttp())->productPage(S::sofa())->body);
+        $block = self::productBlock(S::sofa());
         $this->assertNotNull($block, 'above the minimum: shown');
-        $this->assertMatchesRegularExpression('~à partir de <strong>\d+,\d{2}\s€/mois</strong>~u', $block);
+        $this->assertMatchesRegularExpression('~à partir de <strong class="sofinco-simulator__monthly">\d+,\d{2}\s€/mois</strong>~u', $block);
         $this->assertStringContainsString('Un crédit vous engage et doit être remboursé. Vérifiez vos capacités de remboursement avant de vous engager.', $block);
         $this->assertStringContainsString('TAEG', $block);
         $this->assertMatchesRegularExpression('~Voir les offres pour 1\s290,00\s€~u', $block, 'the French format');
-        $this->assertMatchesRegularExpression('~10 mois</th>\s*<td>132,51\s€~u', $block);
+        $this->assertMatchesRegularExpression('~10 mois</th>\s*<td data-label="Mensualité">132,51\s€~u', $block);
         S::configure(['SOFINCO_MIN_PRICE' => '1500']);
-        $this->assertNull(self::simulatorOf((new ShopHttp())->productPage(S::sofa())->body), 'below the minimum: hidden');
-        $this->assertNull(self::simulatorOf((new ShopHttp())->productPage(S::PRODUCT)->body), 'below the minimum: hidden');
+        $this->assertNull(self::productBlock(S::sofa()), 'below the minimum: hidden');
+        $this->assertNull(self::productBlock(S::PRODUCT), 'below the minimum: hidden');
     }
 
     public function testCartPageShowsTheSimulatorForTheCartTotal(): void
     {
         [$http] = S::shopper(5);
-        $block = self::simulatorOf($http->cartPage()->body);
+        $block = S::simulatorOf($http, $http->cartPage());
         $this->assertNotNull($block);
         $this->assertMatchesRegularExpression('~Voir les offres pour 1\d\d,\d{2}\s€~u', $block);
     }
@@ -44,24 +52,112 @@ final class SofincoStorefrontTest extends TestCase
     public function testSofincoDownHidesTheBlockWithoutAnyError(): void
     {
         S::sandbox()->faults(['fail_rate' => 1.0]);
-        $page = (new ShopHttp())->productPage(S::sofa());
+        $http = new ShopHttp();
+        $page = $http->productPage(S::sofa());
+        $block = S::simulatorOf($http, $page);
         S::sandbox()->faults([]);
         $this->assertSame(200, $page->status);
-        $this->assertNull(self::simulatorOf($page->body));
+        $this->assertNull($block);
         $this->assertStringNotContainsString('Sofinco answered', $page->body);
         $this->assertStringNotContainsString('SofincoException', $page->body);
     }
 
     public function testWarmCacheServesTheBlockWithoutTheNetwork(): void
     {
-        (new ShopHttp())->productPage(S::sofa());
+        $this->assertNotNull(self::productBlock(S::sofa()));
         $before = count(S::sandbox()->requests());
         S::sandbox()->faults(['fail_rate' => 1.0]);
         $page = (new ShopHttp())->productPage(S::sofa());
         S::sandbox()->faults([]);
-        $this->assertNotNull(self::simulatorOf($page->body), 'shown from the cache while Sofinco is down');
-        $sims = array_filter(array_slice(S::sandbox()->requests(), $before), fn ($r) => str_contains($r['path'], 'loanSimulation'));
-        $this->assertSame([], array_values($sims));
+        $this->assertStringContainsString('<section class="sofinco-simulator', $page->body, 'in the page itself, from the cache, while Sofinco is down');
+        $this->assertSame([], self::calls($before, '/loanSimulation'));
+    }
+
+    /**
+     * Issue 23.1: with Sofinco slower than any timeout, the product page does not wait: it
+     * leaves a slot for the browser. The offers endpoint waits at most its budget once, then
+     * the failure is remembered: the next visits cost no call at all.
+     */
+    public function testAPageNeverWaitsOnASlowSofinco(): void
+    {
+        S::sandbox()->faults(['latency_ms' => 5000]);
+        try {
+            $before = count(S::sandbox()->requests());
+            $http = new ShopHttp();
+            $started = microtime(true);
+            $page = $http->productPage(S::sofa());
+            $pageSeconds = microtime(true) - $started;
+            $this->assertSame(200, $page->status);
+            $this->assertLessThan(1.5, $pageSeconds, 'the product page waited on Sofinco');
+            $this->assertNotNull(S::pendingSlot($page->body), 'a slot for the browser to fill');
+            $this->assertSame([], self::calls($before, '/'), 'the page itself made no call');
+            $slot = S::pendingSlot($page->body);
+            $started = microtime(true);
+            $first = $http->get(S::offersUrl($slot));
+            $this->assertLessThan(4.8, microtime(true) - $started, 'the endpoint keeps to its budget');
+            $this->assertStringNotContainsString('sofinco-simulator', $first->body);
+            $calls = count(S::sandbox()->requests());
+            $started = microtime(true);
+            foreach ([S::offersUrl($slot), S::offersUrl(['where' => 'cart'])] as $url) {
+                $http->get($url);
+            }
+            (new ShopHttp())->get(S::offersUrl($slot));
+            $this->assertLessThan(1.5, microtime(true) - $started, 'inside the failure window nothing waits');
+            $this->assertSame($calls, count(S::sandbox()->requests()), 'a down Sofinco costs one call per window, not one per visit');
+        } finally {
+            S::sandbox()->faults([]);
+        }
+    }
+
+    /** PrestaShop empties var/cache when a module is disabled or enabled: the offers stay. */
+    public function testTheOfferCacheSurvivesDisablingTheModule(): void
+    {
+        $this->assertNotNull(self::productBlock(S::sofa()));
+        foreach (['disable', 'enable'] as $verb) {
+            $r = S::cli()->module($verb, 'sofincosignature');
+            $this->assertSame(0, $r['exit'], $r['stdout'] . $r['stderr']);
+        }
+        $before = count(S::sandbox()->requests());
+        S::sandbox()->faults(['fail_rate' => 1.0]);
+        $page = (new ShopHttp())->productPage(S::sofa());
+        S::sandbox()->faults([]);
+        $this->assertStringContainsString('<section class="sofinco-simulator', $page->body, 'the offers survived disable/enable');
+        $this->assertSame([], self::calls($before, '/loanSimulation'));
+    }
+
+    /**
+     * Issue 23.3: one token for the shop's PHP workers. A cold checkout (no offers, no token,
+     * Sofinco restarted so every worker's own token is dead) makes one token call, one
+     * simulation and one journey link; a warm one only the link. A cron in another process
+     * reuses the same token.
+     */
+    public function testACheckoutCallsSofincoForOneTokenAndOneJourney(): void
+    {
+        S::sandbox()->reset();
+        S::cli()->json('require_once _PS_MODULE_DIR_ . "sofincosignature/classes/autoload.php"; if (class_exists("SofincoPrivateStore")) { @unlink(SofincoPrivateStore::tokenFile(1)); } echo json_encode(true);');
+        $counts = [];
+        foreach (['cold', 'warm'] as $run) {
+            $before = count(S::sandbox()->requests());
+            [$http, , $idCart] = S::shopper(5);
+            S::simulatorOf($http, $http->productPage(S::PRODUCT));
+            $this->assertNotNull(S::simulatorOf($http, $http->cartPage()), "the cart's simulator ($run)");
+            S::paymentStep($http);
+            $this->assertStringStartsWith(S::sandbox()->url, S::checkout($http, $idCart)['location'], "sent to Sofinco ($run)");
+            // Sofinco's restart killed the tokens the workers held: a request refused with one
+            // (401, then repeated) is not a call that did anything; count those with the token.
+            $token = (string) S::cli()->json('require_once _PS_MODULE_DIR_ . "sofincosignature/classes/autoload.php"; $f = class_exists("SofincoPrivateStore") ? SofincoPrivateStore::tokenFile(1) : ""; echo json_encode(is_file($f) ? (string) json_decode((string) file_get_contents($f), true)["access_token"] : "");');
+            $accepted = fn (array $calls) => array_filter($calls, fn ($r) => (array_change_key_case($r['headers'])['authorization'] ?? '') === 'Bearer ' . $token);
+            $counts[$run] = [
+                'token' => count(self::calls($before, '/token')),
+                'simulation' => count($accepted(self::calls($before, '/loanSimulation'))),
+                'journey' => count($accepted(self::calls($before, '/partnerDataExchange'))),
+            ];
+        }
+        $this->assertSame(['token' => 1, 'simulation' => 1, 'journey' => 1], $counts['cold']);
+        $this->assertSame(['token' => 0, 'simulation' => 0, 'journey' => 1], $counts['warm']);
+        $before = count(S::sandbox()->requests());
+        S::cron('statuses');
+        $this->assertSame([], self::calls($before, '/token'), 'the cron, another PHP process, reuses the shop\'s token');
     }
 
     /** The payment option as the paymentOptions hook gives it for a cart. */

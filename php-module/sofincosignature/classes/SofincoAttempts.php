@@ -14,19 +14,25 @@ class SofincoAttempts
     const ABANDONED = 'abandoned';
 
     /**
-     * A fresh reference per attempt: shop, cart and time in upper-case base 36, at most 20
-     * characters (Sofinco's orderId rule), unique even after a shop is reinstalled.
+     * A fresh reference per attempt, shaped as PrestaShop's own order references (9 upper-case
+     * letters, what orders.reference holds): the order is then created under this very
+     * reference (hookActionGenerateDocumentReference), so the customer reads one reference on
+     * Sofinco's pages, the confirmation, the e-mails and the account. Within Sofinco's orderId
+     * rule (upper-case letters and digits, at most 20); never one an attempt or an order has.
      */
     public static function newReference($idShop, $idCart)
     {
-        $reference = sprintf(
-            'P%sC%sT%s%s',
-            strtoupper(base_convert((string) (int) $idShop, 10, 36)),
-            strtoupper(base_convert((string) (int) $idCart, 10, 36)),
-            strtoupper(base_convert((string) time(), 10, 36)),
-            strtoupper(base_convert((string) random_int(0, 1295), 10, 36))
-        );
-        return substr($reference, 0, 20);
+        $letters = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+        for ($try = 0; $try < 10; $try++) {
+            $reference = '';
+            for ($i = 0; $i < 9; $i++) {
+                $reference .= $letters[random_int(0, 25)];
+            }
+            if (!self::byReference($reference) && !Order::getByReference($reference)->count()) {
+                return $reference;
+            }
+        }
+        throw new RuntimeException('no free order reference after 10 draws');
     }
 
     public static function create($idShop, $idCart, $reference, $amountCents, $mode)

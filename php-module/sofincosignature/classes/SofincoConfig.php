@@ -150,7 +150,8 @@ class SofincoConfig
             'log_dir' => SofincoLogger::directory(),
             'log_utc_offset_s' => SofincoTime::utcOffsetSeconds(),
             'debug' => $value(self::DEBUG) === '1',
-            'cache_dir' => self::cacheDirectory(),
+            'cache_dir' => self::cacheDirectory($idShop),
+            'token_file' => SofincoPrivateStore::tokenFile(self::shopId($idShop)),
             'user_agent' => sprintf('sofincosignature/%s PrestaShop/%s PHP/%s', $module->version, _PS_VERSION_, PHP_VERSION),
         ];
         $timeout = (int) Configuration::get(self::TIMEOUT_MS, null, null, $idShop);
@@ -163,7 +164,6 @@ class SofincoConfig
         return $config;
     }
 
-    /** Offers cached for all PHP workers, under var/cache (not served by the web server). */
     /** The stored secrets (client secrets, cron token, return-link key), for redaction. */
     public static function secretValues()
     {
@@ -174,9 +174,19 @@ class SofincoConfig
         return $values;
     }
 
-    public static function cacheDirectory()
+    /** Offers cached for all PHP workers of the shop, kept when the module is disabled. */
+    public static function cacheDirectory($idShop = null)
     {
-        return rtrim(_PS_CACHE_DIR_, '/') . '/sofinco';
+        return SofincoPrivateStore::offersDirectory(self::shopId($idShop));
+    }
+
+    private static function shopId($idShop)
+    {
+        if ($idShop !== null) {
+            return (int) $idShop;
+        }
+        $context = Context::getContext();
+        return $context && $context->shop ? (int) $context->shop->id : 1;
     }
 
     /** A random secret for tokens and signatures, made at install. */

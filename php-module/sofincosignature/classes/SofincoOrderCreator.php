@@ -98,18 +98,22 @@ class SofincoOrderCreator
         }
         SofincoCartContext::enter($cart);
         $customer = Context::getContext()->customer;
-        $this->module->validateOrder(
-            (int) $cart->id,
-            $idState,
-            // The extension's figure: the dossier's amount when funded, else nothing paid.
-            $decision->paymentEuros,
-            self::paymentLabel($this->module, (string) $attempt['mode']),
-            null,
-            [],
-            (int) $cart->id_currency,
-            false,
-            $customer->secure_key
-        );
+        $module = $this->module;
+        // The order takes the reference the customer saw at Sofinco (SofincoOrderReference).
+        SofincoOrderReference::around($attempt['order_reference'], function () use ($module, $cart, $idState, $decision, $customer, $attempt) {
+            $module->validateOrder(
+                (int) $cart->id,
+                $idState,
+                // The extension's figure: the dossier's amount when funded, else nothing paid.
+                $decision->paymentEuros,
+                self::paymentLabel($module, (string) $attempt['mode']),
+                null,
+                [],
+                (int) $cart->id_currency,
+                false,
+                $customer->secure_key
+            );
+        });
         return (int) $this->module->currentOrder;
     }
 

@@ -1,8 +1,9 @@
 <?php
 /**
- * The simulator block's data for an amount: "à partir de X €/mois", the offers with TAEG,
- * total due and cost, and the legal notice. From the disk cache when warm; nothing at all
- * (never an error) when Sofinco cannot answer.
+ * The simulator block's data for an amount: "à partir de X €/mois" with its representative
+ * example (TAEG fixe, duration, total due, cost: Code de la consommation L312-6), the offers
+ * with TAEG, total due and cost, free offers said free, and the legal notice. Nothing at all
+ * (never an error) when there are no offers.
  */
 if (!defined('_PS_VERSION_')) {
     exit;
@@ -10,40 +11,51 @@ if (!defined('_PS_VERSION_')) {
 
 class SofincoSimulatorView
 {
-    /** @return array|null */
-    public static function forAmount(Module $module, Context $context, $amountCents)
+    /**
+     * From the disk cache only (a page never waits on Sofinco), or, with $ask, from Sofinco
+     * within a short budget (the offers endpoint, fetched by the browser).
+     *
+     * @return array|null
+     */
+    public static function forAmount(Module $module, Context $context, $amountCents, $ask = false)
     {
         try {
-            // A product page never waits long on a cold cache.
-            $client = SofincoClientFactory::client($module, (int) $context->shop->id, ['timeout_ms' => 2500, 'max_retries' => 0]);
-            $simulation = $client->simulate((int) $amountCents);
+            $client = SofincoClientFactory::client($module, (int) $context->shop->id, ['timeout_ms' => 2000, 'connect_timeout_ms' => 1000, 'max_retries' => 0]);
+            $simulation = $ask ? $client->simulate((int) $amountCents) : $client->cachedSimulation((int) $amountCents);
         } catch (\Throwable $e) {
             SofincoLogger::error('simulator hidden: ' . SofincoLogger::describe($e));
             return null;
         }
-        if ($simulation->lowestMonthlyCents === null) {
+        if ($simulation === null || $simulation->representative === null) {
             return null;
         }
         $offers = [];
         foreach ($simulation->offers as $offer) {
-            $offers[] = [
-                'months' => $offer->durationMonths,
-                'monthly' => SofincoPrices::format($offer->monthlyPaymentCents, $context),
-                'first' => SofincoPrices::format($offer->firstPaymentCents, $context),
-                'last' => SofincoPrices::format($offer->lastPaymentCents, $context),
-                'uneven' => $offer->uneven,
-                'total' => SofincoPrices::format($offer->totalDueCents, $context),
-                'cost' => SofincoPrices::format($offer->creditCostCents, $context),
-                'fees' => SofincoPrices::format($offer->feesCents, $context),
-                'debit_rate' => SofincoPrices::rate($offer->debitRate),
-                'taeg' => SofincoPrices::rate($offer->taeg),
-            ];
+            $offers[] = self::offer($offer, $context);
         }
         return [
             'amount' => SofincoPrices::format($amountCents, $context),
             'from_monthly' => SofincoPrices::format($simulation->lowestMonthlyCents, $context),
+            'example' => self::offer($simulation->representative, $context),
             'offers' => $offers,
             'legal_notice' => $simulation->legalNotice,
+        ];
+    }
+
+    private static function offer(\Sofinco\Offer $offer, Context $context)
+    {
+        return [
+            'months' => $offer->durationMonths,
+            'monthly' => SofincoPrices::format($offer->monthlyPaymentCents, $context),
+            'first' => SofincoPrices::format($offer->firstPaymentCents, $context),
+            'last' => SofincoPrices::format($offer->lastPaymentCents, $context),
+            'uneven' => $offer->uneven,
+            'free' => $offer->free,
+            'total' => SofincoPrices::format($offer->totalDueCents, $context),
+            'cost' => SofincoPrices::format($offer->creditCostCents, $context),
+            'fees' => SofincoPrices::format($offer->feesCents, $context),
+            'debit_rate' => SofincoPrices::rate($offer->debitRate),
+            'taeg' => SofincoPrices::rate($offer->taeg),
         ];
     }
 }

@@ -61,12 +61,60 @@ final class SofincoShop
             'SOFINCO_API_URL' => self::sandbox()->url,
         ];
         self::cli()->json('foreach (' . var_export($values, true) . ' as $k => $v) { Configuration::updateValue($k, $v); }
-            foreach (glob(_PS_CACHE_DIR_ . "sofinco/*") ?: [] as $f) { unlink($f); }
+            require_once _PS_MODULE_DIR_ . "sofincosignature/classes/autoload.php";
+            // A cold start: no offers, no rendered blocks, no remembered failure.
+            // (and the cache of modules before 2.2.1, so the suite also runs against them)
+            $dirs = class_exists("SofincoPrivateStore") ? [SofincoPrivateStore::root() . "/shop-*/offers", SofincoPrivateStore::root() . "/shop-*/fragments"] : [_PS_CACHE_DIR_ . "sofinco"];
+            foreach ($dirs as $d) { foreach (glob("$d/*") ?: [] as $f) { unlink($f); } }
             // Every order takes stock: keep the demo product available for the next carts.
             foreach (array_merge([["id_product_attribute" => 0]], Product::getProductAttributesIds(' . self::PRODUCT . ')) as $pa) {
                 StockAvailable::setQuantity(' . self::PRODUCT . ', (int) $pa["id_product_attribute"], 100000);
             }
             echo json_encode(true);');
+    }
+
+    /**
+     * The simulator block a visitor ends up seeing on a page: the one rendered inline, or,
+     * when the page left an empty slot (offers not cached yet), the one the offers endpoint
+     * gives, as views/js/sofinco.js fetches it. Null when nothing is shown.
+     */
+    public static function simulatorOf(ShopHttp $http, ShopResponse $page): ?string
+    {
+        $html = $page->body;
+        if (preg_match('~<section class="sofinco-simulator.*?</section>~s', $html, $m)) {
+            return html_entity_decode($m[0]);
+        }
+        $slot = self::pendingSlot($html);
+        if ($slot === null) {
+            return null;
+        }
+        $block = $http->get(self::offersUrl($slot))->body;
+        return preg_match('~<section class="sofinco-simulator.*?</section>~s', $block, $m) ? html_entity_decode($m[0]) : null;
+    }
+
+    /** The data-sofinco-* attributes of the first slot the page left to the browser, or null. */
+    public static function pendingSlot(string $html): ?array
+    {
+        if (!preg_match('~<div class="sofinco-slot"([^>]*data-sofinco-pending[^>]*)>~', $html, $m)) {
+            return null;
+        }
+        preg_match_all('~data-sofinco-([a-z]+)="([^"]*)"~', $m[1], $attrs, PREG_SET_ORDER);
+        $slot = [];
+        foreach ($attrs as $a) {
+            $slot[$a[1]] = $a[2];
+        }
+        return $slot;
+    }
+
+    /** The offers endpoint's URL for a slot (relative to the shop's root). */
+    public static function offersUrl(array $slot): string
+    {
+        $query = ['fc' => 'module', 'module' => 'sofincosignature', 'controller' => 'offers', 'ajax' => 1, 'where' => $slot['where'] ?? 'product'];
+        if (isset($slot['product'])) {
+            $query['id_product'] = $slot['product'];
+            $query['id_product_attribute'] = $slot['attribute'] ?? 0;
+        }
+        return 'index.php?' . http_build_query($query);
     }
 
     /** A 1 290,00 € product (no tax), made once: the demo catalogue has nothing above 40 €. */

@@ -1,5 +1,8 @@
 <?php
-/** The simulator's stylesheet, on the pages that show it. */
+/**
+ * The simulator's stylesheet, and on product and cart pages its script with the offers
+ * endpoint's URL (views/js/sofinco.js keeps the block true after AJAX refreshes).
+ */
 if (!defined('_PS_VERSION_')) {
     exit;
 }
@@ -8,9 +11,16 @@ class SofincoHeaderHook extends SofincoHook
 {
     public function run(array $params)
     {
-        $controller = Context::getContext()->controller;
-        if ($controller && method_exists($controller, 'registerStylesheet')) {
-            $controller->registerStylesheet('module-sofincosignature', 'modules/' . $this->module->name . '/views/css/sofinco.css', ['media' => 'all', 'priority' => 200]);
+        $context = Context::getContext();
+        $controller = $context->controller;
+        if (!$controller || !method_exists($controller, 'registerStylesheet')) {
+            return '';
+        }
+        $controller->registerStylesheet('module-sofincosignature', 'modules/' . $this->module->name . '/views/css/sofinco.css', ['media' => 'all', 'priority' => 200]);
+        $page = isset($controller->php_self) ? $controller->php_self : '';
+        if (($page === 'product' || $page === 'cart') && SofincoRuntime::ready()) {
+            $controller->registerJavascript('module-sofincosignature', 'modules/' . $this->module->name . '/views/js/sofinco.js', ['position' => 'bottom', 'priority' => 200]);
+            Media::addJsDef(['sofinco_offers_url' => $context->link->getModuleLink($this->module->name, 'offers')]);
         }
         return '';
     }

@@ -1,5 +1,10 @@
 <?php
-/** The simulator block on product pages and on the cart page (spec-fr.md §4). */
+/**
+ * The simulator block on product pages and on the cart page (spec-fr.md §4). A page never
+ * calls Sofinco: it shows the block from the rendered-block cache or the offers cache, else
+ * an empty slot that views/js/sofinco.js fills from the offers endpoint. The same slot is
+ * refilled when the cart or the combination changes (PrestaShop's AJAX refresh).
+ */
 if (!defined('_PS_VERSION_')) {
     exit;
 }
@@ -12,11 +17,15 @@ class SofincoSimulatorHook extends SofincoHook
             return '';
         }
         $product = $params['product'];
-        $price = is_array($product) || $product instanceof ArrayAccess ? $product['price_amount'] : null;
-        if ($price === null && isset($product->id)) {
-            $price = Product::getPriceStatic((int) $product->id, true);
+        $lazy = is_array($product) || $product instanceof ArrayAccess;
+        $price = $lazy ? $product['price_amount'] : null;
+        $idProduct = $lazy ? (int) $product['id_product'] : (int) $product->id;
+        $idAttribute = $lazy && isset($product['id_product_attribute']) ? (int) $product['id_product_attribute'] : 0;
+        if ($price === null && $idProduct > 0) {
+            $price = Product::getPriceStatic($idProduct, true, $idAttribute);
         }
-        return $this->render(\Sofinco\StatusMapper::cents((float) $price), 'product');
+        $slot = ['product' => $idProduct, 'attribute' => $idAttribute];
+        return $this->slot(\Sofinco\StatusMapper::cents((float) $price), 'product', $slot);
     }
 
     public function runForCart(array $params)
@@ -25,22 +34,28 @@ class SofincoSimulatorHook extends SofincoHook
         if (!SofincoRuntime::ready() || !Validate::isLoadedObject($cart)) {
             return '';
         }
-        return $this->render(SofincoPaymentGate::cartCents($cart), 'cart');
+        return $this->slot(SofincoPaymentGate::cartCents($cart), 'cart', []);
     }
 
-    private function render($amountCents, $where)
+    private function slot($amountCents, $where, array $data)
     {
         $context = Context::getContext();
         // The block follows the payment option's rules, so nobody is shown an offer they
-        // cannot take.
-        if (SofincoPaymentGate::refusal($context, $amountCents, $context->currency) !== null) {
+        // cannot take. Under the minimum the slot stays, empty, for a later cart change.
+        $refusal = SofincoPaymentGate::refusal($context, $amountCents, $context->currency);
+        if ($refusal !== null && $refusal !== 'amount') {
             return '';
         }
-        $view = SofincoSimulatorView::forAmount($this->module, $context, $amountCents);
-        if ($view === null) {
-            return '';
+        $html = $refusal === null ? SofincoSimulatorBlock::html($this->module, $context, $amountCents, $where, false) : '';
+        $attributes = 'class="sofinco-slot" data-sofinco-where="' . $where . '"';
+        foreach ($data as $name => $value) {
+            $attributes .= ' data-sofinco-' . $name . '="' . (int) $value . '"';
         }
-        $context->smarty->assign(['sofinco' => $view, 'sofinco_where' => $where]);
-        return $this->module->display($this->module->getLocalPath() . 'sofincosignature.php', 'views/templates/hook/simulator.tpl');
+        if ($html === null) {
+            // Cold: the browser asks the offers endpoint; the page does not wait.
+            $attributes .= ' data-sofinco-pending="1"';
+            $html = '';
+        }
+        return '<div ' . $attributes . '>' . $html . '</div>';
     }
 }

@@ -4,7 +4,7 @@
   {/if}
   <p>{l s='You will be sent to Sofinco to fill in and sign your credit application electronically, then brought back to the shop.' mod='sofincosignature'}</p>
   {if $sofinco}
-    <p>{l s='From' mod='sofincosignature'} <strong>{$sofinco.from_monthly|escape:'html':'UTF-8'}{l s='/month' mod='sofincosignature'}</strong>.</p>
+    {include file='module:sofincosignature/views/templates/hook/simulator_example.tpl'}
     <p class="sofinco-simulator__legal">{$sofinco.legal_notice|escape:'html':'UTF-8'}</p>
   {/if}
 </div>

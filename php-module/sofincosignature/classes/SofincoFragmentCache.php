@@ -1,0 +1,54 @@
+<?php
+/**
+ * The simulator block as rendered HTML, per shop, amount, language, place and settings, so a
+ * warm product or cart page costs one file read instead of a client, sixty price formats
+ * and a Smarty render. An hour at most: the offers behind it are cached a day.
+ */
+if (!defined('_PS_VERSION_')) {
+    exit;
+}
+
+class SofincoFragmentCache
+{
+    const TTL = 3600;
+
+    public static function key(SofincoSignature $module, Context $context, $amountCents, $where)
+    {
+        $idShop = (int) $context->shop->id;
+        return hash('sha256', implode('|', [
+            $module->version, $idShop, (int) $context->language->id, $where, (int) $amountCents,
+            SofincoConfig::get(SofincoConfig::TEST_MODE, $idShop), SofincoConfig::get(SofincoConfig::MERCHANT_ID, $idShop),
+            SofincoConfig::get(SofincoConfig::NATURE_BIEN, $idShop), SofincoConfig::get(SofincoConfig::API_URL, $idShop),
+        ]));
+    }
+
+    /** @return string|null */
+    public static function get($idShop, $key)
+    {
+        $file = self::file($idShop, $key);
+        $mtime = @filemtime($file);
+        if ($mtime === false || time() - $mtime > self::TTL) {
+            return null;
+        }
+        $html = @file_get_contents($file);
+        return $html === false ? null : $html;
+    }
+
+    /** Best effort, atomic: a block that cannot be stored is only rendered again. */
+    public static function put($idShop, $key, $html)
+    {
+        $dir = SofincoPrivateStore::fragmentsDirectory($idShop);
+        if (!is_dir($dir) && !@mkdir($dir, 0700, true)) {
+            return;
+        }
+        $tmp = $dir . '/.tmp-' . getmypid() . '-' . bin2hex(random_bytes(4));
+        if (@file_put_contents($tmp, $html) !== false && !@rename($tmp, self::file($idShop, $key))) {
+            @unlink($tmp);
+        }
+    }
+
+    private static function file($idShop, $key)
+    {
+        return SofincoPrivateStore::root() . '/shop-' . (int) $idShop . '/fragments/' . $key . '.html';
+    }
+}
