@@ -150,5 +150,4 @@ class SofincoSignature extends PaymentModule
     {
         return SofincoOrderReference::forDocument(is_array($params) ? $params : []);
     }
-
 }

@@ -19,15 +19,22 @@ class SofincoConnectionText
         $code = isset($report['code']) ? (string) $report['code'] : ($report['ok'] ? 'ok' : 'api_error');
         switch ($code) {
             case 'ok':
-                $text = sprintf($l('Connection OK with %1$s in %2$s mode: Sofinco gave a token and answered a simulation (%3$d offers for 1 000,00 €). Nothing was saved.'),
-                    $host, $mode, (int) $report['offers']);
+                $text = sprintf(
+                    $l('Connection OK with %1$s in %2$s mode: Sofinco gave a token and answered a simulation (%3$d offers for 1 000,00 €). Nothing was saved.'),
+                    $host,
+                    $mode,
+                    (int) $report['offers']
+                );
                 break;
             case 'auth_refused':
                 $text = sprintf($l('Sofinco refused the ClientId or the SecretId of the %s mode. Check them, then test again. Nothing was saved.'), $mode);
                 break;
             case 'merchant_refused':
-                $text = sprintf($l('The ClientId and SecretId are right, but Sofinco refused the merchant identifiers (N° de commerçant Web, Nature de bien partenaire, Q6, X1) in %1$s mode%2$s. Nothing was saved.'),
-                    $mode, self::detail($report));
+                $text = sprintf(
+                    $l('The ClientId and SecretId are right, but Sofinco refused the merchant identifiers (N° de commerçant Web, Nature de bien partenaire, Q6, X1) in %1$s mode%2$s. Nothing was saved.'),
+                    $mode,
+                    self::detail($report)
+                );
                 break;
             case 'unreachable':
                 $text = sprintf($l('Sofinco (%s) cannot be reached: check the API URL and that the server can open outgoing connections. Nothing was saved.'), $host);

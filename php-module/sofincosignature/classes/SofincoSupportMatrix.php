@@ -39,8 +39,10 @@ class SofincoSupportMatrix
     public static function current()
     {
         foreach (self::ROWS as $row) {
-            if (version_compare(_PS_VERSION_, $row[0], '>=') && version_compare(_PS_VERSION_, $row[1], '<')
-                && version_compare(PHP_VERSION, $row[2], '>=') && version_compare(PHP_VERSION, $row[3], '<')) {
+            if (
+                version_compare(_PS_VERSION_, $row[0], '>=') && version_compare(_PS_VERSION_, $row[1], '<')
+                && version_compare(PHP_VERSION, $row[2], '>=') && version_compare(PHP_VERSION, $row[3], '<')
+            ) {
                 return $row;
             }
         }
