@@ -7,9 +7,9 @@
 //      schedstat (/proc/<pid>/schedstat, time on CPU), blocks with the module on and off
 //      alternated (off: its shop row removed, which PrestaShop reads per request, so nothing
 //      is recompiled or cleared between blocks);
-//   3. Sofinco calls per cold checkout (Sofinco restarted, no offers, no token) and warm one.
-// Env: BENCH_PAGES (requests per scenario, 40), BENCH_BLOCKS (on/off block pairs, 8),
-// BENCH_BLOCK_N (requests per block, 25). Prints Markdown tables.
+//   3. Sofinco calls per cold checkout (new PHP workers, no offers, no token) and warm one.
+// Env: BENCH_PAGES (requests per scenario and state, 60), BENCH_BLOCKS (on/off block pairs, 16),
+// BENCH_BLOCK_N (requests per block, 15), BENCH_ONLY (pages, cpu or calls: one part). Prints Markdown tables.
 declare(strict_types=1);
 
 require __DIR__ . '/../tests/shop/bootstrap.php';
@@ -18,9 +18,9 @@ use Sofinco\Tests\Shop\Support\ShopEnv;
 use Sofinco\Tests\Shop\Support\ShopHttp;
 use Sofinco\Tests\Shop\Support\SofincoShop as S;
 
-$pages = (int) (getenv('BENCH_PAGES') ?: 40);
-$blocks = (int) (getenv('BENCH_BLOCKS') ?: 8);
-$blockN = (int) (getenv('BENCH_BLOCK_N') ?: 25);
+$pages = (int) (getenv('BENCH_PAGES') ?: 60);
+$blocks = (int) (getenv('BENCH_BLOCKS') ?: 16);
+$blockN = (int) (getenv('BENCH_BLOCK_N') ?: 15);
 $opcache = getenv('BENCH_OPCACHE') ?: '?';
 
 S::configure(['SOFINCO_DEBUG' => '0']);
@@ -37,15 +37,12 @@ function cold(string $store): void
     }
 }
 
-/** Module on or off for the storefront without touching PrestaShop's caches. */
+/** Module on or off for the storefront without touching PrestaShop's caches (its shop row). */
 function module(bool $on, int $idModule): void
 {
-    $db = 'ps_module_shop';
-    if ($on) {
-        S::cli()->json("Db::getInstance()->execute('INSERT IGNORE INTO $db (id_module, id_shop, enable_device) VALUES ($idModule, 1, 7)'); echo json_encode(true);");
-    } else {
-        S::cli()->json("Db::getInstance()->execute('DELETE FROM $db WHERE id_module = $idModule'); echo json_encode(true);");
-    }
+    static $db = null;
+    $db = $db ?? new PDO(sprintf('mysql:host=%s;port=%s;dbname=%s', ShopEnv::get('DB_HOST'), ShopEnv::get('DB_PORT'), ShopEnv::get('DB_NAME')), ShopEnv::get('DB_USER'), ShopEnv::get('DB_PASS'));
+    $db->exec($on ? "INSERT IGNORE INTO ps_module_shop (id_module, id_shop, enable_device) VALUES ($idModule, 1, 7)" : "DELETE FROM ps_module_shop WHERE id_module = $idModule");
 }
 
 /** Server time of one GET, in ms (loopback: the time to the last byte). */
@@ -75,40 +72,38 @@ register_shutdown_function(function () use ($idModule) {
 $product = 'index.php?controller=product&id_product=' . $sofa;
 $endpoint = S::offersUrl(['where' => 'product', 'product' => $sofa, 'attribute' => 0]);
 
+$only = getenv('BENCH_ONLY') ?: ''; // "pages", "cpu" or "calls": one part only
 // ---- 1. product page, cold offers cache, Sofinco at several latencies ----
-echo "\n## Product page, cold offers cache (OPcache $opcache, $pages requests each)\n\n";
+// Each scenario alternates requests with the module off and on (cold offers every time), so
+// the ratio compares requests made under the same load of the machine.
+echo "\n## Product page, cold offers cache (OPcache $opcache, $pages requests each, off/on interleaved)\n\n";
 $http = new ShopHttp();
-module(false, $idModule);
 $http->get($product);
-$base = [];
-for ($i = 0; $i < $pages; $i++) {
-    $base[] = timed($http, $product)[0];
-}
-module(true, $idModule);
-$bm = median($base);
-$bp = pct($base, 0.99);
-printf("| Sofinco | page median (ms) | page p99 (ms) | median vs disabled | p99 vs disabled | endpoint median (ms) | endpoint p99 (ms) | endpoint calls to Sofinco |\n|---|---|---|---|---|---|---|---|\n");
-printf("| module disabled | %.1f | %.1f | 1.00× | 1.00× | | | |\n", $bm, $bp);
-foreach ([['0 ms', ['latency_ms' => 0]], ['200 ms', ['latency_ms' => 200]], ['5 s', ['latency_ms' => 5000]], ['down (every call a 5xx)', ['fail_rate' => 1.0]]] as [$label, $faults]) {
+printf("| Sofinco | disabled: median / p99 (ms) | enabled: median / p99 (ms) | median vs disabled | p99 vs disabled | calls from the pages | endpoint median / p99 (ms) | endpoint calls to Sofinco |\n|---|---|---|---|---|---|---|---|\n");
+foreach (in_array($only, ['', 'pages'], true) ? [['0 ms', ['latency_ms' => 0]], ['200 ms', ['latency_ms' => 200]], ['5 s', ['latency_ms' => 5000]], ['down (every call a 5xx)', ['fail_rate' => 1.0]]] : [] as [$label, $faults]) {
     S::sandbox()->faults($faults);
-    $times = [];
+    $times = ['off' => [], 'on' => []];
+    $before = count(S::sandbox()->requests());
+    for ($i = 0; $i < 2 * $pages; $i++) {
+        $state = ($i % 4 === 0 || $i % 4 === 3) ? 'off' : 'on';
+        module($state === 'on', $idModule);
+        cold($store);
+        $times[$state][] = timed($http, $product)[0];
+    }
+    module(true, $idModule);
+    $pageCalls = count(S::sandbox()->requests()) - $before;
+    // The endpoint keeps its cache and its failure window between requests, as in life.
+    cold($store);
     $ends = [];
     $before = count(S::sandbox()->requests());
-    for ($i = 0; $i < $pages; $i++) {
-        // Cold every time for the page; the endpoint keeps its cache and failure window, as in life.
-        cold($store);
-        $times[] = timed($http, $product)[0];
-    }
-    $pageCalls = count(S::sandbox()->requests()) - $before;
-    cold($store);
-    $before = count(S::sandbox()->requests());
-    for ($i = 0; $i < min($pages, 10); $i++) {
+    for ($i = 0; $i < 10; $i++) {
         $ends[] = timed($http, $endpoint)[0];
     }
     $endCalls = count(S::sandbox()->requests()) - $before;
     S::sandbox()->faults([]);
-    printf("| %s | %.1f | %.1f | %.2f× | %.2f× | %.1f | %.1f | %d in %d requests (pages: %d) |\n", $label, median($times), pct($times, 0.99),
-        median($times) / $bm, pct($times, 0.99) / $bp, median($ends), pct($ends, 0.99), $endCalls, count($ends), $pageCalls);
+    [$off, $on] = [$times['off'], $times['on']];
+    printf("| %s | %.1f / %.1f | %.1f / %.1f | %.2f× | %.2f× | %d | %.1f / %.1f | %d in 10 requests |\n", $label, median($off), pct($off, 0.99), median($on), pct($on, 0.99),
+        median($on) / median($off), pct($on, 0.99) / pct($off, 0.99), $pageCalls, median($ends), pct($ends, 0.99), $endCalls);
 }
 
 // ---- 2. warm pages, on-CPU time of the PHP workers, module on/off alternated ----
@@ -133,7 +128,7 @@ S::simulatorOf($shopper, $shopper->productPage($sofa));
 S::simulatorOf($shopper, $shopper->cartPage());
 echo "\n## Simulator on/off, warm pages, on-CPU time of the PHP workers (OPcache $opcache, $blocks block pairs of $blockN requests)\n\n";
 echo "| page | off (ms CPU/request, median of blocks) | on | on/off | extra |\n|---|---|---|---|---|\n";
-foreach (['product' => $product, 'cart' => 'index.php?controller=cart&action=show'] as $name => $url) {
+foreach (in_array($only, ['', 'cpu'], true) ? ['product' => $product, 'cart' => 'index.php?controller=cart&action=show'] : [] as $name => $url) {
     $per = ['on' => [], 'off' => []];
     for ($b = 0; $b < $blocks; $b++) {
         foreach (($b % 2 ? ['off', 'on'] : ['on', 'off']) as $state) {
@@ -156,13 +151,27 @@ foreach (['product' => $product, 'cart' => 'index.php?controller=cart&action=sho
     printf("| %s | %.2f | %.2f | %.3f | %+.1f %% (%+.2f ms) |\n", $name, $off, $on, $on / $off, ($on / $off - 1) * 100, $on - $off);
 }
 
+if (!in_array($only, ['', 'calls'], true)) {
+    exit(0);
+}
 // ---- 3. Sofinco calls per checkout ----
-echo "\n## Sofinco calls per checkout (product page, its offers, cart page, payment step, redirect)\n\n";
+// Cold: new PHP workers (the web server restarted: no token in memory), no token file, no
+// offers. Warm: the same again.
+echo "\n## Sofinco calls per checkout (product page, cart page and their offers, payment step, redirect)\n\n";
 echo "| checkout | token | simulation | journey link | all API calls |\n|---|---|---|---|---|\n";
-S::sandbox()->reset();
+$pid = (int) ShopEnv::get('WEB_PID');
+posix_kill($pid, SIGTERM);
+for ($i = 0; $i < 50 && file_exists("/proc/$pid"); $i++) {
+    usleep(100000);
+}
+exec(escapeshellarg(dirname(__DIR__) . '/scripts/shop/shop-serve.sh') . ' >/dev/null 2>&1', $ignored, $rc);
+if ($rc !== 0) {
+    fwrite(STDERR, "could not restart the shop's web server\n");
+    exit(1);
+}
 S::cli()->json('require_once _PS_MODULE_DIR_ . "sofincosignature/classes/autoload.php"; @unlink(SofincoPrivateStore::tokenFile(1)); echo json_encode(true);');
 cold($store);
-foreach (['cold (no offers, no token; Sofinco restarted)', 'warm'] as $run) {
+foreach (['cold (new workers, no token, no offers)', 'warm'] as $run) {
     $before = count(S::sandbox()->requests());
     [$http, , $idCart] = S::shopper(5);
     S::simulatorOf($http, $http->productPage(S::PRODUCT));
@@ -173,4 +182,3 @@ foreach (['cold (no offers, no token; Sofinco restarted)', 'warm'] as $run) {
     $count = fn (string $p) => count(array_filter($calls, fn ($r) => str_starts_with($r['path'], $p)));
     printf("| %s | %d | %d | %d | %d |\n", $run, $count('/token'), $count('/loanSimulation'), $count('/partnerDataExchange'), count($calls));
 }
-echo "\n(cold: a worker still holding a token from before Sofinco's restart sends it once, gets a 401 and reads the shared one: counted in \"all API calls\" and, for the simulation, in its column)\n";

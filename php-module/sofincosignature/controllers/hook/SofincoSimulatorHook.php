@@ -34,7 +34,22 @@ class SofincoSimulatorHook extends SofincoHook
         if (!SofincoRuntime::ready() || !Validate::isLoadedObject($cart)) {
             return '';
         }
-        return $this->slot(SofincoPaymentGate::cartCents($cart), 'cart', []);
+        return $this->slot(self::cartCents($cart), 'cart', []);
+    }
+
+    /**
+     * The cart's total incl. tax: the figure PrestaShop already presented to this page (its
+     * getOrderTotal(true)) when the hook shows the visitor's own cart, so the page does not
+     * compute the cart a second time; else computed.
+     */
+    private static function cartCents(Cart $cart)
+    {
+        $context = Context::getContext();
+        $presented = $context->smarty->getTemplateVars('cart');
+        if ($context->cart && (int) $context->cart->id === (int) $cart->id && isset($presented['totals']['total_including_tax']['amount'])) {
+            return \Sofinco\StatusMapper::cents((float) $presented['totals']['total_including_tax']['amount']);
+        }
+        return SofincoPaymentGate::cartCents($cart);
     }
 
     private function slot($amountCents, $where, array $data)
