@@ -18,6 +18,21 @@ function say(string $line = ''): void
     echo $line, "\n";
 }
 
+// The module's presentation of the extension's state keys (what the merchant reads in the
+// back office); the class file only needs PrestaShop's guard constant to be read.
+define('_PS_VERSION_', 'demo');
+require_once __DIR__ . '/../php-module/sofincosignature/classes/SofincoStates.php';
+
+/** «Dossier en étude Sofinco» (SOFINCO_OS_IN_STUDY): the merchant's name, then the extension's key. */
+function state(?string $key): string
+{
+    if ($key === null || $key === '') {
+        return 'no change';
+    }
+    $name = SofincoStates::PRESENTATION[$key]['fr'] ?? $key;
+    return "«{$name}» ($key)";
+}
+
 function euros(int $cents): string
 {
     // The French format: "1 290,00 €" (narrow no-break space for thousands).
@@ -85,7 +100,7 @@ say(sprintf('   a hint only: the shop asks Sofinco itself about %s', $hint['orde
 $sync = new Sofinco\DossierSync($client);
 $attempt = ['id_cart' => 42, 'order_reference' => $reference, 'amount_cents' => 129000, 'created_at' => time()];
 $decision = $sync->notification($body, $attempt);
-say(sprintf('   decision: %s in %s (contract %s, signed %s)', $decision->action->value, $decision->state, $decision->contractId, $decision->signatureDate));
+say(sprintf('   decision: %s in %s (contract %s, signed %s)', $decision->action->value, state($decision->state), $decision->contractId, $decision->signatureDate));
 
 say("\n5. The statuses cron follows the dossier while Sofinco studies it");
 $order = ['id_order' => 1, 'contract_id' => $decision->contractId, 'order_reference' => $reference,
@@ -93,7 +108,7 @@ $order = ['id_order' => 1, 'contract_id' => $decision->contractId, 'order_refere
 foreach (['CLI', 'AFI'] as $code) {
     $sandbox->setStatus($reference, $code);
     $d = $sync->statuses([$order])->decisions[0];
-    say(sprintf('   Sofinco says %s → %s %s', $code, $d->action->value, (string) $d->state));
+    say(sprintf('   Sofinco says %s → %s %s', $code, $d->action->value, state($d->state)));
     $order['state'] = $d->state ?? $order['state'];
 }
 
@@ -101,10 +116,10 @@ say("\n6. The merchant clicks \"Valider la demande de financement\"");
 $request = ['id_order' => 1, 'contract_id' => $decision->contractId, 'order_reference' => $reference,
     'amount_cents' => 129000, 'requested_at' => time(), 'sent' => false];
 $d = $sync->fundings([$request])->decisions[0];
-say(sprintf('   funding cron: %s → %s', $d->action->value, (string) $d->state));
+say(sprintf('   funding cron: %s → %s', $d->action->value, state($d->state)));
 $request['sent'] = true;
 $d = $sync->fundings([$request])->decisions[0];
-say(sprintf('   next run: %s → %s (%s)', $d->action->value, (string) $d->state, $d->reason));
+say(sprintf('   next run: %s → %s', $d->action->value, state($d->state)));
 $dossier = $client->getDossier($decision->contractId, $reference);
 say(sprintf('   Sofinco: %s, funded on %s, %s', $dossier->status, $dossier->fundedAt, euros($dossier->amountCents)));
 
