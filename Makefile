@@ -161,12 +161,14 @@ clean:
 	$(CARGO) clean
 
 # Benchmarks (not tests): DossierSync against PHP ext-curl and curl_multi, warm vs cold
-# simulate(). BENCH_N, BENCH_LATENCY_MS and BENCH_CONCURRENCY tune it.
+# simulate() (BENCH_N, BENCH_LATENCY_MS, BENCH_CONCURRENCY), then the storefront and the
+# statuses cron in the real test shop.
 .PHONY: bench
 bench: build
 	SOFINCO_EXT=$(RELEASE_SO) SOFINCO_SANDBOX=$(CURDIR)/target/release/sofinco-sandbox \
 		$(PHP) -d extension=$(RELEASE_SO) benches/run.php
 	$(MAKE) bench-shop
+	$(MAKE) bench-cron
 
 # The storefront in the test shop (benches/shop_pages.php, README "Benchmarks"), release build,
 # OPcache off then on: the shop's web server restarts with each set of flags (the next
