@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Stops the shop's web server and MariaDB (by the pids in shop.env). Keeps the work folder,
-# unless --purge: then removes it (database, shop tree, shop.env).
+# unless --purge: then removes the shop's files from it (database, shop tree, shop.env, logs).
 set -euo pipefail
 # shellcheck source=scripts/shop/lib.sh
 source "$(dirname "$0")/lib.sh"
@@ -21,6 +21,8 @@ if pid_alive "$db_pid"; then
 fi
 
 if [ "$purge" = 1 ]; then
-  rm -rf "$WORK"
-  log "removed $WORK"
+  # Only the shop's own files: .work also holds the matrix's chroots and builds (scripts/matrix).
+  (cd "$WORK" && rm -rf mysql-data mysql.sock mariadbd.pid mariadbd.err mariadb-install-db.log \
+    prestashop prestashop.tmp install.log install-web.log web.log config.log shop.env shop.env.tmp.*)
+  log "removed the shop from $WORK"
 fi
