@@ -24,16 +24,16 @@ use Sofinco\Tests\Shop\Support\SofincoShop as S;
 function armchair(): int
 {
     return (int) S::cli()->json('
-        $id = (int) Db::getInstance()->getValue("SELECT id_product FROM ' . S::P . 'product WHERE reference = \'SOFINCO-FAUTEUIL\'");
+        $id = (int) Db::getInstance()->getValue("SELECT id_product FROM " . _DB_PREFIX_ . "product WHERE reference = \'SOFINCO-FAUTEUIL\'");
         if (!$id) {
             $p = new Product();
             foreach (Language::getLanguages(false) as $l) { $p->name[$l["id_lang"]] = "Fauteuil club"; $p->link_rewrite[$l["id_lang"]] = "fauteuil-club"; }
             $p->reference = "SOFINCO-FAUTEUIL"; $p->price = 1290; $p->id_tax_rules_group = 0; $p->active = 1;
             $p->id_category_default = (int) Configuration::get("PS_HOME_CATEGORY"); $p->visibility = "both";
             $p->add(); $p->addToCategories([(int) Configuration::get("PS_HOME_CATEGORY")]);
-            $size = (int) Db::getInstance()->getValue("SELECT id_attribute_group FROM ' . S::P . 'attribute_group_lang WHERE name IN (\'Size\', \'Taille\') ORDER BY id_attribute_group");
+            $size = (int) Db::getInstance()->getValue("SELECT id_attribute_group FROM " . _DB_PREFIX_ . "attribute_group_lang WHERE name IN (\'Size\', \'Taille\') ORDER BY id_attribute_group");
             foreach ([["S", 0, true], ["L", 500, false]] as [$name, $impact, $default]) {
-                $attribute = (int) Db::getInstance()->getValue("SELECT a.id_attribute FROM ' . S::P . 'attribute a JOIN ' . S::P . 'attribute_lang al ON al.id_attribute = a.id_attribute WHERE a.id_attribute_group = $size AND al.name = \'$name\'");
+                $attribute = (int) Db::getInstance()->getValue("SELECT a.id_attribute FROM " . _DB_PREFIX_ . "attribute a JOIN " . _DB_PREFIX_ . "attribute_lang al ON al.id_attribute = a.id_attribute WHERE a.id_attribute_group = $size AND al.name = \'$name\'");
                 $idPa = (int) $p->addCombinationEntity(0, $impact, 0, 0, 0, 1000, [], "", 0, "", $default);
                 (new Combination($idPa))->setAttributes([$attribute]);
                 StockAvailable::setQuantity((int) $p->id, $idPa, 1000);
@@ -110,7 +110,7 @@ switch ($command) {
         }
         S::sandbox()->setStatus($attempt['order_reference'], $status, ['signatureDate' => date('Y-m-d', strtotime("-$days days"))]);
         $run = S::cron('orders');
-        $rows = S::rows('SELECT so.id_order, o.reference FROM ' . S::P . 'sofinco_order so JOIN ' . S::P . 'orders o ON o.id_order = so.id_order WHERE so.id_cart = ' . (int) $idCart);
+        $rows = S::rows('SELECT so.id_order, o.reference FROM PREFIX_sofinco_order so JOIN PREFIX_orders o ON o.id_order = so.id_order WHERE so.id_cart = ' . (int) $idCart);
         if ($run['exit'] !== 0 || !$rows) {
             fwrite(STDERR, "no order for the dossier: {$run['stdout']} {$run['stderr']}\n");
             exit(1);
@@ -122,7 +122,7 @@ switch ($command) {
         // The module's stored settings (secrets as a hash): the browser checks compare them.
         $keys = ['SOFINCO_MERCHANT_ID', 'SOFINCO_NATURE_BIEN', 'SOFINCO_Q6', 'SOFINCO_X1', 'SOFINCO_CLIENT_ID_TEST', 'SOFINCO_SECRET_TEST',
             'SOFINCO_CLIENT_ID_PROD', 'SOFINCO_SECRET_PROD', 'SOFINCO_TEST_MODE', 'SOFINCO_MIN_PRICE', 'SOFINCO_DEBUG', 'SOFINCO_API_URL'];
-        $rows = S::rows('SELECT name, value, date_upd FROM ' . S::P . "configuration WHERE name IN ('" . implode("','", $keys) . "') ORDER BY name, id_configuration");
+        $rows = S::rows("SELECT name, value, date_upd FROM PREFIX_configuration WHERE name IN ('" . implode("','", $keys) . "') ORDER BY name, id_configuration");
         $out = [];
         foreach ($rows as $row) {
             $secret = strpos($row['name'], 'SECRET') !== false;

@@ -89,7 +89,7 @@ final class SofincoCheckoutTest extends TestCase
         S::sandbox()->journey($journey, 'sign');
         $confirmation = html_entity_decode($http->get($this->returnUrl($journey))->body);
         $order = S::settledOrdersOfCart($idCart)[0];
-        $this->assertSame($reference, S::row('SELECT reference FROM ps_orders WHERE id_order = ' . $order['id_order'])['reference'], 'the order is the reference the customer saw');
+        $this->assertSame($reference, S::row('SELECT reference FROM PREFIX_orders WHERE id_order = ' . $order['id_order'])['reference'], 'the order is the reference the customer saw');
         $this->assertStringContainsString($reference, $confirmation);
         $history = html_entity_decode($http->get('index.php?controller=history')->body);
         $this->assertStringContainsString($reference, $history, "the customer's account lists the same reference");

@@ -40,8 +40,8 @@ final class SofincoModuleTest extends TestCase
         $declared = S::cli()->json('echo json_encode(Module::getInstanceByName("sofincosignature")->getTabs());');
         $this->assertSame(['AdminSofincoDossiers'], array_column($declared, 'class_name'), 'PrestaShop installs and removes it');
         $this->assertSame('Dossiers Sofinco signature', $declared[0]['name']['fr']);
-        $tab = S::row("SELECT t.active, t.module, p.class_name AS parent, tl.name FROM ps_tab t JOIN ps_tab p ON p.id_tab = t.id_parent
-            JOIN ps_tab_lang tl ON tl.id_tab = t.id_tab AND tl.id_lang = (SELECT id_lang FROM ps_lang WHERE iso_code = 'fr')
+        $tab = S::row("SELECT t.active, t.module, p.class_name AS parent, tl.name FROM PREFIX_tab t JOIN PREFIX_tab p ON p.id_tab = t.id_parent
+            JOIN PREFIX_tab_lang tl ON tl.id_tab = t.id_tab AND tl.id_lang = (SELECT id_lang FROM PREFIX_lang WHERE iso_code = 'fr')
             WHERE t.class_name = 'AdminSofincoDossiers'");
         $this->assertEquals(['active' => 1, 'module' => 'sofincosignature', 'parent' => 'AdminParentOrders', 'name' => 'Dossiers Sofinco signature'], $tab);
     }
@@ -70,8 +70,8 @@ final class SofincoModuleTest extends TestCase
         }
         $this->assertSame('Consumer credit by Sofinco, signed electronically, followed until funding.', (string) $en->description);
         $this->assertStringStartsWith('Paiement en plusieurs fois par crédit Sofinco', (string) $fr->description);
-        $hooks = array_column(S::rows("SELECT h.name FROM ps_hook_module hm JOIN ps_hook h ON h.id_hook = hm.id_hook
-            JOIN ps_module m ON m.id_module = hm.id_module WHERE m.name = 'sofincosignature'"), 'name');
+        $hooks = array_column(S::rows("SELECT h.name FROM PREFIX_hook_module hm JOIN PREFIX_hook h ON h.id_hook = hm.id_hook
+            JOIN PREFIX_module m ON m.id_module = hm.id_module WHERE m.name = 'sofincosignature'"), 'name');
         $this->assertNotContains('displayAdminOrder', $hooks, 'the order panel is displayAdminOrderMain\'s');
     }
 

@@ -28,8 +28,8 @@ final class SofincoOrderMailTest extends TestCase
         foreach ($keys as $key) {
             $id = S::stateId($key);
             $settings[$key] = [
-                'send_email' => (int) S::row('SELECT send_email FROM ps_order_state WHERE id_order_state = ' . $id)['send_email'],
-                'templates' => array_values(array_unique(array_column(S::rows('SELECT template FROM ps_order_state_lang WHERE id_order_state = ' . $id), 'template'))),
+                'send_email' => (int) S::row('SELECT send_email FROM PREFIX_order_state WHERE id_order_state = ' . $id)['send_email'],
+                'templates' => array_values(array_unique(array_column(S::rows('SELECT template FROM PREFIX_order_state_lang WHERE id_order_state = ' . $id), 'template'))),
             ];
         }
         return $settings;
@@ -66,7 +66,7 @@ final class SofincoOrderMailTest extends TestCase
             S::cli()->json('Db::getInstance()->update("module", ["version" => "2.2.0"], "name = \'sofincosignature\'"); echo json_encode(true);');
             $r = S::cli()->module('upgrade', 'sofincosignature');
             $this->assertSame(0, $r['exit'], $r['stdout'] . $r['stderr']);
-            $this->assertSame(S::moduleVersion(), S::row("SELECT version FROM ps_module WHERE name = 'sofincosignature'")['version']);
+            $this->assertSame(S::moduleVersion(), S::row("SELECT version FROM PREFIX_module WHERE name = 'sofincosignature'")['version']);
             $after = self::mailSettings();
             $this->assertSame(['send_email' => 1, 'templates' => ['preparation']], $after['SOFINCO_OS_FUNDED'], 'the merchant\'s template stays');
             $this->assertSame(['send_email' => 0, 'templates' => ['order_canceled']], $after['SOFINCO_OS_CANCELLED'], 'the merchant turned it off: off it stays');
@@ -101,7 +101,7 @@ final class SofincoOrderMailTest extends TestCase
                 $mails = array_filter(explode("\n.\n", (string) file_get_contents($box)), fn ($m) => str_contains($m, $customer['email']));
                 $this->assertCount(1, $mails, $status . ': one e-mail to the customer, ' . count($mails) . ' sent');
                 $mail = quoted_printable_decode((string) reset($mails));
-                $order = S::row('SELECT reference FROM ps_orders WHERE id_order = ' . $idOrder);
+                $order = S::row('SELECT reference FROM PREFIX_orders WHERE id_order = ' . $idOrder);
                 $this->assertStringContainsString($order['reference'], $mail, 'about this order');
                 // PrestaShop's own template, titled with the state's name.
                 $body = ['payment' => 'was successfully processed', 'order_canceled' => 'has been canceled'][$template];

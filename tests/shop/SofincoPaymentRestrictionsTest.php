@@ -28,7 +28,7 @@ final class SofincoPaymentRestrictionsTest extends TestCase
 
     private static function idModule(): int
     {
-        return (int) S::row("SELECT id_module FROM ps_module WHERE name = 'sofincosignature'")['id_module'];
+        return (int) S::row("SELECT id_module FROM PREFIX_module WHERE name = 'sofincosignature'")['id_module'];
     }
 
     /** A US dollar currency in the shop (made once), enabled for every other payment module. */
@@ -64,7 +64,7 @@ final class SofincoPaymentRestrictionsTest extends TestCase
         $r = $cli->module('install', 'sofincosignature');
         $this->assertSame(0, $r['exit'], $r['stdout'] . $r['stderr']);
         S::configure();
-        $isoCodes = array_column(S::rows('SELECT c.iso_code FROM ps_module_currency mc JOIN ps_currency c ON c.id_currency = mc.id_currency
+        $isoCodes = array_column(S::rows('SELECT c.iso_code FROM PREFIX_module_currency mc JOIN PREFIX_currency c ON c.id_currency = mc.id_currency
             WHERE mc.id_module = ' . self::idModule() . ' ORDER BY c.iso_code'), 'iso_code');
         $this->assertSame(['EUR'], array_values(array_unique($isoCodes)), 'dollars exist in the shop, not for Sofinco');
         $this->assertGreaterThan(0, $usd);
@@ -75,7 +75,7 @@ final class SofincoPaymentRestrictionsTest extends TestCase
         $usd = self::dollar();
         [$http, , $idCart] = S::shopper(5);
         $http->get('index.php?SubmitCurrency=1&id_currency=' . $usd);
-        $this->assertSame($usd, (int) S::row('SELECT id_currency FROM ps_cart WHERE id_cart = ' . $idCart)['id_currency'], 'the cart is in dollars');
+        $this->assertSame($usd, (int) S::row('SELECT id_currency FROM PREFIX_cart WHERE id_cart = ' . $idCart)['id_currency'], 'the cart is in dollars');
         $page = S::paymentStep($http);
         $this->assertStringNotContainsString('Payez en plusieurs fois avec Sofinco', html_entity_decode($page->body));
         $this->assertRefused(S::checkout($http, $idCart), 'dollars');
@@ -86,7 +86,7 @@ final class SofincoPaymentRestrictionsTest extends TestCase
         $fr = (int) S::cli()->json('echo json_encode((int) Country::getByIso("FR"));');
         [$http, , $idCart] = S::shopper(5);
         $this->assertStringContainsString('Payez en plusieurs fois avec Sofinco', html_entity_decode(S::paymentStep($http)->body), 'offered before');
-        $rows = S::rows('SELECT * FROM ps_module_country WHERE id_module = ' . self::idModule() . ' AND id_country = ' . $fr);
+        $rows = S::rows('SELECT * FROM PREFIX_module_country WHERE id_module = ' . self::idModule() . ' AND id_country = ' . $fr);
         $this->assertNotEmpty($rows);
         S::cli()->json('Db::getInstance()->delete("module_country", "id_module = ' . self::idModule() . ' AND id_country = ' . $fr . '"); echo json_encode(true);');
         try {
@@ -103,7 +103,7 @@ final class SofincoPaymentRestrictionsTest extends TestCase
     {
         [$http, $customer, $idCart] = S::shopper(5);
         $group = (int) S::cli()->json('echo json_encode((int) (new Customer(' . $customer['id_customer'] . '))->id_default_group);');
-        $rows = S::rows('SELECT * FROM ps_module_group WHERE id_module = ' . self::idModule() . ' AND id_group = ' . $group);
+        $rows = S::rows('SELECT * FROM PREFIX_module_group WHERE id_module = ' . self::idModule() . ' AND id_group = ' . $group);
         $this->assertNotEmpty($rows);
         S::cli()->json('Db::getInstance()->delete("module_group", "id_module = ' . self::idModule() . ' AND id_group = ' . $group . '"); echo json_encode(true);');
         try {
