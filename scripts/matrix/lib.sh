@@ -83,3 +83,10 @@ record() {
   count="$(grep -aoE '^OK \([0-9]+ tests?|^Tests: [0-9]+' "$logfile" 2>/dev/null | grep -oE '[0-9]+' | tail -1 || true)"
   printf '%s\t%s\t%s\t%s\n' "$combo" "$suite" "${count:-?}" "$([ "$status" = 0 ] && echo ok || echo FAILED)" >>"$RESULTS"
 }
+
+# module_zip: builds the module zip on the host (Composer writes its classmap; the chroots
+# have no Composer) and prints its path, for SOFINCO_MODULE_ZIP inside a chroot.
+module_zip() {
+  "$ROOT/scripts/dist.sh" --module-only >/dev/null
+  ls -t "$ROOT"/dist/sofincosignature-*.zip | head -1
+}

@@ -13,7 +13,8 @@ mkdir -p "$work"
 t0=$(now_s)
 rc=0
 # No extension: none can be built for PHP 7 (ext-php-rs needs PHP 8.1+).
-(cd "$ROOT" && in_chroot bullseye env SHOP_WORK="$work" PS_VERSION=1.7.8.11 SHOP_PHP_ARGS= /bin/bash -c '
+zip="$(module_zip)"
+(cd "$ROOT" && in_chroot bullseye env SOFINCO_MODULE_ZIP="$zip" SHOP_WORK="$work" PS_VERSION=1.7.8.11 SHOP_PHP_ARGS= /bin/bash -c '
     set -e
     scripts/shop/shop-up.sh
     scripts/shop/shop-install-module.sh

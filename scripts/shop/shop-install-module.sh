@@ -1,15 +1,21 @@
 #!/usr/bin/env bash
 # Installs the module in the test shop as a merchant would: the `make dist` zip, unzipped
 # into modules/, then PrestaShop's console (install, or upgrade when already installed).
-# Env: SHOP_PHP_ARGS (extra php flags: the extension the shop runs with).
+# Env: SHOP_PHP_ARGS (extra php flags: the extension the shop runs with); SOFINCO_MODULE_ZIP
+# (a zip built beforehand: the matrix chroots have no Composer, the host builds it for them).
 set -euo pipefail
 # shellcheck source=scripts/shop/lib.sh
 source "$(dirname "$0")/lib.sh"
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 
 [ -f "$SHOP_DIR/bin/console" ] || die "no shop in $SHOP_DIR: run scripts/shop/shop-up.sh first"
-"$root/scripts/dist.sh" --module-only >/dev/null
-zip="$(ls -t "$root"/dist/sofincosignature-*.zip | head -1)"
+if [ -n "${SOFINCO_MODULE_ZIP:-}" ]; then
+  zip="$SOFINCO_MODULE_ZIP"
+  [ -f "$zip" ] || die "no module zip $zip"
+else
+  "$root/scripts/dist.sh" --module-only >/dev/null
+  zip="$(ls -t "$root"/dist/sofincosignature-*.zip | head -1)"
+fi
 rm -rf "$SHOP_DIR/modules/sofincosignature"
 unzip -q -o "$zip" -d "$SHOP_DIR/modules/"
 # shellcheck disable=SC2206 # word splitting of the extra php flags is wanted
