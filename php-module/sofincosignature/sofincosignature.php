@@ -84,13 +84,37 @@ class SofincoSignature extends PaymentModule
                 return false;
             }
         }
+        SofincoContainerRefresh::afterModuleChange();
         return true;
     }
 
     public function uninstall()
     {
         $installer = new SofincoInstaller($this);
-        return $installer->uninstall() && parent::uninstall();
+        if (!$installer->uninstall() || !parent::uninstall()) {
+            return false;
+        }
+        SofincoContainerRefresh::afterModuleChange();
+        return true;
+    }
+
+    /** Enabling or disabling changes the console commands too (see SofincoContainerRefresh). */
+    public function enable($force_all = false)
+    {
+        if (!parent::enable($force_all)) {
+            return false;
+        }
+        SofincoContainerRefresh::afterModuleChange();
+        return true;
+    }
+
+    public function disable($force_all = false)
+    {
+        if (!parent::disable($force_all)) {
+            return false;
+        }
+        SofincoContainerRefresh::afterModuleChange();
+        return true;
     }
 
     /** At install: the module is enabled for the shop's euro currency only (Payment > Preferences). */

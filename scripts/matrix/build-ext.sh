@@ -13,6 +13,9 @@ dir="$(chroot_dir trixie)"
 [ -f "$dir/.sofinco-ready" ] || die "no trixie chroot: run scripts/matrix/chroot-up.sh trixie"
 target="$ROOT/.work/target-php84"
 
+# The chroot builds offline from a copy of the host's registry: fetch what the lock file names
+# first (nothing to do once the host has built the project).
+(cd "$ROOT" && cargo fetch --locked -q) || die "cargo fetch on the host failed"
 copy_registry trixie
 
 t0=$(now_s)

@@ -45,6 +45,45 @@ final class SofincoLifecycleTest extends TestCase
         $this->assertSame('SOFINCO_OS_AWAITING_CUSTOMER', S::stateKeyOfOrder((int) $order['id_order']), 'the old order is followed again');
     }
 
+    /**
+     * PrestaShop keeps a container built during the request that installs or enables a module
+     * (its cache clear skips a "fresh" one; enable clears nothing): the crontab's console
+     * command must be there all the same, from the very next process.
+     */
+    public function testTheCronCommandIsThereRightAfterInstallingOnAnEmptyCache(): void
+    {
+        $out = S::cli()->module('uninstall', 'sofincosignature');
+        $this->assertSame(0, $out['exit'], $out['stdout'] . $out['stderr']);
+        self::emptySymfonyCache();
+        $out = S::cli()->module('install', 'sofincosignature');
+        $this->assertSame(0, $out['exit'], $out['stdout'] . $out['stderr']);
+        S::configure();
+        $run = S::cron('statuses');
+        $this->assertSame(0, $run['exit'], $run['stdout'] . $run['stderr']);
+        $this->assertSame('statuses', $run['result']['task'] ?? null, $run['stdout'] . $run['stderr']);
+    }
+
+    public function testTheCronCommandIsThereRightAfterEnablingOnAnEmptyCache(): void
+    {
+        $out = S::cli()->module('disable', 'sofincosignature');
+        $this->assertSame(0, $out['exit'], $out['stdout'] . $out['stderr']);
+        self::emptySymfonyCache();
+        $out = S::cli()->module('enable', 'sofincosignature');
+        $this->assertSame(0, $out['exit'], $out['stdout'] . $out['stderr']);
+        $run = S::cron('statuses');
+        $this->assertSame(0, $run['exit'], $run['stdout'] . $run['stderr']);
+        $this->assertSame('statuses', $run['result']['task'] ?? null, $run['stdout'] . $run['stderr']);
+    }
+
+    /** As "Vider le cache" or a deploy leaves it: no compiled container at all. */
+    private static function emptySymfonyCache(): void
+    {
+        $dir = ShopEnv::get('SHOP_DIR') . '/var/cache/prod';
+        exec('rm -rf ' . escapeshellarg($dir), $ignored, $rc);
+        self::assertSame(0, $rc);
+        self::assertDirectoryDoesNotExist($dir);
+    }
+
     public function testAPhpWithoutTheExtensionSaysWhatIsMissingAndHowToGetIt(): void
     {
         // A PHP process without the extension, bootstrapped as the back office is.

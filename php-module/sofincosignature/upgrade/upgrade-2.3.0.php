@@ -5,7 +5,8 @@
  * applyMailDefaultsWhereUntouched says how that is known); the Dossiers tab named per language
  * where it still has the French name everywhere; displayAdminOrder unhooked (its panel is
  * displayAdminOrderMain's on every supported version). The currencies the merchant enabled
- * stay: the payment option refuses anything but euros anyway.
+ * stay: the payment option refuses anything but euros anyway. 2.3.0 brings the console command
+ * sofinco:cron: the container is rebuilt for it (SofincoContainerRefresh).
  */
 if (!defined('_PS_VERSION_')) {
     exit;
@@ -29,5 +30,6 @@ function upgrade_module_2_3_0($module)
         $tab->save();
     }
     $module->unregisterHook('displayAdminOrder');
+    SofincoContainerRefresh::afterModuleChange();
     return true;
 }

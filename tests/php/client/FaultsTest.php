@@ -26,6 +26,7 @@ final class FaultsTest extends ClientTestCase
     }
 
     /** @dataProvider throttles */
+    #[\PHPUnit\Framework\Attributes\DataProvider('throttles')]
     public function testAThrottledCallWaitsWhatSofincoAsksThenSucceeds(int $status): void
     {
         static::$sandbox->faults(['throttle_next' => 1, 'throttle_status' => $status, 'retry_after_s' => 1]);
@@ -37,6 +38,7 @@ final class FaultsTest extends ClientTestCase
     }
 
     /** @dataProvider throttles */
+    #[\PHPUnit\Framework\Attributes\DataProvider('throttles')]
     public function testARetryAfterLongerThanTheCallIsNotWaitedFor(int $status): void
     {
         static::$sandbox->faults(['throttle_next' => 1, 'throttle_status' => $status, 'retry_after_s' => 30]);
@@ -51,7 +53,7 @@ final class FaultsTest extends ClientTestCase
         $this->assertLessThan(1.0, microtime(true) - $started, 'failed at once, no 30 s sleep');
     }
 
-    public function throttles(): array
+    public static function throttles(): array
     {
         return ['429' => [429], '503' => [503]];
     }
