@@ -75,6 +75,28 @@ final class SofincoLifecycleTest extends TestCase
         $this->assertSame('statuses', $run['result']['task'] ?? null, $run['stdout'] . $run['stderr']);
     }
 
+    /**
+     * The module re-enabled, then upgraded from the console (a deploy): the container is
+     * rebuilt in the upgrade's process, where PrestaShop hands the upgrade scripts an instance
+     * without its id; a failed registerHook() would turn the module off.
+     */
+    public function testAConsoleUpgradeAfterReEnablingKeepsTheModuleOn(): void
+    {
+        foreach (['disable', 'enable'] as $verb) {
+            $out = S::cli()->module($verb, 'sofincosignature');
+            $this->assertSame(0, $out['exit'], $out['stdout'] . $out['stderr']);
+        }
+        S::cli()->json('Db::getInstance()->update("module", ["version" => "2.2.0"], "name = \'sofincosignature\'"); echo json_encode(true);');
+        $out = S::cli()->module('upgrade', 'sofincosignature');
+        $this->assertSame(0, $out['exit'], $out['stdout'] . $out['stderr']);
+        $row = S::row("SELECT id_module, version, active FROM PREFIX_module WHERE name = 'sofincosignature'");
+        $this->assertSame(S::moduleVersion(), $row['version']);
+        $this->assertSame(1, (int) $row['active'], 'still enabled');
+        $this->assertNotNull(S::row("SELECT hm.id_module FROM PREFIX_hook_module hm JOIN PREFIX_hook h ON h.id_hook = hm.id_hook
+            WHERE h.name = 'actionGenerateDocumentReference' AND hm.id_module = " . (int) $row['id_module']));
+        $this->assertSame(0, S::cron('statuses')['exit'], 'and its crons run');
+    }
+
     /** As "Vider le cache" or a deploy leaves it: no compiled container at all. */
     private static function emptySymfonyCache(): void
     {

@@ -10,6 +10,9 @@ if (!defined('_PS_VERSION_')) {
 
 function upgrade_module_2_2_1($module)
 {
+    if (!SofincoModuleId::restore($module)) {
+        return false;
+    }
     if (!$module->registerHook('actionGenerateDocumentReference')) {
         return false;
     }

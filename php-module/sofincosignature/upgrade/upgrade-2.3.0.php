@@ -15,6 +15,9 @@ if (!defined('_PS_VERSION_')) {
 function upgrade_module_2_3_0($module)
 {
     require_once dirname(__DIR__) . '/vendor/autoload.php';
+    if (!SofincoModuleId::restore($module)) {
+        return false;
+    }
     if (SofincoRuntime::ready()) {
         SofincoStates::applyMailDefaultsWhereUntouched();
     }
