@@ -52,27 +52,19 @@ final class SofincoLifecycleTest extends TestCase
      */
     public function testTheCronCommandIsThereRightAfterInstallingOnAnEmptyCache(): void
     {
-        $out = S::cli()->module('uninstall', 'sofincosignature');
-        $this->assertSame(0, $out['exit'], $out['stdout'] . $out['stderr']);
+        $this->moduleAction('uninstall');
         self::emptySymfonyCache();
-        $out = S::cli()->module('install', 'sofincosignature');
-        $this->assertSame(0, $out['exit'], $out['stdout'] . $out['stderr']);
+        $this->moduleAction('install');
         S::configure();
-        $run = S::cron('statuses');
-        $this->assertSame(0, $run['exit'], $run['stdout'] . $run['stderr']);
-        $this->assertSame('statuses', $run['result']['task'] ?? null, $run['stdout'] . $run['stderr']);
+        $this->assertTheCronCommandRuns();
     }
 
     public function testTheCronCommandIsThereRightAfterEnablingOnAnEmptyCache(): void
     {
-        $out = S::cli()->module('disable', 'sofincosignature');
-        $this->assertSame(0, $out['exit'], $out['stdout'] . $out['stderr']);
+        $this->moduleAction('disable');
         self::emptySymfonyCache();
-        $out = S::cli()->module('enable', 'sofincosignature');
-        $this->assertSame(0, $out['exit'], $out['stdout'] . $out['stderr']);
-        $run = S::cron('statuses');
-        $this->assertSame(0, $run['exit'], $run['stdout'] . $run['stderr']);
-        $this->assertSame('statuses', $run['result']['task'] ?? null, $run['stdout'] . $run['stderr']);
+        $this->moduleAction('enable');
+        $this->assertTheCronCommandRuns();
     }
 
     /**
@@ -82,19 +74,30 @@ final class SofincoLifecycleTest extends TestCase
      */
     public function testAConsoleUpgradeAfterReEnablingKeepsTheModuleOn(): void
     {
-        foreach (['disable', 'enable'] as $verb) {
-            $out = S::cli()->module($verb, 'sofincosignature');
-            $this->assertSame(0, $out['exit'], $out['stdout'] . $out['stderr']);
-        }
+        $this->moduleAction('disable');
+        $this->moduleAction('enable');
         S::cli()->json('Db::getInstance()->update("module", ["version" => "2.2.0"], "name = \'sofincosignature\'"); echo json_encode(true);');
-        $out = S::cli()->module('upgrade', 'sofincosignature');
-        $this->assertSame(0, $out['exit'], $out['stdout'] . $out['stderr']);
+        $this->moduleAction('upgrade');
         $row = S::row("SELECT id_module, version, active FROM PREFIX_module WHERE name = 'sofincosignature'");
         $this->assertSame(S::moduleVersion(), $row['version']);
         $this->assertSame(1, (int) $row['active'], 'still enabled');
         $this->assertNotNull(S::row("SELECT hm.id_module FROM PREFIX_hook_module hm JOIN PREFIX_hook h ON h.id_hook = hm.id_hook
             WHERE h.name = 'actionGenerateDocumentReference' AND hm.id_module = " . (int) $row['id_module']));
-        $this->assertSame(0, S::cron('statuses')['exit'], 'and its crons run');
+        $this->assertTheCronCommandRuns();
+    }
+
+    private function moduleAction(string $verb): void
+    {
+        $out = S::cli()->module($verb, 'sofincosignature');
+        $this->assertSame(0, $out['exit'], $verb . ': ' . $out['stdout'] . $out['stderr']);
+    }
+
+    /** What crontab runs: PrestaShop's console, the module's command. */
+    private function assertTheCronCommandRuns(): void
+    {
+        $run = S::cron('statuses');
+        $this->assertSame(0, $run['exit'], $run['stdout'] . $run['stderr']);
+        $this->assertSame('statuses', $run['result']['task'] ?? null, $run['stdout'] . $run['stderr']);
     }
 
     /** As "Vider le cache" or a deploy leaves it: no compiled container at all. */
