@@ -5,7 +5,8 @@
 # loads it first), the PIE source package php_sofinco-<version>-src.tgz (what `pie install`
 # and phpize need to build it for any other PHP), INSTALL.txt and SHA256SUMS for every file.
 # Usage: scripts/dist.sh   (PHP_CONFIG picks the PHP of the binary; default php-config in PATH)
-#        scripts/dist.sh --module-only   (the module zip alone: what the test shop installs)
+#        scripts/dist.sh --module-only   (the module zip alone, what the test shop installs; prints
+#                                         its path)
 set -euo pipefail
 module_only=0
 [ "${1:-}" = "--module-only" ] && module_only=1
@@ -42,7 +43,7 @@ zip_name="sofincosignature-$version.zip"
 rm -f "$out/$zip_name"
 (cd "$stage" && zip -qr -X "$out/$zip_name" sofincosignature)
 if [ "$module_only" = 1 ]; then
-  echo "dist: $out/$zip_name"
+  echo "$out/$zip_name"
   exit 0
 fi
 

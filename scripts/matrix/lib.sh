@@ -84,9 +84,8 @@ record() {
   printf '%s\t%s\t%s\t%s\n' "$combo" "$suite" "${count:-?}" "$([ "$status" = 0 ] && echo ok || echo FAILED)" >>"$RESULTS"
 }
 
-# module_zip: builds the module zip on the host (Composer writes its classmap; the chroots
-# have no Composer) and prints its path, for SOFINCO_MODULE_ZIP inside a chroot.
-module_zip() {
-  "$ROOT/scripts/dist.sh" --module-only >/dev/null
-  ls -t "$ROOT"/dist/sofincosignature-*.zip | head -1
+# recorded_ok COMBINATION SUITE: whether RESULTS has that row and it passed (a suite run in the
+# background: step cannot keep its exit status).
+recorded_ok() {
+  grep -qP "^\Q$1\E\t\Q$2\E\t[^\t]*\tok$" "$RESULTS"
 }

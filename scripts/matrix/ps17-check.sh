@@ -13,7 +13,8 @@ mkdir -p "$work"
 t0=$(now_s)
 rc=0
 # No extension: none can be built for PHP 7 (ext-php-rs needs PHP 8.1+).
-zip="$(module_zip)"
+# The zip is built on the host: Composer writes its classmap, and the chroots have no Composer.
+zip="$("$ROOT/scripts/dist.sh" --module-only)"
 (cd "$ROOT" && in_chroot bullseye env SOFINCO_MODULE_ZIP="$zip" SHOP_WORK="$work" PS_VERSION=1.7.8.11 SHOP_PHP_ARGS= /bin/bash -c '
     set -e
     scripts/shop/shop-up.sh

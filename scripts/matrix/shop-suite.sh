@@ -22,7 +22,8 @@ php_args="-d extension=$so -d error_reporting=-1 -d log_errors=1 -d error_log=$e
 
 t0=$(now_s)
 rc=0
-zip="$(module_zip)"
+# The zip is built on the host: Composer writes its classmap, and the chroots have no Composer.
+zip="$("$ROOT/scripts/dist.sh" --module-only)"
 (cd "$ROOT" && in_chroot trixie env SOFINCO_MODULE_ZIP="$zip" SHOP_WORK="$work" PS_VERSION="$ps" SHOP_PHP_ARGS="$php_args" \
   SOFINCO_SANDBOX="$ROOT/.work/target-php84/debug/sofinco-sandbox" /bin/bash -c '
     set -e

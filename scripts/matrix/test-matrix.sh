@@ -2,8 +2,8 @@
 # make test-matrix: every PHP and PrestaShop this machine can really run, from chroots of the
 # host's Debian archive (created once under .work/chroots, then reused):
 #   PHP 8.4 (trixie): php -l, the extension built for it, the PHP suites under PHPUnit 11 and
-#     9.6 (beside the shop suite), the shop suite on PrestaShop 8.2.1, and on 8.1.2 with MATRIX_PS812=1 (off by default:
-#     make test's time budget);
+#     9.6 (beside the shop suite), the shop suite on PrestaShop 8.2.1, and on 8.1.2 with
+#     MATRIX_PS812=1 (off by default: make test's time budget);
 #   PHP 7.4 (bullseye): php -l, PrestaShop 1.7.8.11 with the module (tests/legacy);
 #   PHP 8.2 (the host): its rows come from make test-php / test-shop when they ran.
 # Prints the table of combinations with their test counts; fails when any row failed.
@@ -38,7 +38,7 @@ step "$here/ps17-check.sh" &
 ps17=$!
 step "$here/build-ext.sh" debug
 wait "$ps17" || status=1
-grep -qP "^PHP 7.4 \(bullseye\) \+ PrestaShop 1.7.8.11\t.*\tok$" "$RESULTS" || status=1
+recorded_ok "PHP 7.4 (bullseye) + PrestaShop 1.7.8.11" "tests/legacy over HTTP, PHPUnit 9.6 (host)" || status=1
 # The PHP suites run beside the 8.2.1 shop suite: both mostly wait on their sandboxes and
 # PrestaShop, and make test's 30 minutes need the 95 s this saves.
 step "$here/php-suites.sh" &
@@ -46,7 +46,7 @@ php84=$!
 step "$here/shop-suite.sh" 8.2.1
 wait "$php84" || status=1
 for suite in "PHPUnit 11 (trixie)" "PHPUnit 9.6 (Debian 12)"; do
-  grep -qP "^PHP 8.4 \(trixie\)\tPHP suites, \Q$suite\E\t.*\tok$" "$RESULTS" || status=1
+  recorded_ok "PHP 8.4 (trixie)" "PHP suites, $suite" || status=1
 done
 [ "${MATRIX_PS812:-0}" = 0 ] || step "$here/shop-suite.sh" 8.1.2
 

@@ -9,13 +9,8 @@ source "$(dirname "$0")/lib.sh"
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 
 [ -f "$SHOP_DIR/bin/console" ] || die "no shop in $SHOP_DIR: run scripts/shop/shop-up.sh first"
-if [ -n "${SOFINCO_MODULE_ZIP:-}" ]; then
-  zip="$SOFINCO_MODULE_ZIP"
-  [ -f "$zip" ] || die "no module zip $zip"
-else
-  "$root/scripts/dist.sh" --module-only >/dev/null
-  zip="$(ls -t "$root"/dist/sofincosignature-*.zip | head -1)"
-fi
+zip="${SOFINCO_MODULE_ZIP:-$("$root/scripts/dist.sh" --module-only)}"
+[ -f "$zip" ] || die "no module zip $zip"
 rm -rf "$SHOP_DIR/modules/sofincosignature"
 unzip -q -o "$zip" -d "$SHOP_DIR/modules/"
 # shellcheck disable=SC2206 # word splitting of the extra php flags is wanted

@@ -14,9 +14,16 @@ if (!defined('_PS_VERSION_')) {
 
 class SofincoContainerRefresh
 {
+    /** @var bool install() also runs enable(), uninstall() disable(): one removal is enough */
+    private static $registered = false;
+
     /** Called after install, uninstall, upgrade, enable and disable succeeded. */
     public static function afterModuleChange()
     {
+        if (self::$registered) {
+            return;
+        }
+        self::$registered = true;
         // Registered from a shutdown function: it runs after those PrestaShop registered.
         register_shutdown_function(function () {
             register_shutdown_function([self::class, 'removeContainerLoaders']);
@@ -26,20 +33,13 @@ class SofincoContainerRefresh
     /**
      * Removes var/cache/<env>/<Container>.php (the file a kernel includes to find its compiled
      * container) for each environment; the compiled container beside it is left to Symfony.
-     *
-     * @return int how many loaders were removed
      */
-    public static function removeContainerLoaders($cacheRoot = null)
+    public static function removeContainerLoaders()
     {
-        $cacheRoot = $cacheRoot === null ? _PS_ROOT_DIR_ . '/var/cache' : rtrim((string) $cacheRoot, '/');
-        $removed = 0;
         foreach (['prod', 'dev', 'test'] as $env) {
-            foreach (glob($cacheRoot . '/' . $env . '/*Container.php') ?: [] as $loader) {
-                if (is_file($loader) && @unlink($loader)) {
-                    ++$removed;
-                }
+            foreach (glob(_PS_ROOT_DIR_ . '/var/cache/' . $env . '/*Container.php') ?: [] as $loader) {
+                @unlink($loader);
             }
         }
-        return $removed;
     }
 }
