@@ -53,8 +53,7 @@ demo-down:
 
 lint: deps
 	$(CARGO) fmt --all -- --check
-	$(CARGO) clippy --all-targets -- -D warnings
-	$(CARGO) clippy --all-targets --no-default-features -- -D warnings
+	$(CARGO) clippy --workspace --all-targets -- -D warnings
 	$(PHP) tools/gen-translations.php --check
 	@# The log check must catch a planted leak, or it proves nothing.
 	@! scripts/check-logs.sh tests/fixtures/leaky-logs >/dev/null 2>&1 || { echo "check-logs misses a planted leak" >&2; exit 1; }
@@ -111,7 +110,7 @@ test-cluster: build-debug
 # chroots under .work/chroots (trixie: PHP 8.4, bullseye: PHP 7.4), the extension built for PHP
 # 8.4, the PHP suites under PHPUnit 11 and 9.6, the shop suite on PrestaShop 8.2.1 and 8.1.2,
 # PrestaShop 1.7.8.11 on PHP 7.4 over HTTP; then the table of combinations and test counts.
-test-matrix: deps
+test-matrix: build-debug
 	scripts/matrix/test-matrix.sh
 
 # playwright-core (package-lock.json, exact version) for the browser checks; reinstalled when
@@ -150,11 +149,23 @@ memcheck: build-debug
 test-pie: deps
 	scripts/test-pie.sh
 
-# The matrix's chroots download in the background (network-bound) while the host suites run.
+# Two lanes once the Rust is built and tested: the host's suites, and beside them the matrix
+# (its chroots download from the start). The shop suites mostly wait on PrestaShop, MariaDB and
+# their sandboxes, about one core each, so the two lanes share the machine's two cores. The
+# matrix's output goes to .work/matrix/matrix.log, shown when it ends; its table is printed
+# once both lanes are done, with the host's rows.
+MATRIX_LOG := $(CURDIR)/.work/matrix/matrix.log
 test: deps
-	@mkdir -p $(CURDIR)/.work/chroots; for suite in trixie bullseye; do \
+	@mkdir -p $(CURDIR)/.work/chroots $(CURDIR)/.work/matrix; for suite in trixie bullseye; do \
 	  scripts/matrix/chroot-up.sh $$suite >$(CURDIR)/.work/chroots/prefetch-$$suite.log 2>&1 & done
-	$(MAKE) lint test-rust test-php memcheck test-pie test-harness test-shop test-browser test-matrix
+	$(MAKE) lint test-rust
+	@rm -f $(CURDIR)/.work/matrix/host-*.log; \
+	MATRIX_TABLE=0 scripts/matrix/test-matrix.sh >$(MATRIX_LOG) 2>&1 & matrix=$$!; \
+	echo "make test: make test-matrix runs beside the host suites (log: $(MATRIX_LOG))"; \
+	host=0; $(MAKE) test-php memcheck test-pie test-harness test-shop test-browser || host=$$?; \
+	echo "make test: the host suites $$([ $$host = 0 ] && echo passed || echo FAILED); waiting for the matrix"; \
+	wait $$matrix; matrix_status=$$?; cat $(MATRIX_LOG); scripts/matrix/table.sh; \
+	[ $$host = 0 ] && [ $$matrix_status = 0 ] || { echo "make test: FAILED" >&2; exit 1; }
 	@echo "make test: all suites passed"
 
 clean:
@@ -207,7 +218,7 @@ dist: build
 # A longer fuzz run than make test's (proptest; PROPTEST_CASES to tune).
 .PHONY: fuzz
 fuzz: deps
-	PROPTEST_CASES=$${PROPTEST_CASES:-200000} $(CARGO) test --release --test fuzz_decoding
+	PROPTEST_CASES=$${PROPTEST_CASES:-200000} $(CARGO) test --release -p sofinco-core --test fuzz_decoding
 
 # The fault soak (bounded; loopback only): SOAK_N dossiers (2000), SOAK_ROUNDS, SOAK_TIMEOUT.
 .PHONY: soak

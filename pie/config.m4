@@ -11,10 +11,10 @@ PHP_ARG_ENABLE([sofinco-debug],
 
 AC_MSG_CHECKING([for the sofinco sources])
 SOFINCO_SRC=`cd "$srcdir/.." && pwd`
-if test -f "$SOFINCO_SRC/Cargo.toml" && test -f "$SOFINCO_SRC/src/lib.rs"; then
+if test -f "$SOFINCO_SRC/Cargo.toml" && test -f "$SOFINCO_SRC/crates/sofinco-php/src/lib.rs"; then
   AC_MSG_RESULT([$SOFINCO_SRC])
 else
-  AC_MSG_ERROR([Cargo.toml and src/ must be in the parent folder of $srcdir])
+  AC_MSG_ERROR([Cargo.toml and crates/ must be in the parent folder of $srcdir])
 fi
 
 dnl rustup installs cargo in ~/.cargo/bin, which a login shell may not have in PATH.

@@ -40,8 +40,10 @@ for dir in $(cd "$stage" && find sofincosignature -type d); do
   [ -f "$stage/$dir/index.php" ] || { echo "dist: $dir has no index.php guard" >&2; exit 1; }
 done
 zip_name="sofincosignature-$version.zip"
-rm -f "$out/$zip_name"
-(cd "$stage" && zip -qr -X "$out/$zip_name" sofincosignature)
+# Zipped aside then renamed into dist/: a suite running beside (make test's two lanes) never
+# installs a half-written zip.
+(cd "$stage" && zip -qr -X "$stage/$zip_name" sofincosignature)
+mv -f "$stage/$zip_name" "$out/$zip_name"
 if [ "$module_only" = 1 ]; then
   echo "$out/$zip_name"
   exit 0
@@ -69,7 +71,7 @@ fi
 src_name="php_sofinco-$ext_version-src"
 mkdir -p "$stage/$src_name"
 tree="$(git -C "$root" stash create 2>/dev/null || true)"
-git -C "$root" archive --format=tar "${tree:-HEAD}" composer.json Cargo.toml Cargo.lock build.rs src pie stubs \
+git -C "$root" archive --format=tar "${tree:-HEAD}" composer.json Cargo.toml Cargo.lock crates pie stubs \
   README.md CHANGELOG.md | tar -x -C "$stage/$src_name"
 (cd "$stage" && tar --sort=name --owner=0 --group=0 --numeric-owner --mtime='@0' -czf "$out/$src_name.tgz" "$src_name")
 
@@ -99,7 +101,7 @@ Payez en plusieurs fois avec Sofinco $version (extension sofinco $ext_version)
         tar xzf $src_name.tgz && cd $src_name/pie
         phpize && ./configure --with-php-config=/path/to/php-config && make && sudo make install
       or with cargo: PHP_CONFIG=/path/to/php-config PHP=\$(/path/to/php-config --php-binary) \\
-        cargo build --release   (then copy target/release/libsofinco.so as sofinco.so)
+        cargo build --release -p sofinco-php   (then copy target/release/libsofinco.so as sofinco.so)
       README.md (in the source package), "Installing the extension into a PHP", has every step
       for Debian/Ubuntu, RHEL-like systems, Plesk, cPanel and ISPConfig.
 

@@ -37,7 +37,7 @@ arch="$(uname -m)"
 name="php_sofinco-${version}_php${php_minor}-${arch}-${os}-${libc}${debug}-${ts}"
 echo "release: building $name for PHP $php_version ($php_config)"
 (cd "$root" && env ${build_env[@]+"${build_env[@]}"} CARGO_TARGET_DIR="$target_dir" \
-  cargo build --release --locked --lib)
+  cargo build --release --locked -p sofinco-php)
 
 stage="$(mktemp -d)"
 trap 'rm -rf "$stage"' EXIT

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Builds the extension and the sandbox inside the trixie chroot for its PHP 8.4 (host's Rust
-# toolchain read-only, a copy of the host's cargo registry, offline), then loads the .so into
-# that PHP (StatusMapper answers, buildInfo() names PHP 8.4). Target dir: .work/target-php84.
+# Builds the extension (the sofinco-php crate alone) inside the trixie chroot for its PHP 8.4
+# (host's Rust toolchain read-only, a copy of the host's cargo registry, offline), then loads the
+# .so into that PHP (StatusMapper answers, buildInfo() names PHP 8.4). Target dir: .work/target-php84.
 #   scripts/matrix/build-ext.sh [debug|release]   (default debug)
 set -euo pipefail
 # shellcheck source=scripts/matrix/lib.sh
@@ -21,7 +21,7 @@ copy_registry trixie
 t0=$(now_s)
 log "cargo build ($profile) for $(in_chroot trixie php -r 'echo PHP_VERSION;') in the trixie chroot"
 (cd "$ROOT" && in_chroot trixie env CARGO_TARGET_DIR="$target" PHP_CONFIG=/usr/bin/php-config8.4 \
-  PHP=/usr/bin/php8.4 cargo build --locked --offline "${flags[@]}" --lib --bin sofinco-sandbox) \
+  PHP=/usr/bin/php8.4 cargo build --locked --offline "${flags[@]}" -p sofinco-php) \
   >"$ROOT/.work/target-php84.log" 2>&1 || { tail -n 30 "$ROOT/.work/target-php84.log" >&2; die "cargo build in trixie failed"; }
 
 so="$target/$profile/libsofinco.so"

@@ -8,7 +8,7 @@ set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
 so="$ROOT/.work/target-php84/debug/libsofinco.so"
-sandbox="$ROOT/.work/target-php84/debug/sofinco-sandbox"
+sandbox="$ROOT/target/debug/sofinco-sandbox"
 [ -f "$so" ] || die "no PHP 8.4 build: run scripts/matrix/build-ext.sh"
 logs="$ROOT/.work/matrix/php84-logs"
 status=0

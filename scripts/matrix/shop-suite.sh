@@ -25,7 +25,7 @@ rc=0
 # The zip is built on the host: Composer writes its classmap, and the chroots have no Composer.
 zip="$("$ROOT/scripts/dist.sh" --module-only)"
 (cd "$ROOT" && in_chroot trixie env SOFINCO_MODULE_ZIP="$zip" SHOP_WORK="$work" PS_VERSION="$ps" SHOP_PHP_ARGS="$php_args" \
-  SOFINCO_SANDBOX="$ROOT/.work/target-php84/debug/sofinco-sandbox" /bin/bash -c '
+  SOFINCO_SANDBOX="$ROOT/target/debug/sofinco-sandbox" /bin/bash -c '
     set -e
     scripts/shop/shop-up.sh
     scripts/shop/shop-install-module.sh

@@ -6,7 +6,7 @@ use reqwest::Method;
 use serde_json::{json, Value};
 
 use sandbox_support::{Sandbox, EQUIPMENT, PROVIDER};
-use sofinco::contract::{
+use sofinco_core::contract::{
     header, path, read_error_body, Contract, ContractList, SimulationResponse, TokenResponse,
 };
 

@@ -10,7 +10,7 @@ use serde_json::Value;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::sync::mpsc;
 
-use sofinco::contract::{
+use sofinco_core::contract::{
     header, rules, BusinessContext, CustomerContext, LinkRequest, OfferContext, ProviderContext,
     TokenResponse, GRANT_TYPE, GRANT_TYPE_FIELD,
 };

@@ -11,7 +11,7 @@ use axum::http::{header, request::Parts, HeaderMap, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
-use sofinco::contract::{header as h, path};
+use sofinco_core::contract::{header as h, path};
 
 use crate::errors::ApiError;
 use crate::faults::{self, Outcome};

@@ -2,7 +2,7 @@
 
 use axum::http::StatusCode;
 
-use sofinco::contract::{rules, BusinessContext};
+use sofinco_core::contract::{rules, BusinessContext};
 
 use crate::cli::Options;
 use crate::errors::{ApiError, ApiResult};

@@ -2,10 +2,11 @@
 //! Parents are registered before their children: PHP needs the parent's class entry.
 
 use ext_php_rs::class::RegisteredClass;
+use ext_php_rs::convert::IntoZval;
 use ext_php_rs::exception::{throw_with_code, PhpException};
 use ext_php_rs::prelude::*;
 use ext_php_rs::types::ZendClassObject;
-use ext_php_rs::zend::{ce, ExecutorGlobals};
+use ext_php_rs::zend::{ce, ClassEntry, ExecutorGlobals};
 
 use crate::error::{Error, ErrorKind};
 
@@ -107,9 +108,8 @@ pub fn register(module: ModuleBuilder) -> ModuleBuilder {
         .class::<NotFoundException>()
 }
 
-/// Throws the PHP exception for `err` now, with its HTTP status and API code filled in,
-/// and returns a `PhpException` for the binding to return (ext-php-rs leaves an exception
-/// already pending untouched).
+/// The PHP exception for `err`, for the binding to return. An API error comes back as its
+/// object with the HTTP status and API code filled in (`PhpException::with_object`).
 pub fn raise(err: &Error) -> PhpException {
     let class = match err.kind() {
         ErrorKind::Config => ConfigException::get_metadata().ce(),
@@ -124,22 +124,51 @@ pub fn raise(err: &Error) -> PhpException {
     // A NUL byte would make the message unthrowable.
     let message = err.message().replace('\0', "\\0");
     let code = i32::from(err.http_status());
-    let fallback = PhpException::new(message.clone(), code, class);
-    if ExecutorGlobals::has_exception() || throw_with_code(class, code, &message).is_err() {
-        return fallback;
+    let exception = PhpException::new(message.clone(), code, class);
+    let status = i64::from(err.http_status());
+    let api_code = err.api_code();
+    match err.kind() {
+        ErrorKind::Api => with_fields(exception, class, code, &message, |e: &mut ApiException| {
+            e.http_status = status;
+            e.api_code = api_code.to_string();
+        }),
+        ErrorKind::NotFound => with_fields(
+            exception,
+            class,
+            code,
+            &message,
+            |e: &mut NotFoundException| {
+                e.http_status = status;
+                e.api_code = api_code.to_string();
+            },
+        ),
+        _ => exception,
     }
-    let globals = ExecutorGlobals::get_mut();
-    // SAFETY: the engine owns the pending exception; we only write two Rust fields of it
-    // while holding the globals exclusively.
-    if let Some(pending) = unsafe { globals.exception.as_mut() } {
-        let status = i64::from(err.http_status());
-        if let Some(obj) = ZendClassObject::<ApiException>::from_zend_obj_mut(pending) {
-            obj.http_status = status;
-            obj.api_code = err.api_code().to_string();
-        } else if let Some(obj) = ZendClassObject::<NotFoundException>::from_zend_obj_mut(pending) {
-            obj.http_status = status;
-            obj.api_code = err.api_code().to_string();
-        }
+}
+
+/// `exception` as an object of `T` with `fill` applied; `exception` itself (same class,
+/// message and code, accessors at their defaults) when no object can be had. The engine
+/// builds the object (its constructor is closed to PHP, and Exception's message and code are
+/// protected), then hands it back untouched by any handler.
+fn with_fields<T: RegisteredClass>(
+    exception: PhpException,
+    class: &ClassEntry,
+    code: i32,
+    message: &str,
+    fill: impl FnOnce(&mut T),
+) -> PhpException {
+    // A pending exception wins (ext-php-rs throws nothing over it): leave it alone.
+    if ExecutorGlobals::has_exception() || throw_with_code(class, code, message).is_err() {
+        return exception;
     }
-    fallback
+    let Some(mut object) = ExecutorGlobals::take_exception() else {
+        return exception;
+    };
+    if let Some(fields) = ZendClassObject::<T>::from_zend_obj_mut(&mut object) {
+        fill(fields);
+    }
+    match object.into_zval(false) {
+        Ok(zval) => exception.with_object(zval),
+        Err(_) => exception,
+    }
 }

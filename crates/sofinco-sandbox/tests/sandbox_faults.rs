@@ -9,7 +9,7 @@ use reqwest::Method;
 use serde_json::{json, Value};
 
 use sandbox_support::{Sandbox, EQUIPMENT, PROVIDER};
-use sofinco::contract::{path, read_error_body, SimulationResponse};
+use sofinco_core::contract::{path, read_error_body, SimulationResponse};
 
 fn simulation() -> Value {
     json!({"amount": 1000, "businessProviderId": PROVIDER, "equipmentCode": EQUIPMENT})

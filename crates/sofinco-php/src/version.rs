@@ -1,16 +1,13 @@
-//! What this build is, for phpinfo(), the User-Agent and support.
+//! What this build of the extension is, for phpinfo() and support (set by build.rs).
 
-pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+pub use sofinco_core::version::VERSION;
+
 /// Set by build.rs: the rustc and ext-php-rs versions, the PHP API the build targets.
 pub const RUSTC_VERSION: &str = env!("SOFINCO_RUSTC_VERSION");
 pub const EXT_PHP_RS_VERSION: &str = env!("SOFINCO_EXT_PHP_RS_VERSION");
 pub const BUILD_PROFILE: &str = env!("SOFINCO_BUILD_PROFILE");
 pub const BUILD_DATE: &str = env!("SOFINCO_BUILD_DATE");
 
-/// The User-Agent prefix of every call; the module appends PrestaShop and PHP versions.
-pub fn user_agent_prefix() -> String {
-    format!("sofinco-ext/{VERSION}")
-}
 /// `php-config --version` of the PHP this build was compiled against.
 pub const PHP_BUILD_VERSION: &str = env!("SOFINCO_PHP_VERSION");
 /// `php-config --phpapi` of that PHP (the API number in its extension_dir).

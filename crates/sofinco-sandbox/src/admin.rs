@@ -13,8 +13,8 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 
-use sofinco::contract::{status, Contract, Notification};
-use sofinco::money::Euros;
+use sofinco_core::contract::{status, Contract, Notification};
+use sofinco_core::money::Euros;
 
 use crate::cli;
 use crate::errors::{ApiError, ApiResult};

@@ -9,7 +9,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 fn main() {
     println!("cargo:rerun-if-changed=build.rs");
-    println!("cargo:rerun-if-changed=Cargo.lock");
+    println!("cargo:rerun-if-changed=../../Cargo.lock");
     println!("cargo:rerun-if-env-changed=PHP_CONFIG");
     println!("cargo:rerun-if-env-changed=PHP");
 
@@ -84,7 +84,7 @@ fn command_output(program: &str, args: &[&str]) -> Option<String> {
 
 /// The version Cargo.lock pins for a package.
 fn locked_version(package: &str) -> Option<String> {
-    let lock = std::fs::read_to_string("Cargo.lock").ok()?;
+    let lock = std::fs::read_to_string("../../Cargo.lock").ok()?;
     let needle = format!("name = \"{package}\"\n");
     let start = lock.find(&needle)? + needle.len();
     let line = lock[start..].lines().next()?;

@@ -4,12 +4,12 @@
 //! (PROPTEST_CASES).
 
 use proptest::prelude::*;
-use sofinco::client::types::Dossier;
-use sofinco::client::{ConfigValue, SofincoClient};
-use sofinco::contract::{
+use sofinco_core::client::types::Dossier;
+use sofinco_core::client::{ConfigValue, SofincoClient};
+use sofinco_core::contract::{
     self, Contract, ContractList, LinkResponse, SimulationResponse, TokenResponse,
 };
-use sofinco::money;
+use sofinco_core::money;
 
 /// Random bytes, random JSON-ish text, and valid answers with bytes flipped.
 fn inputs() -> impl Strategy<Value = Vec<u8>> {

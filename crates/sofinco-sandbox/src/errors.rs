@@ -7,7 +7,7 @@ use axum::http::{header, HeaderMap, StatusCode, Uri};
 use axum::response::{IntoResponse, Json, Response};
 use serde::de::DeserializeOwned;
 
-use sofinco::contract::{ErrorObject, Fault, FaultEnvelope};
+use sofinco_core::contract::{ErrorObject, Fault, FaultEnvelope};
 
 /// An error answer in one of Sofinco's shapes.
 #[derive(Debug, Clone)]

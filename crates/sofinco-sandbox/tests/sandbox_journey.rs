@@ -8,7 +8,7 @@ use serde_json::{json, Value};
 use sandbox_support::{
     link_request, next_notification, notification_receiver, Sandbox, EQUIPMENT, PROVIDER,
 };
-use sofinco::contract::{path, ContractList, LinkResponse};
+use sofinco_core::contract::{path, ContractList, LinkResponse};
 
 async fn new_link(
     sb: &Sandbox,

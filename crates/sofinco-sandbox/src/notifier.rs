@@ -4,7 +4,7 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use sofinco::contract::Notification;
+use sofinco_core::contract::Notification;
 
 use crate::state::{NotificationRecord, Shared};
 

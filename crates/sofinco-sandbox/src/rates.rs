@@ -3,8 +3,8 @@
 
 use serde::Deserialize;
 
-use sofinco::contract::{Installment, Proposal};
-use sofinco::money::Euros;
+use sofinco_core::contract::{Installment, Proposal};
+use sofinco_core::money::Euros;
 
 /// One line of the grid: a duration, its debit rate and the amounts it covers.
 #[derive(Debug, Clone, Deserialize, PartialEq)]

@@ -1,7 +1,7 @@
 //! Scenario rules: what a signed dossier becomes, keyed by the customer's last name so a
 //! test picks its outcome through the ordinary journey.
 
-use sofinco::contract::status;
+use sofinco_core::contract::status;
 
 /// The status a dossier takes when the customer signs.
 ///

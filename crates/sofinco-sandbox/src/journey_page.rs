@@ -11,8 +11,8 @@ use axum::response::{Html, IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
 
-use sofinco::contract::{status, Notification, Proposal};
-use sofinco::money::Euros;
+use sofinco_core::contract::{status, Notification, Proposal};
+use sofinco_core::money::Euros;
 
 use crate::notifier;
 use crate::rates;

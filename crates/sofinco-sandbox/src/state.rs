@@ -7,8 +7,8 @@ use std::sync::{Mutex, MutexGuard};
 use chrono::{DateTime, Duration, Utc};
 use serde::Serialize;
 
-use sofinco::contract::{status, BusinessContext, Contract, Notification};
-use sofinco::money::Euros;
+use sofinco_core::contract::{status, BusinessContext, Contract, Notification};
+use sofinco_core::money::Euros;
 
 use crate::cli::Options;
 use crate::faults::Faults;

@@ -12,7 +12,7 @@ use axum::Router;
 use base64::Engine;
 use chrono::Duration;
 
-use sofinco::contract::{
+use sofinco_core::contract::{
     path, query as q, rules, status, BusinessContext, Contract, ContractList, LinkRequest,
     LinkResponse, SimulationRequest, SimulationResponse, TokenResponse, GRANT_TYPE,
     GRANT_TYPE_FIELD,
@@ -85,7 +85,7 @@ async fn token(
         now + Duration::seconds(options.token_ttl),
     );
     Ok(Json(TokenResponse {
-        access_token: sofinco::secret::Secret::new(access_token),
+        access_token: sofinco_core::secret::Secret::new(access_token),
         token_type: "Bearer".into(),
         scope: Some("default".into()),
         expires_in: options.token_expires_in,
