@@ -1,84 +1,135 @@
 <?php
-// Writes php-module/sofincosignature/translations/fr.php from tools/translations/fr.php
-// (English source text => French), for every string the module translates: $this->l(),
-// $module->l() and {l s=''} in templates. Fails, naming them, when a string has no French.
-//   php tools/gen-translations.php          write the file
-//   php tools/gen-translations.php --check  only check (the file is current, nothing missing)
+// Writes the module's XLF catalogues (translations/<locale>/ModulesSofincosignature<Admin|Shop>.<locale>.xlf,
+// PrestaShop's translation system) for every string the module translates:
+//   ->trans('text', [...], 'Modules.Sofincosignature.Admin|Shop') in PHP, {l s='text' d='Modules.Sofincosignature.…'}
+//   in templates, the order states' names (SofincoStates) and the tab's wording.
+// French comes from tools/translations/fr.php (English source text => French, the spec's wording);
+// en-US repeats the source. Fails, naming them, on a string without French, a French entry no code
+// uses, or a string still on the legacy l() / mod= system.
+//   php tools/gen-translations.php          write the files
+//   php tools/gen-translations.php --check  only check (the files are current, nothing missing)
 declare(strict_types=1);
 
 $root = dirname(__DIR__);
 $moduleDir = $root . '/php-module/sofincosignature';
 $french = require __DIR__ . '/translations/fr.php';
 $quoted = "'((?:[^'\\\\]|\\\\.)*)'";
+$domainRe = "'Modules\\.Sofincosignature\\.(Admin|Shop)'";
 
-/** @return list<array{string,string}> [source, text] */
-function strings_of(string $file, string $moduleDir, string $quoted): array
+/** The value of a single-quoted PHP or Smarty literal. */
+function unquote(string $raw): string
 {
-    $code = file_get_contents($file);
-    $name = basename($file, strpos($file, '.tpl') !== false ? '.tpl' : '.php');
-    $found = [];
-    if (substr($file, -4) === '.tpl') {
-        preg_match_all('/\{l s=' . $quoted . ' mod=\'sofincosignature\'/', $code, $m);
-        foreach ($m[1] as $text) {
-            $found[] = [$name, $text];
-        }
-        return $found;
-    }
-    // $x->l('text', 'source') and $this->l('text') (source: the module, or the admin controller's class).
-    preg_match_all('/->l\(\s*' . $quoted . '\s*(?:,\s*\'([A-Za-z0-9_]+)\')?\s*\)/', $code, $m, PREG_SET_ORDER);
-    foreach ($m as $hit) {
-        $source = $hit[2] ?? '';
-        if ($source === '') {
-            $source = strpos($file, '/controllers/admin/') !== false ? $name : 'sofincosignature';
-        }
-        $found[] = [$source, $hit[1]];
-    }
-    // The $l('text') shorthand (the configuration page's, and the wording classes').
-    if (preg_match('/\$l = function \(\$s\)(?: use \(\$module\))? \{\s*return (?:\$module \? )?\$(?:this->)?module->l\(\$s, \'([a-z]+)\'\)/', $code, $src)) {
-        preg_match_all('/\$l\(\s*' . $quoted . '\s*\)/', $code, $m);
-        foreach ($m[1] as $text) {
-            $found[] = [$src[1], $text];
-        }
-    }
-    return $found;
+    return strtr($raw, ['\\\\' => '\\', "\\'" => "'"]);
 }
 
-$entries = [];
-$missing = [];
+$strings = ['Admin' => [], 'Shop' => []];
+$legacy = [];
 $files = new RecursiveIteratorIterator(new RecursiveDirectoryIterator($moduleDir, FilesystemIterator::SKIP_DOTS));
 foreach ($files as $file) {
     $path = (string) $file;
-    if (!preg_match('/\.(php|tpl)$/', $path) || strpos($path, '/translations/') !== false) {
+    if (!preg_match('/\.(php|tpl)$/', $path) || preg_match('~/(translations|vendor)/~', $path)) {
         continue;
     }
-    foreach (strings_of($path, $moduleDir, $quoted) as [$source, $raw]) {
-        $text = stripslashes($raw);
-        if (!isset($french[$text])) {
-            $missing[$text] = true;
-            continue;
+    $code = (string) file_get_contents($path);
+    $relative = substr($path, strlen($moduleDir) + 1);
+    if (substr($path, -4) === '.tpl') {
+        preg_match_all('/\{l s=' . $quoted . ' d=' . $domainRe . '/', $code, $m, PREG_SET_ORDER);
+        if (preg_match('/\{l s=[^}]* mod=/', $code)) {
+            $legacy[] = $relative;
         }
-        // PrestaShop hashes the text with its quotes escaped (Translate::getModuleTranslation).
-        $key = strtolower('<{sofincosignature}prestashop>' . $source) . '_' . md5(preg_replace("/\\\\*'/", "\\'", $text));
-        $entries[$key] = $french[$text];
+    } else {
+        preg_match_all('/->trans\(\s*' . $quoted . '\s*,\s*\[[^\]]*\]\s*,\s*' . $domainRe . '/', $code, $m, PREG_SET_ORDER);
+        if (preg_match('/->l\(\s*\'/', $code)) {
+            $legacy[] = $relative;
+        }
+        // Texts stored per language at install: the states' names, the tab's wording.
+        if (basename($path) === 'SofincoStates.php') {
+            preg_match_all("/'name' => " . $quoted . '/', $code, $names);
+            foreach ($names[1] as $raw) {
+                $m[] = [null, $raw, 'Admin'];
+            }
+        }
+        if (preg_match("/'wording' => " . $quoted . ",\\s*'wording_domain' => " . $domainRe . '/', $code, $w)) {
+            $m[] = [null, $w[1], $w[2]];
+        }
     }
+    foreach ($m as $hit) {
+        $strings[$hit[2]][unquote($hit[1])] = true;
+    }
+}
+
+$missing = [];
+$used = [];
+foreach ($strings as $domain => $texts) {
+    foreach (array_keys($texts) as $text) {
+        if (!isset($french[$text])) {
+            $missing[] = "$domain: $text";
+        }
+        $used[$text] = true;
+    }
+}
+$unused = array_diff(array_keys($french), array_keys($used));
+$problems = [];
+if ($legacy) {
+    $problems[] = "Still on the legacy l() / mod= translations:\n  " . implode("\n  ", $legacy);
 }
 if ($missing) {
-    fwrite(STDERR, "No French for:\n  " . implode("\n  ", array_keys($missing)) . "\n");
+    $problems[] = "No French in tools/translations/fr.php for:\n  " . implode("\n  ", $missing);
+}
+if ($unused) {
+    $problems[] = "French for texts no code uses (remove them from tools/translations/fr.php):\n  " . implode("\n  ", $unused);
+}
+if ($problems) {
+    fwrite(STDERR, implode("\n", $problems) . "\n");
     exit(1);
 }
-ksort($entries);
-$out = "<?php\n// Generated by tools/gen-translations.php from tools/translations/fr.php: do not edit.\n\nglobal \$_MODULE;\n\$_MODULE = [];\n";
-foreach ($entries as $key => $value) {
-    $out .= '$_MODULE[' . var_export($key, true) . '] = ' . var_export($value, true) . ";\n";
+
+function xlf(array $texts, array $french, string $locale): string
+{
+    $x = fn (string $s): string => htmlspecialchars($s, ENT_XML1 | ENT_QUOTES, 'UTF-8');
+    $out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        . "<!-- Copyright (c) 2026 Sofinco and the sofincosignature contributors · SPDX-License-Identifier: MIT (LICENSE). Generated by tools/gen-translations.php from tools/translations/fr.php: do not edit. -->\n"
+        . "<xliff xmlns=\"urn:oasis:names:tc:xliff:document:1.2\" version=\"1.2\">\n"
+        . "  <file original=\"sofincosignature\" source-language=\"en-US\" target-language=\"$locale\" datatype=\"plaintext\">\n"
+        . "    <body>\n";
+    foreach ($texts as $text) {
+        $target = $locale === 'fr-FR' ? $french[$text] : $text;
+        $out .= '      <trans-unit id="' . md5($text) . "\">\n"
+            . '        <source>' . $x($text) . "</source>\n"
+            . '        <target state="final">' . $x($target) . "</target>\n"
+            . "      </trans-unit>\n";
+    }
+    return $out . "    </body>\n  </file>\n</xliff>\n";
 }
-$target = $moduleDir . '/translations/fr.php';
-if (in_array('--check', $argv, true)) {
-    if (!is_file($target) || file_get_contents($target) !== $out) {
-        fwrite(STDERR, "translations/fr.php is out of date: run php tools/gen-translations.php\n");
+
+$check = in_array('--check', $argv, true);
+$wanted = [];
+foreach (['fr-FR', 'en-US'] as $locale) {
+    $dir = "$moduleDir/translations/$locale";
+    $wanted["$dir/index.php"] = (string) file_get_contents("$moduleDir/index.php");
+    foreach ($strings as $domain => $texts) {
+        $list = array_keys($texts);
+        sort($list);
+        $wanted["$dir/ModulesSofincosignature$domain.$locale.xlf"] = xlf($list, $french, $locale);
+    }
+}
+// The legacy catalogue must be gone: PrestaShop would still read it before the XLF.
+$stale = array_filter(glob("$moduleDir/translations/*.php") ?: [], fn ($f) => basename($f) !== 'index.php');
+$count = count($strings['Admin']) + count($strings['Shop']);
+if ($check) {
+    $outdated = array_keys(array_filter($wanted, fn ($body, $file) => !is_file($file) || file_get_contents($file) !== $body, ARRAY_FILTER_USE_BOTH));
+    if ($outdated || $stale) {
+        fwrite(STDERR, "Out of date: " . implode(', ', array_map('basename', array_merge($outdated, $stale))) . ": run php tools/gen-translations.php\n");
         exit(1);
     }
-    echo count($entries) . " French strings, all current\n";
+    echo "$count strings (Admin " . count($strings['Admin']) . ', Shop ' . count($strings['Shop']) . "), fr-FR and en-US catalogues current\n";
     exit(0);
 }
-file_put_contents($target, $out);
-echo count($entries) . " French strings written to translations/fr.php\n";
+foreach ($stale as $file) {
+    unlink($file);
+}
+foreach ($wanted as $file => $body) {
+    @mkdir(dirname($file), 0755, true);
+    file_put_contents($file, $body);
+}
+echo "$count strings written to translations/fr-FR and translations/en-US\n";

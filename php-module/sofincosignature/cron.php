@@ -1,4 +1,10 @@
 <?php
+
+/**
+ * Copyright (c) 2026 Sofinco and the sofincosignature contributors
+ * SPDX-License-Identifier: MIT (LICENSE, beside sofincosignature.php)
+ */
+
 /**
  * Kept for crontab lines written for versions before 2.3.0: runs the console command
  *   php bin/console sofinco:cron orders|statuses|funding --env=prod

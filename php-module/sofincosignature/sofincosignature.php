@@ -1,4 +1,10 @@
 <?php
+
+/**
+ * Copyright (c) 2026 Sofinco and the sofincosignature contributors
+ * SPDX-License-Identifier: MIT (LICENSE, beside sofincosignature.php)
+ */
+
 /**
  * Payez en plusieurs fois avec Sofinco: consumer credit with electronic signature.
  *
@@ -18,7 +24,7 @@ require_once __DIR__ . '/vendor/autoload.php';
 
 class SofincoSignature extends PaymentModule
 {
-    const HOOKS = [
+    public const HOOKS = [
         'paymentOptions',
         'displayHeader',
         'displayProductAdditionalInfo',
@@ -32,8 +38,9 @@ class SofincoSignature extends PaymentModule
     public $limited_currencies = ['EUR'];
 
     /**
-     * The Dossiers tab, installed and removed by PrestaShop with the module (the name per
-     * language; any other language gets the first).
+     * The Dossiers tab, installed and removed by PrestaShop with the module. PrestaShop 8.1+
+     * names it per language from the module's catalogue (wording, wording_domain, also for a
+     * language added later); earlier versions take the name for the language, else the first.
      */
     public $tabs = [
         [
@@ -41,6 +48,8 @@ class SofincoSignature extends PaymentModule
             'parent_class_name' => 'AdminParentOrders',
             'visible' => true,
             'name' => ['en' => 'Sofinco signature dossiers', 'fr' => 'Dossiers Sofinco signature'],
+            'wording' => 'Sofinco signature dossiers',
+            'wording_domain' => 'Modules.Sofincosignature.Admin',
         ],
     ];
 
@@ -60,13 +69,23 @@ class SofincoSignature extends PaymentModule
         $this->bootstrap = true;
         parent::__construct();
 
-        $this->displayName = $this->l('Payez en plusieurs fois avec Sofinco');
-        $this->description = $this->l('Consumer credit by Sofinco, signed electronically, followed until funding.');
-        $this->confirmUninstall = $this->l('Orders keep their history; the Sofinco settings are removed. Uninstall?');
+        $this->displayName = $this->trans('Payez en plusieurs fois avec Sofinco', [], 'Modules.Sofincosignature.Admin');
+        $this->description = $this->trans('Consumer credit by Sofinco, signed electronically, followed until funding.', [], 'Modules.Sofincosignature.Admin');
+        $this->confirmUninstall = $this->trans('Orders keep their history; the Sofinco settings are removed. Uninstall?', [], 'Modules.Sofincosignature.Admin');
         $missing = SofincoRuntime::missingReason($this);
         if ($missing !== null) {
             $this->warning = $missing;
         }
+    }
+
+    /**
+     * Texts go through PrestaShop's translator in the domains Modules.Sofincosignature.Admin
+     * and .Shop (translations/<locale>/*.xlf): merchants edit them in International >
+     * Translations > Installed modules.
+     */
+    public function isUsingNewTranslationSystem()
+    {
+        return true;
     }
 
     public function install()

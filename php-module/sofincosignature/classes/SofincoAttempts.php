@@ -1,4 +1,10 @@
 <?php
+
+/**
+ * Copyright (c) 2026 Sofinco and the sofincosignature contributors
+ * SPDX-License-Identifier: MIT (LICENSE, beside sofincosignature.php)
+ */
+
 /**
  * Checkout attempts: stored before the customer leaves for Sofinco, so no signed dossier
  * is ever without its cart, even if the customer never comes back.
@@ -9,9 +15,9 @@ if (!defined('_PS_VERSION_')) {
 
 class SofincoAttempts
 {
-    const OPEN = 'open';
-    const ORDERED = 'ordered';
-    const ABANDONED = 'abandoned';
+    public const OPEN = 'open';
+    public const ORDERED = 'ordered';
+    public const ABANDONED = 'abandoned';
 
     /**
      * A fresh reference per attempt, shaped as PrestaShop's own order references (9 upper-case

@@ -1,4 +1,10 @@
 <?php
+
+/**
+ * Copyright (c) 2026 Sofinco and the sofincosignature contributors
+ * SPDX-License-Identifier: MIT (LICENSE, beside sofincosignature.php)
+ */
+
 /**
  * "Annuler le dossier chez Sofinco", for a dossier not yet funded. The extension decides
  * (DossierSync::cancel, the order panel's own rule) under the order's lock, from the row
@@ -16,7 +22,7 @@ class SofincoCancel
         return SofincoOrderStates::locked($idOrder, SofincoFunding::CLICK_WAIT, function () use ($module, $idOrder) {
             return self::requestLocked($module, (int) $idOrder);
         }, function () use ($module) {
-            return self::result(false, $module->l('This order is being updated by another process: try again in a minute.', 'sofincocancel'));
+            return self::result(false, $module->getTranslator()->trans('This order is being updated by another process: try again in a minute.', [], 'Modules.Sofincosignature.Admin'));
         });
     }
 
@@ -25,13 +31,13 @@ class SofincoCancel
         $order = SofincoOrderStates::fresh($idOrder);
         $dossier = SofincoDossiers::byOrder($idOrder);
         if (!Validate::isLoadedObject($order) || $dossier === null) {
-            return self::result(false, $module->l('Only a Sofinco dossier not yet funded can be cancelled.', 'sofincocancel'));
+            return self::result(false, $module->getTranslator()->trans('Only a Sofinco dossier not yet funded can be cancelled.', [], 'Modules.Sofincosignature.Admin'));
         }
         try {
             $decision = SofincoClientFactory::sync($module, [], (int) $order->id_shop)->cancel(self::row($dossier, $order));
         } catch (\Throwable $e) {
             SofincoLogger::error(sprintf('cancel of order %d: %s', $idOrder, SofincoLogger::describe($e)));
-            return self::result(false, $module->l('Sofinco did not cancel the dossier:', 'sofincocancel') . ' ' . SofincoErrorText::of($e, $module));
+            return self::result(false, $module->getTranslator()->trans('Sofinco did not cancel the dossier:', [], 'Modules.Sofincosignature.Admin') . ' ' . SofincoErrorText::of($e, $module));
         }
         switch ($decision->action) {
             case \Sofinco\CancelAction::Cancelled:
@@ -39,15 +45,15 @@ class SofincoCancel
                 if (SofincoOrderStates::move($idOrder, (int) $order->current_state, (string) $decision->state) && $decision->releaseStock) {
                     SofincoOrderStates::releaseStock($idOrder, (string) $decision->state);
                 }
-                return self::result(true, $module->l('The dossier is cancelled at Sofinco.', 'sofincocancel'));
+                return self::result(true, $module->getTranslator()->trans('The dossier is cancelled at Sofinco.', [], 'Modules.Sofincosignature.Admin'));
             case \Sofinco\CancelAction::NotAllowed:
-                return self::result(false, $module->l('Only a Sofinco dossier not yet funded can be cancelled.', 'sofincocancel'));
+                return self::result(false, $module->getTranslator()->trans('Only a Sofinco dossier not yet funded can be cancelled.', [], 'Modules.Sofincosignature.Admin'));
             case \Sofinco\CancelAction::NotAccepted:
-                return self::result(false, $module->l('Sofinco did not accept the cancellation.', 'sofincocancel'));
+                return self::result(false, $module->getTranslator()->trans('Sofinco did not accept the cancellation.', [], 'Modules.Sofincosignature.Admin'));
             default:
                 SofincoLogger::error(sprintf('cancel of order %d: %s', $idOrder, $decision->reason));
                 // The extension's reason is English detail for the logs, written above.
-                return self::result(false, $module->l('Sofinco did not cancel the dossier: try again in a few minutes, or see the logs.', 'sofincocancel'));
+                return self::result(false, $module->getTranslator()->trans('Sofinco did not cancel the dossier: try again in a few minutes, or see the logs.', [], 'Modules.Sofincosignature.Admin'));
         }
     }
 

@@ -1,4 +1,10 @@
 <?php
+
+/**
+ * Copyright (c) 2026 Sofinco and the sofincosignature contributors
+ * SPDX-License-Identifier: MIT (LICENSE, beside sofincosignature.php)
+ */
+
 /**
  * Puts a cart, its customer and currency in PrestaShop's context: a cron or a notification
  * has no visitor, and Cart::getOrderTotal() and validateOrder() die without them.

@@ -1,4 +1,10 @@
 <?php
+
+/**
+ * Copyright (c) 2026 Sofinco and the sofincosignature contributors
+ * SPDX-License-Identifier: MIT (LICENSE, beside sofincosignature.php)
+ */
+
 /**
  * The module's settings (Configuration, multishop-aware) and the extension's client
  * configuration built from them.
@@ -9,32 +15,32 @@ if (!defined('_PS_VERSION_')) {
 
 class SofincoConfig
 {
-    const MERCHANT_ID = 'SOFINCO_MERCHANT_ID';
-    const NATURE_BIEN = 'SOFINCO_NATURE_BIEN';
-    const Q6 = 'SOFINCO_Q6';
-    const X1 = 'SOFINCO_X1';
-    const CLIENT_ID_TEST = 'SOFINCO_CLIENT_ID_TEST';
-    const SECRET_TEST = 'SOFINCO_SECRET_TEST';
-    const CLIENT_ID_PROD = 'SOFINCO_CLIENT_ID_PROD';
-    const SECRET_PROD = 'SOFINCO_SECRET_PROD';
-    const TEST_MODE = 'SOFINCO_TEST_MODE';
-    const MIN_PRICE = 'SOFINCO_MIN_PRICE';
-    const DEBUG = 'SOFINCO_DEBUG';
+    public const MERCHANT_ID = 'SOFINCO_MERCHANT_ID';
+    public const NATURE_BIEN = 'SOFINCO_NATURE_BIEN';
+    public const Q6 = 'SOFINCO_Q6';
+    public const X1 = 'SOFINCO_X1';
+    public const CLIENT_ID_TEST = 'SOFINCO_CLIENT_ID_TEST';
+    public const SECRET_TEST = 'SOFINCO_SECRET_TEST';
+    public const CLIENT_ID_PROD = 'SOFINCO_CLIENT_ID_PROD';
+    public const SECRET_PROD = 'SOFINCO_SECRET_PROD';
+    public const TEST_MODE = 'SOFINCO_TEST_MODE';
+    public const MIN_PRICE = 'SOFINCO_MIN_PRICE';
+    public const DEBUG = 'SOFINCO_DEBUG';
     /** Advanced: another gateway than Sofinco's (the sandbox, a proxy). Empty: by mode. */
-    const API_URL = 'SOFINCO_API_URL';
+    public const API_URL = 'SOFINCO_API_URL';
     /** Advanced, not on the form: per-call timeout in ms for slow networks (default 10000). */
-    const TIMEOUT_MS = 'SOFINCO_TIMEOUT_MS';
+    public const TIMEOUT_MS = 'SOFINCO_TIMEOUT_MS';
     /** Advanced: calls to Sofinco at once in a cron run, and how long a run may last. */
-    const CRON_CONCURRENCY = 'SOFINCO_CRON_CONCURRENCY';
-    const CRON_DEADLINE_S = 'SOFINCO_CRON_DEADLINE_S';
+    public const CRON_CONCURRENCY = 'SOFINCO_CRON_CONCURRENCY';
+    public const CRON_DEADLINE_S = 'SOFINCO_CRON_DEADLINE_S';
     /** Their bounds: Sofinco's gateway throttles beyond 32 calls at once, and a run must
      * fit between two crontab slots. */
-    const CRON_LIMITS = [self::CRON_CONCURRENCY => [1, 32], self::CRON_DEADLINE_S => [5, 300]];
-    const CRON_TOKEN = 'SOFINCO_CRON_TOKEN';
-    const RETURN_SECRET = 'SOFINCO_RETURN_SECRET';
+    public const CRON_LIMITS = [self::CRON_CONCURRENCY => [1, 32], self::CRON_DEADLINE_S => [5, 300]];
+    public const CRON_TOKEN = 'SOFINCO_CRON_TOKEN';
+    public const RETURN_SECRET = 'SOFINCO_RETURN_SECRET';
 
     /** Keys of the configuration form, with their defaults. */
-    const FORM_DEFAULTS = [
+    public const FORM_DEFAULTS = [
         self::MERCHANT_ID => '',
         self::NATURE_BIEN => '',
         self::Q6 => '',
@@ -51,7 +57,7 @@ class SofincoConfig
         self::CRON_DEADLINE_S => '50',
     ];
 
-    const SECRETS = [self::SECRET_TEST, self::SECRET_PROD];
+    public const SECRETS = [self::SECRET_TEST, self::SECRET_PROD];
 
     public static function get($key, $idShop = null)
     {
@@ -109,9 +115,11 @@ class SofincoConfig
     public static function isConfigured($idShop = null)
     {
         $test = self::testMode($idShop);
-        foreach ([self::MERCHANT_ID, self::NATURE_BIEN, self::Q6, self::X1,
+        foreach (
+            [self::MERCHANT_ID, self::NATURE_BIEN, self::Q6, self::X1,
             $test ? self::CLIENT_ID_TEST : self::CLIENT_ID_PROD,
-            $test ? self::SECRET_TEST : self::SECRET_PROD] as $key) {
+            $test ? self::SECRET_TEST : self::SECRET_PROD] as $key
+        ) {
             if (trim(self::get($key, $idShop)) === '') {
                 return false;
             }

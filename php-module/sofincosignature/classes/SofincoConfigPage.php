@@ -1,4 +1,10 @@
 <?php
+
+/**
+ * Copyright (c) 2026 Sofinco and the sofincosignature contributors
+ * SPDX-License-Identifier: MIT (LICENSE, beside sofincosignature.php)
+ */
+
 /**
  * The configuration page (spec-fr.md §3, §4, §9, §10): Sofinco's identifiers, credentials
  * per environment, test mode, minimum price, debug; "Tester la connexion"; the cron lines
@@ -33,7 +39,7 @@ class SofincoConfigPage
             $this->save();
         } elseif (Tools::isSubmit('submitSofincoPurgeLogs')) {
             SofincoLogger::purge();
-            $this->messages .= $this->module->displayConfirmation($this->module->l('The log files were deleted.', 'sofincoconfigpage'));
+            $this->messages .= $this->module->displayConfirmation($this->module->getTranslator()->trans('The log files were deleted.', [], 'Modules.Sofincosignature.Admin'));
         }
         return $this->runtimeNotice() . $this->messages . $this->form() . $this->cronPanel() . $this->logsPanel()
             . (new SofincoSupportMatrix($this->module))->render();
@@ -46,7 +52,7 @@ class SofincoConfigPage
             return $this->module->displayError($missing);
         }
         return $this->module->displayInformation(sprintf(
-            $this->module->l('Extension %s loaded in PHP %s (%s).', 'sofincoconfigpage'),
+            $this->module->getTranslator()->trans('Extension %s loaded in PHP %s (%s).', [], 'Modules.Sofincosignature.Admin'),
             SofincoRuntime::extensionVersion(),
             PHP_VERSION,
             SofincoRuntime::threadSafety()
@@ -57,46 +63,43 @@ class SofincoConfigPage
     private function validate(array $values)
     {
         $problems = [];
-        $l = function ($s) {
-            return $this->module->l($s, 'sofincoconfigpage');
-        };
         // A line break or tab in an identifier would be sent to Sofinco in a header.
         foreach ($values as $key => $value) {
             if (preg_match('/[\x00-\x1F\x7F]/', $value)) {
-                $problems[] = sprintf($l('%s: line breaks, tabs and other control characters are not allowed.'), $this->label($key));
+                $problems[] = sprintf($this->module->getTranslator()->trans('%s: line breaks, tabs and other control characters are not allowed.', [], 'Modules.Sofincosignature.Admin'), $this->label($key));
             }
         }
         if (!preg_match('/^[A-Z0-9]{11}$/', $values[SofincoConfig::MERCHANT_ID])) {
-            $problems[] = $l('N° de commerçant Web: 11 upper-case letters or digits, as Sofinco gave it.');
+            $problems[] = $this->module->getTranslator()->trans('N° de commerçant Web: 11 upper-case letters or digits, as Sofinco gave it.', [], 'Modules.Sofincosignature.Admin');
         }
         if (!preg_match('/^[A-Z0-9]{3}$/', $values[SofincoConfig::NATURE_BIEN])) {
-            $problems[] = $l('Nature de bien partenaire: 3 upper-case letters or digits.');
+            $problems[] = $this->module->getTranslator()->trans('Nature de bien partenaire: 3 upper-case letters or digits.', [], 'Modules.Sofincosignature.Admin');
         }
         foreach ([SofincoConfig::Q6 => 'Paramètre Q6', SofincoConfig::X1 => 'Paramètre X1'] as $key => $label) {
             // No < or >: PrestaShop strips tags on save, so "<q6>" would be stored empty.
             if (!preg_match('/^[\x21-\x3B\x3D\x3F-\x7E]{1,64}$/', $values[$key])) {
-                $problems[] = sprintf($l('%s: required, printable characters without spaces.'), $label);
+                $problems[] = sprintf($this->module->getTranslator()->trans('%s: required, printable characters without spaces.', [], 'Modules.Sofincosignature.Admin'), $label);
             }
         }
         $test = $values[SofincoConfig::TEST_MODE] === '1';
         $idKey = $test ? SofincoConfig::CLIENT_ID_TEST : SofincoConfig::CLIENT_ID_PROD;
         $secretKey = $test ? SofincoConfig::SECRET_TEST : SofincoConfig::SECRET_PROD;
         if ($values[$idKey] === '') {
-            $problems[] = $test ? $l('ClientId (recette) is required in test mode.') : $l('ClientId (production) is required in production mode.');
+            $problems[] = $test ? $this->module->getTranslator()->trans('ClientId (recette) is required in test mode.', [], 'Modules.Sofincosignature.Admin') : $this->module->getTranslator()->trans('ClientId (production) is required in production mode.', [], 'Modules.Sofincosignature.Admin');
         }
         if ($values[$secretKey] === '') {
-            $problems[] = $test ? $l('SecretId (recette) is required in test mode.') : $l('SecretId (production) is required in production mode.');
+            $problems[] = $test ? $this->module->getTranslator()->trans('SecretId (recette) is required in test mode.', [], 'Modules.Sofincosignature.Admin') : $this->module->getTranslator()->trans('SecretId (production) is required in production mode.', [], 'Modules.Sofincosignature.Admin');
         }
         if (!preg_match('/^\d{1,6}([.,]\d{1,2})?$/', $values[SofincoConfig::MIN_PRICE])) {
-            $problems[] = $l('Minimum price: an amount in euros, such as 150 or 150,00.');
+            $problems[] = $this->module->getTranslator()->trans('Minimum price: an amount in euros, such as 150 or 150,00.', [], 'Modules.Sofincosignature.Admin');
         }
         $url = $values[SofincoConfig::API_URL];
         if ($url !== '' && !preg_match('#^https://[^\s/]+#', $url) && !preg_match('#^http://(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:\d+)?(/|$)#', $url)) {
-            $problems[] = $l('API URL: leave it empty, or an https address (http only to this machine).');
+            $problems[] = $this->module->getTranslator()->trans('API URL: leave it empty, or an https address (http only to this machine).', [], 'Modules.Sofincosignature.Admin');
         }
         foreach (SofincoConfig::CRON_LIMITS as $key => $bounds) {
             if (!ctype_digit($values[$key]) || (int) $values[$key] < $bounds[0] || (int) $values[$key] > $bounds[1]) {
-                $problems[] = sprintf($l('%s: a whole number from %d to %d.'), $this->label($key), $bounds[0], $bounds[1]);
+                $problems[] = sprintf($this->module->getTranslator()->trans('%s: a whole number from %d to %d.', [], 'Modules.Sofincosignature.Admin'), $this->label($key), $bounds[0], $bounds[1]);
             }
         }
         return $problems;
@@ -111,8 +114,8 @@ class SofincoConfigPage
             SofincoConfig::CLIENT_ID_TEST => 'ClientId (recette)', SofincoConfig::SECRET_TEST => 'SecretId (recette)',
             SofincoConfig::CLIENT_ID_PROD => 'ClientId (production)', SofincoConfig::SECRET_PROD => 'SecretId (production)',
             SofincoConfig::API_URL => 'API URL',
-            SofincoConfig::CRON_CONCURRENCY => $this->module->l('Cron: calls at once (advanced)', 'sofincoconfigpage'),
-            SofincoConfig::CRON_DEADLINE_S => $this->module->l('Cron: longest run (advanced)', 'sofincoconfigpage'),
+            SofincoConfig::CRON_CONCURRENCY => $this->module->getTranslator()->trans('Cron: calls at once (advanced)', [], 'Modules.Sofincosignature.Admin'),
+            SofincoConfig::CRON_DEADLINE_S => $this->module->getTranslator()->trans('Cron: longest run (advanced)', [], 'Modules.Sofincosignature.Admin'),
         ];
         return isset($labels[$key]) ? $labels[$key] : $key;
     }
@@ -163,12 +166,12 @@ class SofincoConfigPage
                 Configuration::updateValue($key, $value === false ? '' : $value);
             }
             $this->messages .= $this->module->displayError(htmlspecialchars(sprintf(
-                $this->module->l('Not saved: PrestaShop would store %s differently from what you typed (remove < > and control characters).', 'sofincoconfigpage'),
+                $this->module->getTranslator()->trans('Not saved: PrestaShop would store %s differently from what you typed (remove < > and control characters).', [], 'Modules.Sofincosignature.Admin'),
                 implode(', ', $changed)
             )));
             return;
         }
-        $this->messages .= $this->module->displayConfirmation($this->module->l('Settings saved.', 'sofincoconfigpage'));
+        $this->messages .= $this->module->displayConfirmation($this->module->getTranslator()->trans('Settings saved.', [], 'Modules.Sofincosignature.Admin'));
     }
 
     /** "Tester la connexion" with the values on the form, saved or not; stores nothing. */
@@ -196,19 +199,16 @@ class SofincoConfigPage
 
     private function form()
     {
-        $l = function ($s) {
-            return $this->module->l($s, 'sofincoconfigpage');
-        };
-        $switch = function ($name, $label, $desc = '') use ($l) {
+        $switch = function ($name, $label, $desc = '') {
             return ['type' => 'switch', 'name' => $name, 'label' => $label, 'desc' => $desc, 'is_bool' => true, 'values' => [
-                ['id' => $name . '_on', 'value' => 1, 'label' => $l('Yes')],
-                ['id' => $name . '_off', 'value' => 0, 'label' => $l('No')],
+                ['id' => $name . '_on', 'value' => 1, 'label' => $this->module->getTranslator()->trans('Yes', [], 'Modules.Sofincosignature.Admin')],
+                ['id' => $name . '_off', 'value' => 0, 'label' => $this->module->getTranslator()->trans('No', [], 'Modules.Sofincosignature.Admin')],
             ]];
         };
-        $secretDesc = $l('Stored; leave empty to keep it.');
+        $secretDesc = $this->module->getTranslator()->trans('Stored; leave empty to keep it.', [], 'Modules.Sofincosignature.Admin');
         $fields = [[
             'form' => [
-                'legend' => ['title' => $l('Sofinco settings'), 'icon' => 'icon-cogs'],
+                'legend' => ['title' => $this->module->getTranslator()->trans('Sofinco settings', [], 'Modules.Sofincosignature.Admin'), 'icon' => 'icon-cogs'],
                 'input' => [
                     ['type' => 'text', 'name' => SofincoConfig::MERCHANT_ID, 'label' => 'N° de commerçant Web', 'required' => true, 'maxlength' => 11],
                     ['type' => 'text', 'name' => SofincoConfig::NATURE_BIEN, 'label' => 'Nature de bien partenaire', 'required' => true, 'maxlength' => 3],
@@ -218,19 +218,19 @@ class SofincoConfigPage
                     ['type' => 'password', 'name' => SofincoConfig::SECRET_TEST, 'label' => 'SecretId (recette)', 'desc' => $secretDesc],
                     ['type' => 'text', 'name' => SofincoConfig::CLIENT_ID_PROD, 'label' => 'ClientId (production)'],
                     ['type' => 'password', 'name' => SofincoConfig::SECRET_PROD, 'label' => 'SecretId (production)', 'desc' => $secretDesc],
-                    $switch(SofincoConfig::TEST_MODE, $l('Test mode'), $l('Yes: Sofinco\'s recette environment, and the simulator and the payment option are shown only to visitors logged in to the back office in the same browser.')),
-                    ['type' => 'text', 'name' => SofincoConfig::MIN_PRICE, 'label' => $l('Minimum price'), 'suffix' => '€', 'class' => 'fixed-width-md',
-                        'desc' => $l('The simulator and the payment option appear from this amount. Keep it in line with your Sofinco contract.')],
-                    $switch(SofincoConfig::DEBUG, $l('Debug mode'), $l('Writes every call to Sofinco in the logs (secrets, e-mails and phones masked).')),
-                    ['type' => 'text', 'name' => SofincoConfig::API_URL, 'label' => $l('API URL (advanced)'),
-                        'desc' => $l('Empty: Sofinco\'s recette or production by the test mode. Another address only for a proxy or the sandbox.')],
+                    $switch(SofincoConfig::TEST_MODE, $this->module->getTranslator()->trans('Test mode', [], 'Modules.Sofincosignature.Admin'), $this->module->getTranslator()->trans('Yes: Sofinco\'s recette environment, and the simulator and the payment option are shown only to visitors logged in to the back office in the same browser.', [], 'Modules.Sofincosignature.Admin')),
+                    ['type' => 'text', 'name' => SofincoConfig::MIN_PRICE, 'label' => $this->module->getTranslator()->trans('Minimum price', [], 'Modules.Sofincosignature.Admin'), 'suffix' => '€', 'class' => 'fixed-width-md',
+                        'desc' => $this->module->getTranslator()->trans('The simulator and the payment option appear from this amount. Keep it in line with your Sofinco contract.', [], 'Modules.Sofincosignature.Admin')],
+                    $switch(SofincoConfig::DEBUG, $this->module->getTranslator()->trans('Debug mode', [], 'Modules.Sofincosignature.Admin'), $this->module->getTranslator()->trans('Writes every call to Sofinco in the logs (secrets, e-mails and phones masked).', [], 'Modules.Sofincosignature.Admin')),
+                    ['type' => 'text', 'name' => SofincoConfig::API_URL, 'label' => $this->module->getTranslator()->trans('API URL (advanced)', [], 'Modules.Sofincosignature.Admin'),
+                        'desc' => $this->module->getTranslator()->trans('Empty: Sofinco\'s recette or production by the test mode. Another address only for a proxy or the sandbox.', [], 'Modules.Sofincosignature.Admin')],
                     ['type' => 'text', 'name' => SofincoConfig::CRON_CONCURRENCY, 'label' => $this->label(SofincoConfig::CRON_CONCURRENCY), 'class' => 'fixed-width-sm',
-                        'desc' => $l('From 1 to 32 (default 8): how many dossiers a cron run asks Sofinco about at once.')],
+                        'desc' => $this->module->getTranslator()->trans('From 1 to 32 (default 8): how many dossiers a cron run asks Sofinco about at once.', [], 'Modules.Sofincosignature.Admin')],
                     ['type' => 'text', 'name' => SofincoConfig::CRON_DEADLINE_S, 'label' => $this->label(SofincoConfig::CRON_DEADLINE_S), 'suffix' => 's', 'class' => 'fixed-width-sm',
-                        'desc' => $l('From 5 to 300 seconds (default 50): a run ends by then, calls and order updates included, and leaves the rest to the next run. Keep it below the time between two runs.')],
+                        'desc' => $this->module->getTranslator()->trans('From 5 to 300 seconds (default 50): a run ends by then, calls and order updates included, and leaves the rest to the next run. Keep it below the time between two runs.', [], 'Modules.Sofincosignature.Admin')],
                 ],
-                'submit' => ['title' => $l('Save'), 'name' => 'submitSofincoConfig'],
-                'buttons' => [['type' => 'submit', 'name' => 'submitSofincoTest', 'title' => $l('Tester la connexion'), 'icon' => 'process-icon-refresh', 'class' => 'pull-right']],
+                'submit' => ['title' => $this->module->getTranslator()->trans('Save', [], 'Modules.Sofincosignature.Admin'), 'name' => 'submitSofincoConfig'],
+                'buttons' => [['type' => 'submit', 'name' => 'submitSofincoTest', 'title' => $this->module->getTranslator()->trans('Tester la connexion', [], 'Modules.Sofincosignature.Admin'), 'icon' => 'process-icon-refresh', 'class' => 'pull-right']],
             ],
         ]];
         $helper = new HelperForm();

@@ -1,4 +1,10 @@
 <?php
+
+/**
+ * Copyright (c) 2026 Sofinco and the sofincosignature contributors
+ * SPDX-License-Identifier: MIT (LICENSE, beside sofincosignature.php)
+ */
+
 /**
  * The three cron tasks (spec-fr.md §9): the extension decides (DossierSync), this class
  * applies the decisions through PrestaShop's own APIs so every hook fires. One run of a
@@ -12,10 +18,10 @@ if (!defined('_PS_VERSION_')) {
 
 class SofincoCron
 {
-    const TASKS = ['orders', 'statuses', 'funding'];
+    public const TASKS = ['orders', 'statuses', 'funding'];
     /** Rows given to the extension at once, per concurrent call: small enough that a chunk
      * cut by the deadline wastes little, large enough to keep every call slot busy. */
-    const ROWS_PER_SLOT = 16;
+    public const ROWS_PER_SLOT = 16;
 
     /** @var SofincoSignature */
     private $module;

@@ -1,4 +1,10 @@
 <?php
+
+/**
+ * Copyright (c) 2026 Sofinco and the sofincosignature contributors
+ * SPDX-License-Identifier: MIT (LICENSE, beside sofincosignature.php)
+ */
+
 /**
  * One cron run's time for one shop: the calls to Sofinco and the applying of their decisions
  * both end by the run's deadline (advanced settings). Rows go to the extension in chunks;
@@ -13,9 +19,9 @@ if (!defined('_PS_VERSION_')) {
 class SofincoCronBudget
 {
     /** What applying one decision is assumed to take before any is measured (seconds). */
-    const FIRST_APPLY_GUESS_S = 0.02;
+    public const FIRST_APPLY_GUESS_S = 0.02;
     /** Below this, a chunk's calls would end before most of them could answer. */
-    const MIN_CALL_MS = 200;
+    public const MIN_CALL_MS = 200;
 
     private $endsAt;
     private $applySeconds = 0.0;

@@ -1,4 +1,10 @@
 <?php
+
+/**
+ * Copyright (c) 2026 Sofinco and the sofincosignature contributors
+ * SPDX-License-Identifier: MIT (LICENSE, beside sofincosignature.php)
+ */
+
 /**
  * The crons from the command line, inside PrestaShop's own kernel (spec-fr.md §9):
  *   php bin/console sofinco:cron orders|statuses|funding --env=prod
@@ -18,7 +24,7 @@ use Symfony\Component\Console\Output\OutputInterface;
 
 class SofincoCronCommand extends Command
 {
-    const NAME = 'sofinco:cron';
+    public const NAME = 'sofinco:cron';
 
     protected function configure()
     {

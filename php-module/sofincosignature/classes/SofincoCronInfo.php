@@ -1,4 +1,10 @@
 <?php
+
+/**
+ * Copyright (c) 2026 Sofinco and the sofincosignature contributors
+ * SPDX-License-Identifier: MIT (LICENSE, beside sofincosignature.php)
+ */
+
 /** What the configuration page says of each cron task: command, URL, last run, lateness. */
 if (!defined('_PS_VERSION_')) {
     exit;
@@ -7,13 +13,13 @@ if (!defined('_PS_VERSION_')) {
 class SofincoCronInfo
 {
     /** A task is late when its last run is older than this. */
-    const LATE_AFTER_S = [
+    public const LATE_AFTER_S = [
         'orders' => 3600,
         'statuses' => 4 * 3600,
         'funding' => 3600,
     ];
     /** Suggested schedules. */
-    const SCHEDULES = [
+    public const SCHEDULES = [
         'orders' => '*/15 * * * *',
         'statuses' => '0 * * * *',
         'funding' => '*/15 * * * *',
@@ -94,7 +100,7 @@ class SofincoCronInfo
     public static function sentence(array $result, Module $module)
     {
         if (!empty($result['locked'])) {
-            return sprintf($module->l('%s: another run is under way, nothing done', 'sofincocroninfo'), $result['task']);
+            return sprintf($module->getTranslator()->trans('%s: another run is under way, nothing done', [], 'Modules.Sofincosignature.Admin'), $result['task']);
         }
         return sprintf('%s: %s', $result['task'], self::describe($result, $module));
     }
@@ -102,26 +108,23 @@ class SofincoCronInfo
     /** The run in the merchant's words: what failed, or its counts with French plurals. */
     public static function describe(array $last, Module $module)
     {
-        $l = function ($s) use ($module) {
-            return $module->l($s, 'sofincocroninfo');
-        };
         if (!$last['ok']) {
             $code = isset($last['error_code']) ? $last['error_code'] : 'other';
             switch ($code) {
                 case 'database':
-                    return $l('Failed: the database did not answer.');
+                    return $module->getTranslator()->trans('Failed: the database did not answer.', [], 'Modules.Sofincosignature.Admin');
                 case 'auth':
-                    return $l('Failed: Sofinco refused the credentials (ClientId, SecretId).');
+                    return $module->getTranslator()->trans('Failed: Sofinco refused the credentials (ClientId, SecretId).', [], 'Modules.Sofincosignature.Admin');
                 case 'unreachable':
-                    return $l('Failed: Sofinco could not be reached.');
+                    return $module->getTranslator()->trans('Failed: Sofinco could not be reached.', [], 'Modules.Sofincosignature.Admin');
                 case 'config':
-                    return $l('Failed: the module\'s configuration is incomplete or invalid.');
+                    return $module->getTranslator()->trans('Failed: the module\'s configuration is incomplete or invalid.', [], 'Modules.Sofincosignature.Admin');
                 case 'extension_missing':
-                    return $l('Failed: the sofinco PHP extension is not loaded for the command line.');
+                    return $module->getTranslator()->trans('Failed: the sofinco PHP extension is not loaded for the command line.', [], 'Modules.Sofincosignature.Admin');
                 case 'api':
-                    return $l('Failed: Sofinco answered with an error (see the logs).');
+                    return $module->getTranslator()->trans('Failed: Sofinco answered with an error (see the logs).', [], 'Modules.Sofincosignature.Admin');
                 default:
-                    return $l('Failed: see the logs.');
+                    return $module->getTranslator()->trans('Failed: see the logs.', [], 'Modules.Sofincosignature.Admin');
             }
         }
         $s = isset($last['summary']) ? $last['summary'] : [];
@@ -133,10 +136,10 @@ class SofincoCronInfo
             return sprintf($value > 1 ? $many : $one, $value);
         };
         return implode(', ', [
-            $n($count('checked'), $l('%d dossier checked'), $l('%d dossiers checked')),
-            $n($count('changed'), $l('%d changed'), $l('%d changed (several)')),
-            $n($count('errors'), $l('%d error'), $l('%d errors')),
-            $n($count('remaining'), $l('%d left for the next run'), $l('%d left for the next run (several)')),
+            $n($count('checked'), $module->getTranslator()->trans('%d dossier checked', [], 'Modules.Sofincosignature.Admin'), $module->getTranslator()->trans('%d dossiers checked', [], 'Modules.Sofincosignature.Admin')),
+            $n($count('changed'), $module->getTranslator()->trans('%d changed', [], 'Modules.Sofincosignature.Admin'), $module->getTranslator()->trans('%d changed (several)', [], 'Modules.Sofincosignature.Admin')),
+            $n($count('errors'), $module->getTranslator()->trans('%d error', [], 'Modules.Sofincosignature.Admin'), $module->getTranslator()->trans('%d errors', [], 'Modules.Sofincosignature.Admin')),
+            $n($count('remaining'), $module->getTranslator()->trans('%d left for the next run', [], 'Modules.Sofincosignature.Admin'), $module->getTranslator()->trans('%d left for the next run (several)', [], 'Modules.Sofincosignature.Admin')),
         ]);
     }
 }

@@ -1,4 +1,10 @@
 <?php
+
+/**
+ * Copyright (c) 2026 Sofinco and the sofincosignature contributors
+ * SPDX-License-Identifier: MIT (LICENSE, beside sofincosignature.php)
+ */
+
 /** Which currencies the module is enabled for: euros only, Sofinco lends in euros. */
 if (!defined('_PS_VERSION_')) {
     exit;

@@ -1,4 +1,10 @@
 <?php
+
+/**
+ * Copyright (c) 2026 Sofinco and the sofincosignature contributors
+ * SPDX-License-Identifier: MIT (LICENSE, beside sofincosignature.php)
+ */
+
 /**
  * The merchant's words for an exception of the extension: its class says what went wrong,
  * Sofinco's HTTP status and code are added as they are; the English message of the
@@ -12,30 +18,27 @@ class SofincoErrorText
 {
     public static function of(\Throwable $e, Module $module)
     {
-        $l = function ($s) use ($module) {
-            return $module->l($s, 'sofincoerrortext');
-        };
         if ($e instanceof \Sofinco\AuthException) {
-            return $l('Sofinco refused the module\'s credentials (ClientId, SecretId): check the configuration.');
+            return $module->getTranslator()->trans('Sofinco refused the module\'s credentials (ClientId, SecretId): check the configuration.', [], 'Modules.Sofincosignature.Admin');
         }
         if ($e instanceof \Sofinco\TransportException) {
-            return $l('Sofinco cannot be reached right now: try again in a few minutes.');
+            return $module->getTranslator()->trans('Sofinco cannot be reached right now: try again in a few minutes.', [], 'Modules.Sofincosignature.Admin');
         }
         if ($e instanceof \Sofinco\ConfigException) {
-            return $l('The module\'s configuration is incomplete or invalid: check it in Modules > Payez en plusieurs fois avec Sofinco.');
+            return $module->getTranslator()->trans('The module\'s configuration is incomplete or invalid: check it in Modules > Payez en plusieurs fois avec Sofinco.', [], 'Modules.Sofincosignature.Admin');
         }
         if ($e instanceof \Sofinco\NotFoundException) {
-            return $l('Sofinco does not know this dossier.');
+            return $module->getTranslator()->trans('Sofinco does not know this dossier.', [], 'Modules.Sofincosignature.Admin');
         }
         if ($e instanceof \Sofinco\ApiException) {
             $detail = array_filter(['HTTP ' . (int) $e->getHttpStatus(), (string) $e->getApiCode()], function ($part) {
                 return $part !== '' && $part !== 'HTTP 0';
             });
-            return sprintf($l('Sofinco answered with an error%s.'), $detail ? ' (' . implode(', ', $detail) . ')' : '');
+            return sprintf($module->getTranslator()->trans('Sofinco answered with an error%s.', [], 'Modules.Sofincosignature.Admin'), $detail ? ' (' . implode(', ', $detail) . ')' : '');
         }
         if ($e instanceof \Sofinco\InvalidInputException || $e instanceof \Sofinco\UnknownStatusException) {
-            return $l('Sofinco\'s answer could not be used: see the logs.');
+            return $module->getTranslator()->trans('Sofinco\'s answer could not be used: see the logs.', [], 'Modules.Sofincosignature.Admin');
         }
-        return $l('Something went wrong while calling Sofinco: see the logs.');
+        return $module->getTranslator()->trans('Something went wrong while calling Sofinco: see the logs.', [], 'Modules.Sofincosignature.Admin');
     }
 }

@@ -1,4 +1,10 @@
 <?php
+
+/**
+ * Copyright (c) 2026 Sofinco and the sofincosignature contributors
+ * SPDX-License-Identifier: MIT (LICENSE, beside sofincosignature.php)
+ */
+
 /**
  * The simulator block as rendered HTML, per shop, amount, language, place and settings, so a
  * warm product or cart page costs one file read instead of a client, sixty price formats
@@ -10,7 +16,7 @@ if (!defined('_PS_VERSION_')) {
 
 class SofincoFragmentCache
 {
-    const TTL = 3600;
+    public const TTL = 3600;
 
     public static function key(SofincoSignature $module, Context $context, $amountCents, $where)
     {

@@ -1,4 +1,10 @@
 <?php
+
+/**
+ * Copyright (c) 2026 Sofinco and the sofincosignature contributors
+ * SPDX-License-Identifier: MIT (LICENSE, beside sofincosignature.php)
+ */
+
 /**
  * "Valider la demande de financement" (spec-fr.md §7): the click queues the request and
  * moves the order to "Financement demandé Sofinco" before anything is sent; the request is
@@ -13,7 +19,7 @@ if (!defined('_PS_VERSION_')) {
 class SofincoFunding
 {
     /** Seconds the click waits for a cron run that holds the order. */
-    const CLICK_WAIT = 20;
+    public const CLICK_WAIT = 20;
 
     /**
      * The merchant's click.
@@ -25,7 +31,7 @@ class SofincoFunding
         return SofincoOrderStates::locked($idOrder, self::CLICK_WAIT, function () use ($module, $idOrder) {
             return self::requestLocked($module, (int) $idOrder);
         }, function () use ($module) {
-            return self::result(false, $module->l('This order is being updated by another process: try again in a minute.', 'sofincofunding'));
+            return self::result(false, $module->getTranslator()->trans('This order is being updated by another process: try again in a minute.', [], 'Modules.Sofincosignature.Admin'));
         });
     }
 
@@ -34,17 +40,17 @@ class SofincoFunding
         $order = SofincoOrderStates::fresh($idOrder);
         $dossier = SofincoDossiers::byOrder($idOrder);
         if (!Validate::isLoadedObject($order) || $dossier === null) {
-            return self::result(false, $module->l('This order has no Sofinco dossier.', 'sofincofunding'));
+            return self::result(false, $module->getTranslator()->trans('This order has no Sofinco dossier.', [], 'Modules.Sofincosignature.Admin'));
         }
         if ($dossier['funding_requested_at'] !== null) {
-            return self::result(true, $module->l('Funding was already requested for this order.', 'sofincofunding'));
+            return self::result(true, $module->getTranslator()->trans('Funding was already requested for this order.', [], 'Modules.Sofincosignature.Admin'));
         }
         if (!\Sofinco\StatusMapper::canRequestFunding(SofincoStates::keyOf((int) $order->current_state))) {
-            return self::result(false, $module->l('Funding can be requested only for an order in "Dossier en attente de financement Sofinco".', 'sofincofunding'));
+            return self::result(false, $module->getTranslator()->trans('Funding can be requested only for an order in "Dossier en attente de financement Sofinco".', [], 'Modules.Sofincosignature.Admin'));
         }
         $warning = null;
         if (\Sofinco\StatusMapper::withdrawalRunning($dossier['signature_date'], date('Y-m-d'))) {
-            $warning = sprintf($module->l('The customer\'s 14-day withdrawal period runs until %s.', 'sofincofunding'), Tools::displayDate(\Sofinco\StatusMapper::withdrawalEnd($dossier['signature_date'])));
+            $warning = sprintf($module->getTranslator()->trans('The customer\'s 14-day withdrawal period runs until %s.', [], 'Modules.Sofincosignature.Admin'), Tools::displayDate(\Sofinco\StatusMapper::withdrawalEnd($dossier['signature_date'])));
         }
         SofincoDossiers::queueFunding($idOrder);
         SofincoOrderStates::move($idOrder, (int) $order->current_state, 'SOFINCO_OS_FUNDING_REQUESTED');
@@ -57,18 +63,18 @@ class SofincoFunding
             SofincoLogger::error(sprintf('funding of order %d kept for the cron: %s', $idOrder, SofincoLogger::describe($e)));
         }
         if ($decision === null) {
-            return self::result(true, $module->l('Sofinco cannot be reached right now: the request is queued and the funding cron will send it.', 'sofincofunding'), $warning);
+            return self::result(true, $module->getTranslator()->trans('Sofinco cannot be reached right now: the request is queued and the funding cron will send it.', [], 'Modules.Sofincosignature.Admin'), $warning);
         }
         self::apply($decision);
         switch ($decision->action) {
             case \Sofinco\FundingAction::Sent:
             case \Sofinco\FundingAction::Funded:
-                return self::result(true, $module->l('Funding requested: Sofinco accepted the request.', 'sofincofunding'), $warning);
+                return self::result(true, $module->getTranslator()->trans('Funding requested: Sofinco accepted the request.', [], 'Modules.Sofincosignature.Admin'), $warning);
             case \Sofinco\FundingAction::Error:
                 // The extension's reason is English detail: apply() wrote it to the logs.
-                return self::result(false, $module->l('Sofinco refused the funding request: the reason is in the logs (with the call\'s Correlationid, for Sofinco\'s support).', 'sofincofunding'), $warning);
+                return self::result(false, $module->getTranslator()->trans('Sofinco refused the funding request: the reason is in the logs (with the call\'s Correlationid, for Sofinco\'s support).', [], 'Modules.Sofincosignature.Admin'), $warning);
             default:
-                return self::result(true, $module->l('Sofinco cannot be reached right now: the request is queued and the funding cron will send it.', 'sofincofunding'), $warning);
+                return self::result(true, $module->getTranslator()->trans('Sofinco cannot be reached right now: the request is queued and the funding cron will send it.', [], 'Modules.Sofincosignature.Admin'), $warning);
         }
     }
 

@@ -1,4 +1,10 @@
 <?php
+
+/**
+ * Copyright (c) 2026 Sofinco and the sofincosignature contributors
+ * SPDX-License-Identifier: MIT (LICENSE, beside sofincosignature.php)
+ */
+
 /** What every hook handler has: the module. Each handler is one class in controllers/hook/. */
 if (!defined('_PS_VERSION_')) {
     exit;

@@ -1,4 +1,10 @@
 <?php
+
+/**
+ * Copyright (c) 2026 Sofinco and the sofincosignature contributors
+ * SPDX-License-Identifier: MIT (LICENSE, beside sofincosignature.php)
+ */
+
 /**
  * Install and uninstall: tables, order states, secrets, defaults (the back-office tab is
  * the module's $tabs: PrestaShop adds and removes it).

@@ -1,4 +1,10 @@
 <?php
+
+/**
+ * Copyright (c) 2026 Sofinco and the sofincosignature contributors
+ * SPDX-License-Identifier: MIT (LICENSE, beside sofincosignature.php)
+ */
+
 /**
  * Makes a legacy admin list's filter values safe before PrestaShop builds SQL from them.
  * Core writes some filter types into SQL unquoted (PrestaShop 8.1.2 puts a `price` filter

@@ -1,4 +1,10 @@
 <?php
+
+/**
+ * Copyright (c) 2026 Sofinco and the sofincosignature contributors
+ * SPDX-License-Identifier: MIT (LICENSE, beside sofincosignature.php)
+ */
+
 /**
  * What Sofinco says of a dossier now, for an order that no longer follows Sofinco (the
  * merchant moved it by hand: the crons leave it alone, spec-fr.md §8). Read-only, cached a
@@ -11,7 +17,7 @@ if (!defined('_PS_VERSION_')) {
 
 class SofincoLiveStatus
 {
-    const TTL_S = 60;
+    public const TTL_S = 60;
 
     /**
      * The order left the workflow: its state is not one of the module's and the last change

@@ -1,4 +1,10 @@
 <?php
+
+/**
+ * Copyright (c) 2026 Sofinco and the sofincosignature contributors
+ * SPDX-License-Identifier: MIT (LICENSE, beside sofincosignature.php)
+ */
+
 /**
  * Named locks as claim rows in the shop's database: a row in sofinco_lock is inserted (and
  * committed, the shop's connection autocommits) before any side effect, and whoever reads
@@ -14,9 +20,9 @@ if (!defined('_PS_VERSION_')) {
 class SofincoLock
 {
     /** Seconds after which a claim left by a dead process is taken over. */
-    const TTL = 300;
+    public const TTL = 300;
     /** Seconds between two tries while waiting. */
-    const POLL_S = 0.05;
+    public const POLL_S = 0.05;
 
     /** @var array<string, array{token: string, depth: int}> the locks this process holds */
     private static $held = [];

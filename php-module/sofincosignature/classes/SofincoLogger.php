@@ -1,4 +1,10 @@
 <?php
+
+/**
+ * Copyright (c) 2026 Sofinco and the sofincosignature contributors
+ * SPDX-License-Identifier: MIT (LICENSE, beside sofincosignature.php)
+ */
+
 /**
  * The module's own log lines (cron results, order creation) beside the extension's: one file
  * a day, errors always, details in debug mode. They live under PrestaShop's var/logs/ (where

@@ -1,4 +1,10 @@
 <?php
+
+/**
+ * Copyright (c) 2026 Sofinco and the sofincosignature contributors
+ * SPDX-License-Identifier: MIT (LICENSE, beside sofincosignature.php)
+ */
+
 /**
  * PrestaShop's console (prestashop:module upgrade) can hand the upgrade scripts a module
  * instance without its id: outside a controller, Module's own cache is emptied after each

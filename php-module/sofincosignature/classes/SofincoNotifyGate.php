@@ -1,4 +1,10 @@
 <?php
+
+/**
+ * Copyright (c) 2026 Sofinco and the sofincosignature contributors
+ * SPDX-License-Identifier: MIT (LICENSE, beside sofincosignature.php)
+ */
+
 /**
  * At most one Sofinco lookup per reference per window, whatever the number of notifications
  * and of web servers: the notification endpoint is unauthenticated, so forged POSTs naming an
@@ -12,7 +18,7 @@ if (!defined('_PS_VERSION_')) {
 class SofincoNotifyGate
 {
     /** Seconds between two lookups for one reference (Sofinco notifies once per change). */
-    const WINDOW_S = 5;
+    public const WINDOW_S = 5;
 
     /** True for the one caller that may look the reference up now. */
     public static function claim($reference, $now = null)

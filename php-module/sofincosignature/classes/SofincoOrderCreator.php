@@ -1,4 +1,10 @@
 <?php
+
+/**
+ * Copyright (c) 2026 Sofinco and the sofincosignature contributors
+ * SPDX-License-Identifier: MIT (LICENSE, beside sofincosignature.php)
+ */
+
 /**
  * Applies the orders decisions of the extension, and makes a second order for one cart
  * impossible: the return page, the notification and the orders cron may race for the same
@@ -13,7 +19,7 @@ if (!defined('_PS_VERSION_')) {
 class SofincoOrderCreator
 {
     /** Seconds a racer waits for the one creating the order. */
-    const LOCK_WAIT = 20;
+    public const LOCK_WAIT = 20;
 
     /** @var PaymentModule */
     private $module;

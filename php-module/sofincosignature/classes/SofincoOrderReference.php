@@ -1,4 +1,10 @@
 <?php
+
+/**
+ * Copyright (c) 2026 Sofinco and the sofincosignature contributors
+ * SPDX-License-Identifier: MIT (LICENSE, beside sofincosignature.php)
+ */
+
 /**
  * The order the module is creating takes the reference the customer saw at Sofinco: set just
  * around validateOrder(), handed to PrestaShop by actionGenerateDocumentReference (the hook
@@ -11,7 +17,7 @@ if (!defined('_PS_VERSION_')) {
 
 class SofincoOrderReference
 {
-    const MAX_LENGTH = 9;
+    public const MAX_LENGTH = 9;
 
     /** @var string|null */
     private static $pending = null;

@@ -1,4 +1,10 @@
 <?php
+
+/**
+ * Copyright (c) 2026 Sofinco and the sofincosignature contributors
+ * SPDX-License-Identifier: MIT (LICENSE, beside sofincosignature.php)
+ */
+
 /**
  * Moves an order to a module state through OrderHistory (mails, hooks, payments, stock all
  * follow PrestaShop's own rules), only if nobody moved it meanwhile: a state the merchant

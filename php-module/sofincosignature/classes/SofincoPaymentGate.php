@@ -1,4 +1,10 @@
 <?php
+
+/**
+ * Copyright (c) 2026 Sofinco and the sofincosignature contributors
+ * SPDX-License-Identifier: MIT (LICENSE, beside sofincosignature.php)
+ */
+
 /**
  * When Sofinco may be offered: extension loaded, module configured, euros, a cart total
  * from the minimum price, and in test mode only to visitors logged in to the back office

@@ -1,4 +1,10 @@
 <?php
+
+/**
+ * Copyright (c) 2026 Sofinco and the sofincosignature contributors
+ * SPDX-License-Identifier: MIT (LICENSE, beside sofincosignature.php)
+ */
+
 /** Amounts as the shop's locale writes them ("1 290,00 €" in French). */
 if (!defined('_PS_VERSION_')) {
     exit;

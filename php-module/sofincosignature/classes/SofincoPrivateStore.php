@@ -1,4 +1,10 @@
 <?php
+
+/**
+ * Copyright (c) 2026 Sofinco and the sofincosignature contributors
+ * SPDX-License-Identifier: MIT (LICENSE, beside sofincosignature.php)
+ */
+
 /**
  * The module's private files, per shop: the offers cache, the rendered simulator blocks and
  * the Sofinco token shared by every PHP worker. Under PrestaShop's var/ (denied to the web on

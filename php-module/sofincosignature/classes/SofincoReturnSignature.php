@@ -1,4 +1,10 @@
 <?php
+
+/**
+ * Copyright (c) 2026 Sofinco and the sofincosignature contributors
+ * SPDX-License-Identifier: MIT (LICENSE, beside sofincosignature.php)
+ */
+
 /**
  * The return URL carries the reference and our HMAC of it, so a forged "Retour à la
  * boutique" link cannot make the shop look anything up for another reference.

@@ -1,4 +1,10 @@
 <?php
+
+/**
+ * Copyright (c) 2026 Sofinco and the sofincosignature contributors
+ * SPDX-License-Identifier: MIT (LICENSE, beside sofincosignature.php)
+ */
+
 /**
  * Whether this PHP can run Sofinco, and if not, exactly what is missing and how to get it.
  */
@@ -8,7 +14,7 @@ if (!defined('_PS_VERSION_')) {
 
 class SofincoRuntime
 {
-    const MIN_PHP = '8.1.0';
+    public const MIN_PHP = '8.1.0';
 
     public static function ready()
     {
@@ -22,27 +28,27 @@ class SofincoRuntime
      */
     public static function missingReason($module = null)
     {
-        $l = function ($s) use ($module) {
-            return $module ? $module->l($s, 'sofincoruntime') : $s;
-        };
+        // The merchant's language with a module, else English (the logs, the cron's JSON).
+        $translator = Context::getContext()->getTranslator();
+        $locale = $module ? null : 'en-US';
         if (version_compare(PHP_VERSION, self::MIN_PHP, '<')) {
             // PrestaShop 1.7 runs on PHP 7 only: Sofinco needs PrestaShop 8 or 9 first.
             if (version_compare(_PS_VERSION_, '8.0.0', '<')) {
                 return sprintf(
-                    $l('Sofinco needs PrestaShop 8 or 9 on PHP 8.1 or newer, with the sofinco PHP extension; this shop runs PrestaShop %s on PHP %s. Upgrade PrestaShop to version 8 and ask your host for PHP 8.1 or newer, then install the extension. Until then Sofinco is not offered to your customers.'),
+                    $translator->trans('Sofinco needs PrestaShop 8 or 9 on PHP 8.1 or newer, with the sofinco PHP extension; this shop runs PrestaShop %s on PHP %s. Upgrade PrestaShop to version 8 and ask your host for PHP 8.1 or newer, then install the extension. Until then Sofinco is not offered to your customers.', [], 'Modules.Sofincosignature.Admin', $locale),
                     _PS_VERSION_,
                     PHP_VERSION
                 );
             }
             return sprintf(
-                $l('Sofinco needs PHP 8.1 or newer and the sofinco PHP extension; this shop runs PrestaShop %s on PHP %s. Ask your host for PHP 8.1 or newer, then install the extension. Until then Sofinco is not offered to your customers.'),
+                $translator->trans('Sofinco needs PHP 8.1 or newer and the sofinco PHP extension; this shop runs PrestaShop %s on PHP %s. Ask your host for PHP 8.1 or newer, then install the extension. Until then Sofinco is not offered to your customers.', [], 'Modules.Sofincosignature.Admin', $locale),
                 _PS_VERSION_,
                 PHP_VERSION
             );
         }
         if (!extension_loaded('sofinco') || !class_exists('Sofinco\\SofincoClient')) {
             return sprintf(
-                $l('The sofinco PHP extension is not loaded in this PHP (%s, %s). %s'),
+                $translator->trans('The sofinco PHP extension is not loaded in this PHP (%s, %s). %s', [], 'Modules.Sofincosignature.Admin', $locale),
                 PHP_VERSION,
                 self::threadSafety(),
                 self::installHint($module)
@@ -57,7 +63,7 @@ class SofincoRuntime
     }
 
     /** The PIE package of the extension (composer.json at the root of the sources). */
-    const PIE_PACKAGE = 'sofincosignature/sofinco';
+    public const PIE_PACKAGE = 'sofincosignature/sofinco';
 
     /** "8.2 NTS": the PHP minor version and thread-safety mode a .so must be built for. */
     public static function phpTarget()
@@ -105,12 +111,12 @@ class SofincoRuntime
     /** What to run on this server to build and enable the extension for this very PHP. */
     public static function installHint($module = null)
     {
-        $l = function ($s) use ($module) {
-            return $module ? $module->l($s, 'sofincoruntime') : $s;
-        };
+        // The merchant's language with a module, else English (the logs, the cron's JSON).
+        $translator = Context::getContext()->getTranslator();
+        $locale = $module ? null : 'en-US';
         $phpConfig = self::phpConfigPath();
         return sprintf(
-            $l('Build it for this PHP (%s) with PIE: pie install %s --with-php-config=%s, or from the sources: make build PHP_CONFIG=%s, then copy target/release/libsofinco.so to %s/sofinco.so; add "extension=sofinco" to php.ini and restart PHP-FPM (README, section "Installing the extension into a PHP"). Needs Rust (rustup), clang/libclang and the PHP headers (php%s-dev or php-devel).'),
+            $translator->trans('Build it for this PHP (%s) with PIE: pie install %s --with-php-config=%s, or from the sources: make build PHP_CONFIG=%s, then copy target/release/libsofinco.so to %s/sofinco.so; add "extension=sofinco" to php.ini and restart PHP-FPM (README, section "Installing the extension into a PHP"). Needs Rust (rustup), clang/libclang and the PHP headers (php%s-dev or php-devel).', [], 'Modules.Sofincosignature.Admin', $locale),
             self::phpTarget(),
             self::PIE_PACKAGE,
             $phpConfig,

@@ -1,4 +1,10 @@
 <?php
+
+/**
+ * Copyright (c) 2026 Sofinco and the sofincosignature contributors
+ * SPDX-License-Identifier: MIT (LICENSE, beside sofincosignature.php)
+ */
+
 /**
  * The simulator block's HTML for an amount, from the rendered-block cache when warm. Shared by
  * the page hooks (cache only: never a call to Sofinco) and the offers endpoint (may ask).

@@ -1,4 +1,10 @@
 <?php
+
+/**
+ * Copyright (c) 2026 Sofinco and the sofincosignature contributors
+ * SPDX-License-Identifier: MIT (LICENSE, beside sofincosignature.php)
+ */
+
 /**
  * The simulator block's data for an amount: "à partir de X €/mois" with its representative
  * example (TAEG fixe, duration, total due, cost: Code de la consommation L312-6), the offers

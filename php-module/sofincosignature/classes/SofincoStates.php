@@ -1,4 +1,10 @@
 <?php
+
+/**
+ * Copyright (c) 2026 Sofinco and the sofincosignature contributors
+ * SPDX-License-Identifier: MIT (LICENSE, beside sofincosignature.php)
+ */
+
 /**
  * The module's order states, made from the extension's table (StatusMapper::states()):
  * their ids are kept in Configuration under each state's key.
@@ -43,21 +49,22 @@ class SofincoStates
     }
 
     /**
-     * How each state looks in PrestaShop: names, colour and flags are presentation, the
+     * How each state looks in PrestaShop: names (English, worded per language from the
+     * module's catalogue at install), colour and flags are presentation, the
      * module's (the extension keeps only code -> state -> group). Only the funded state is
      * paid; approved states count as validated (logable) but book no payment, since
      * orders are never created in them (StatusMapper's creation path).
      */
-    const PRESENTATION = [
-        'SOFINCO_OS_IN_STUDY' => ['fr' => 'Dossier en étude Sofinco', 'en' => 'Sofinco application under review', 'color' => '#4169e1', 'logable' => false, 'paid' => false],
-        'SOFINCO_OS_AWAITING_CUSTOMER' => ['fr' => 'Dossier en attente retour client Sofinco', 'en' => 'Sofinco application awaiting the customer', 'color' => '#ff8c00', 'logable' => false, 'paid' => false],
-        'SOFINCO_OS_AWAITING_FUNDING' => ['fr' => 'Dossier en attente de financement Sofinco', 'en' => 'Sofinco application approved, awaiting funding request', 'color' => '#8a2be2', 'logable' => true, 'paid' => false],
-        'SOFINCO_OS_FUNDING_REQUESTED' => ['fr' => 'Financement demandé Sofinco', 'en' => 'Sofinco funding requested', 'color' => '#20b2aa', 'logable' => true, 'paid' => false],
-        'SOFINCO_OS_FUNDED' => ['fr' => 'Dossier financé Sofinco', 'en' => 'Sofinco application funded', 'color' => '#32cd32', 'logable' => true, 'paid' => true],
-        'SOFINCO_OS_REFUSED' => ['fr' => 'Dossier refusé Sofinco', 'en' => 'Sofinco application refused', 'color' => '#dc143c', 'logable' => false, 'paid' => false],
-        'SOFINCO_OS_CANCELLED' => ['fr' => 'Dossier annulé ou sans suite Sofinco', 'en' => 'Sofinco application cancelled or abandoned', 'color' => '#8b0000', 'logable' => false, 'paid' => false],
-        'SOFINCO_OS_NOT_FOUND' => ['fr' => 'Dossier non trouvé Sofinco', 'en' => 'Sofinco application not found', 'color' => '#a9a9a9', 'logable' => false, 'paid' => false],
-        'SOFINCO_OS_TECH_ERROR' => ['fr' => 'Dossier non traité suite erreur technique Sofinco', 'en' => 'Sofinco application not processed (technical error)', 'color' => '#696969', 'logable' => false, 'paid' => false],
+    public const PRESENTATION = [
+        'SOFINCO_OS_IN_STUDY' => ['name' => 'Sofinco application under review', 'color' => '#4169e1', 'logable' => false, 'paid' => false],
+        'SOFINCO_OS_AWAITING_CUSTOMER' => ['name' => 'Sofinco application awaiting the customer', 'color' => '#ff8c00', 'logable' => false, 'paid' => false],
+        'SOFINCO_OS_AWAITING_FUNDING' => ['name' => 'Sofinco application approved, awaiting funding request', 'color' => '#8a2be2', 'logable' => true, 'paid' => false],
+        'SOFINCO_OS_FUNDING_REQUESTED' => ['name' => 'Sofinco funding requested', 'color' => '#20b2aa', 'logable' => true, 'paid' => false],
+        'SOFINCO_OS_FUNDED' => ['name' => 'Sofinco application funded', 'color' => '#32cd32', 'logable' => true, 'paid' => true],
+        'SOFINCO_OS_REFUSED' => ['name' => 'Sofinco application refused', 'color' => '#dc143c', 'logable' => false, 'paid' => false],
+        'SOFINCO_OS_CANCELLED' => ['name' => 'Sofinco application cancelled or abandoned', 'color' => '#8b0000', 'logable' => false, 'paid' => false],
+        'SOFINCO_OS_NOT_FOUND' => ['name' => 'Sofinco application not found', 'color' => '#a9a9a9', 'logable' => false, 'paid' => false],
+        'SOFINCO_OS_TECH_ERROR' => ['name' => 'Sofinco application not processed (technical error)', 'color' => '#696969', 'logable' => false, 'paid' => false],
     ];
 
     /**
@@ -65,7 +72,7 @@ class SofincoStates
      * payment confirmation when Sofinco funds, the cancellation when the dossier is refused or
      * cancelled. The merchant changes them in Orders > Statuses; nothing here rewrites them.
      */
-    const MAIL_DEFAULTS = [
+    public const MAIL_DEFAULTS = [
         'SOFINCO_OS_FUNDED' => 'payment',
         'SOFINCO_OS_REFUSED' => 'order_canceled',
         'SOFINCO_OS_CANCELLED' => 'order_canceled',
@@ -106,7 +113,7 @@ class SofincoStates
         $state = new OrderState();
         $template = isset(self::MAIL_DEFAULTS[$key]) ? self::MAIL_DEFAULTS[$key] : '';
         foreach (Language::getLanguages(false) as $lang) {
-            $state->name[(int) $lang['id_lang']] = $lang['iso_code'] === 'fr' ? $look['fr'] : $look['en'];
+            $state->name[(int) $lang['id_lang']] = SofincoCatalogue::admin($look['name'], $lang['locale']);
             $state->template[(int) $lang['id_lang']] = $template;
         }
         $state->module_name = $moduleName;

@@ -1,4 +1,10 @@
 <?php
+
+/**
+ * Copyright (c) 2026 Sofinco and the sofincosignature contributors
+ * SPDX-License-Identifier: MIT (LICENSE, beside sofincosignature.php)
+ */
+
 /**
  * Applies one decision of DossierSync::statuses() to its order: the statuses cron and the
  * return page (which asks Sofinco again for an order that already exists) share it.

@@ -1,4 +1,10 @@
 <?php
+
+/**
+ * Copyright (c) 2026 Sofinco and the sofincosignature contributors
+ * SPDX-License-Identifier: MIT (LICENSE, beside sofincosignature.php)
+ */
+
 /**
  * What this module supports and what was really tested, PrestaShop × PHP: the same table as
  * README "Supported PrestaShop and PHP" (make test-matrix runs the "tested" rows). Shown on the
@@ -10,12 +16,12 @@ if (!defined('_PS_VERSION_')) {
 
 class SofincoSupportMatrix
 {
-    const TESTED = 'tested';
-    const BUILT = 'built';
-    const UNSUPPORTED = 'unsupported';
+    public const TESTED = 'tested';
+    public const BUILT = 'built';
+    public const UNSUPPORTED = 'unsupported';
 
     /** [PrestaShop from, to (exclusive), PHP from, to (exclusive), label PS, label PHP, status, reason key] */
-    const ROWS = [
+    public const ROWS = [
         ['1.7.7.0', '8.0.0', '7.1.0', '8.0.0', '1.7.7 – 1.7.8', '7.1 – 7.4', self::UNSUPPORTED, 'php7'],
         ['8.0.0', '8.2.0', '8.1.0', '8.2.0', '8.0 – 8.1', '8.1', self::BUILT, 'nodebian'],
         ['8.0.0', '8.2.0', '8.2.0', '8.3.0', '8.0 – 8.1', '8.2', self::TESTED, 'host'],
@@ -52,24 +58,24 @@ class SofincoSupportMatrix
     private function status($status)
     {
         if ($status === self::TESTED) {
-            return $this->module->l('tested here', 'sofincosupportmatrix');
+            return $this->module->getTranslator()->trans('tested here', [], 'Modules.Sofincosignature.Admin');
         }
         if ($status === self::BUILT) {
-            return $this->module->l('built, not tested', 'sofincosupportmatrix');
+            return $this->module->getTranslator()->trans('built, not tested', [], 'Modules.Sofincosignature.Admin');
         }
-        return $this->module->l('not supported', 'sofincosupportmatrix');
+        return $this->module->getTranslator()->trans('not supported', [], 'Modules.Sofincosignature.Admin');
     }
 
     private function reason($key)
     {
         $reasons = [
-            'php7' => $this->module->l('The extension needs PHP 8.1 or newer, which PrestaShop 1.7 does not run on: the module installs and says what to do (tested here on 1.7.8.11 with PHP 7.4).', 'sofincosupportmatrix'),
-            'php80' => $this->module->l('The extension needs PHP 8.1 or newer.', 'sofincosupportmatrix'),
-            'nodebian' => $this->module->l('Built and loaded by the release workflow; no Debian release ships this PHP, so no shop runs on it here.', 'sofincosupportmatrix'),
-            'host' => $this->module->l('Every suite, on PrestaShop 8.1.2 (Debian 12).', 'sofincosupportmatrix'),
-            'trixie' => $this->module->l('PHP suites and shop suite, on PrestaShop 8.1.2 and 8.2.1 (Debian 13).', 'sofincosupportmatrix'),
-            'only84' => $this->module->l('PrestaShop 8.2 is tested on PHP 8.4 only.', 'sofincosupportmatrix'),
-            'ps9' => $this->module->l('No PrestaShop 9 release can be installed here; the module follows its documented APIs.', 'sofincosupportmatrix'),
+            'php7' => $this->module->getTranslator()->trans('The extension needs PHP 8.1 or newer, which PrestaShop 1.7 does not run on: the module installs and says what to do (tested here on 1.7.8.11 with PHP 7.4).', [], 'Modules.Sofincosignature.Admin'),
+            'php80' => $this->module->getTranslator()->trans('The extension needs PHP 8.1 or newer.', [], 'Modules.Sofincosignature.Admin'),
+            'nodebian' => $this->module->getTranslator()->trans('Built and loaded by the release workflow; no Debian release ships this PHP, so no shop runs on it here.', [], 'Modules.Sofincosignature.Admin'),
+            'host' => $this->module->getTranslator()->trans('Every suite, on PrestaShop 8.1.2 (Debian 12).', [], 'Modules.Sofincosignature.Admin'),
+            'trixie' => $this->module->getTranslator()->trans('PHP suites and shop suite, on PrestaShop 8.1.2 and 8.2.1 (Debian 13).', [], 'Modules.Sofincosignature.Admin'),
+            'only84' => $this->module->getTranslator()->trans('PrestaShop 8.2 is tested on PHP 8.4 only.', [], 'Modules.Sofincosignature.Admin'),
+            'ps9' => $this->module->getTranslator()->trans('No PrestaShop 9 release can be installed here; the module follows its documented APIs.', [], 'Modules.Sofincosignature.Admin'),
         ];
         return isset($reasons[$key]) ? $reasons[$key] : '';
     }
@@ -79,18 +85,18 @@ class SofincoSupportMatrix
     {
         $current = self::current();
         $html = '<div class="panel" id="sofinco-support"><div class="panel-heading"><i class="icon-check"></i> '
-            . $this->module->l('Supported PrestaShop and PHP', 'sofincosupportmatrix') . '</div>'
-            . '<p>' . sprintf($this->module->l('This shop: PrestaShop %s, PHP %s (%s).', 'sofincosupportmatrix'), htmlspecialchars(_PS_VERSION_), htmlspecialchars(PHP_VERSION), htmlspecialchars(SofincoRuntime::threadSafety()))
-            . ($current === null ? ' ' . $this->module->l('This combination is not supported.', 'sofincosupportmatrix') : '') . '</p>'
+            . $this->module->getTranslator()->trans('Supported PrestaShop and PHP', [], 'Modules.Sofincosignature.Admin') . '</div>'
+            . '<p>' . sprintf($this->module->getTranslator()->trans('This shop: PrestaShop %s, PHP %s (%s).', [], 'Modules.Sofincosignature.Admin'), htmlspecialchars(_PS_VERSION_), htmlspecialchars(PHP_VERSION), htmlspecialchars(SofincoRuntime::threadSafety()))
+            . ($current === null ? ' ' . $this->module->getTranslator()->trans('This combination is not supported.', [], 'Modules.Sofincosignature.Admin') : '') . '</p>'
             . '<table class="table"><thead><tr><th>PrestaShop</th><th>PHP</th><th>'
-            . $this->module->l('Status', 'sofincosupportmatrix') . '</th><th>' . $this->module->l('Why', 'sofincosupportmatrix') . '</th></tr></thead><tbody>';
+            . $this->module->getTranslator()->trans('Status', [], 'Modules.Sofincosignature.Admin') . '</th><th>' . $this->module->getTranslator()->trans('Why', [], 'Modules.Sofincosignature.Admin') . '</th></tr></thead><tbody>';
         foreach (self::ROWS as $row) {
             $mine = $current === $row;
             $html .= '<tr class="sofinco-support--' . $row[6] . ($mine ? ' sofinco-support--current' : '') . '"' . ($mine ? ' style="font-weight:bold"' : '') . '>'
                 . '<td>' . $row[4] . '</td><td>' . $row[5] . '</td><td>' . $this->status($row[6]) . '</td><td>' . $this->reason($row[7]) . '</td></tr>';
         }
         return $html . '</tbody></table><p>'
-            . $this->module->l('Thread-safe (ZTS) PHP builds are built and loaded by the release workflow, never tested in a shop.', 'sofincosupportmatrix')
+            . $this->module->getTranslator()->trans('Thread-safe (ZTS) PHP builds are built and loaded by the release workflow, never tested in a shop.', [], 'Modules.Sofincosignature.Admin')
             . '</p></div>';
     }
 }

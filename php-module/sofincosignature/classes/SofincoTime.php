@@ -1,4 +1,10 @@
 <?php
+
+/**
+ * Copyright (c) 2026 Sofinco and the sofincosignature contributors
+ * SPDX-License-Identifier: MIT (LICENSE, beside sofincosignature.php)
+ */
+
 /**
  * Times in the shop's own timezone (PS_TIMEZONE, Europe/Paris for a French shop), as the
  * back office shows them: the crons' last runs and the log lines. Never the PHP default,

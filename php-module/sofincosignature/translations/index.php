@@ -1,5 +1,9 @@
 <?php
 /**
+ * Copyright (c) 2026 Sofinco and the sofincosignature contributors
+ * SPDX-License-Identifier: MIT (LICENSE, beside sofincosignature.php)
+ */
+/**
  * Nothing to see here: every folder of the module has this guard.
  */
 header('Expires: Mon, 26 Jul 1997 05:00:00 GMT');

@@ -1,4 +1,10 @@
 <?php
+
+/**
+ * Copyright (c) 2026 Sofinco and the sofincosignature contributors
+ * SPDX-License-Identifier: MIT (LICENSE, beside sofincosignature.php)
+ */
+
 /**
  * 2.1.0 adds the "Mode" column of the Dossiers tab (TEST or PRODUCTION); dossiers made
  * before it get NC (spec-fr.md §10), and the tables are created if an older install had none.

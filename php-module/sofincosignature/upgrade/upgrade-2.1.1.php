@@ -1,4 +1,10 @@
 <?php
+
+/**
+ * Copyright (c) 2026 Sofinco and the sofincosignature contributors
+ * SPDX-License-Identifier: MIT (LICENSE, beside sofincosignature.php)
+ */
+
 /**
  * 2.1.1 moves the logs from modules/sofincosignature/logs/ (served by web servers that ignore
  * .htaccess) to PrestaShop's var/logs/, then removes the old folder; adds the

@@ -1,4 +1,10 @@
 <?php
+
+/**
+ * Copyright (c) 2026 Sofinco and the sofincosignature contributors
+ * SPDX-License-Identifier: MIT (LICENSE, beside sofincosignature.php)
+ */
+
 /**
  * 2.2.0: locks as claim rows (sofinco_lock, safe on a Galera cluster), funding requests
  * closed by a flag instead of Sofinco's code, and no "0000-00-00" signature dates (older

@@ -1,4 +1,10 @@
 <?php
+
+/**
+ * Copyright (c) 2026 Sofinco and the sofincosignature contributors
+ * SPDX-License-Identifier: MIT (LICENSE, beside sofincosignature.php)
+ */
+
 /**
  * 2.2.1: orders take the reference the customer saw at Sofinco (the hook
  * actionGenerateDocumentReference); the offers cache moves out of var/cache (emptied on every

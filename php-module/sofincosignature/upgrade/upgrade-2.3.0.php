@@ -1,4 +1,10 @@
 <?php
+
+/**
+ * Copyright (c) 2026 Sofinco and the sofincosignature contributors
+ * SPDX-License-Identifier: MIT (LICENSE, beside sofincosignature.php)
+ */
+
 /**
  * 2.3.0: the order states' default e-mails (payment at "Dossier financé", cancellation at
  * refusal and cancel) on the states the merchant has not changed (SofincoStates::

@@ -50,6 +50,12 @@ final class ShopHttp
         return $this->request('POST', $url, http_build_query($fields), $follow);
     }
 
+    /** POST a JSON body (the back office's own API calls, e.g. the translations editor). */
+    public function postJson(string $url, array $data): ShopResponse
+    {
+        return $this->request('POST', $url, json_encode($data, JSON_THROW_ON_ERROR), true, ['Content-Type: application/json']);
+    }
+
     // ---- storefront visitor ----
 
     public function home(): ShopResponse
@@ -153,7 +159,7 @@ final class ShopHttp
 
     // ---- internals ----
 
-    private function request(string $method, string $url, ?string $body, bool $follow): ShopResponse
+    private function request(string $method, string $url, ?string $body, bool $follow, array $extraHeaders = []): ShopResponse
     {
         if (preg_match('~^https?://~', $url) !== 1) {
             $url = str_starts_with($url, '/')
@@ -181,6 +187,9 @@ final class ShopHttp
                 return strlen($line);
             },
         ]);
+        if ($extraHeaders !== []) {
+            curl_setopt($ch, CURLOPT_HTTPHEADER, $extraHeaders);
+        }
         if ($method === 'POST') {
             curl_setopt($ch, CURLOPT_POST, true);
             curl_setopt($ch, CURLOPT_POSTFIELDS, (string) $body);

@@ -1,4 +1,10 @@
 <?php
+
+/**
+ * Copyright (c) 2026 Sofinco and the sofincosignature contributors
+ * SPDX-License-Identifier: MIT (LICENSE, beside sofincosignature.php)
+ */
+
 /**
  * "Commandes > Dossiers Sofinco signature" (spec-fr.md §5, §7, §10): the orders placed with
  * Sofinco, filterable by state, with the signature date, the end of the 14-day withdrawal
@@ -13,8 +19,8 @@ if (!defined('_PS_VERSION_')) {
 require_once _PS_MODULE_DIR_ . 'sofincosignature/vendor/autoload.php';
 
 /**
- * Texts go through $this->module->l() with this class as source: PrestaShop 9 removed the
- * admin controllers' own l() (the translation keys stay those of 1.7 and 8).
+ * Texts go through $this->module->getTranslator()->trans() in the module's Admin domain: PrestaShop 9 removed
+ * the admin controllers' own l().
  */
 class AdminSofincoDossiersController extends ModuleAdminController
 {
@@ -64,19 +70,19 @@ class AdminSofincoDossiersController extends ModuleAdminController
         // reference and "Voir" lead to it), the withdrawal period under the signature date,
         // the order's date without its time, long state names wrapping (views/css/admin.css).
         $this->fields_list = [
-            'reference' => ['title' => $this->module->l('Order', 'AdminSofincoDossiersController'), 'filter_key' => 'a!reference', 'class' => 'sofinco-col-reference'],
-            'customer' => ['title' => $this->module->l('Customer', 'AdminSofincoDossiersController'), 'havingFilter' => true],
-            'total_paid_tax_incl' => ['title' => $this->module->l('Amount', 'AdminSofincoDossiersController'), 'type' => 'price', 'currency' => true, 'align' => 'text-right', 'filter_key' => 'a!total_paid_tax_incl',
+            'reference' => ['title' => $this->module->getTranslator()->trans('Order', [], 'Modules.Sofincosignature.Admin'), 'filter_key' => 'a!reference', 'class' => 'sofinco-col-reference'],
+            'customer' => ['title' => $this->module->getTranslator()->trans('Customer', [], 'Modules.Sofincosignature.Admin'), 'havingFilter' => true],
+            'total_paid_tax_incl' => ['title' => $this->module->getTranslator()->trans('Amount', [], 'Modules.Sofincosignature.Admin'), 'type' => 'price', 'currency' => true, 'align' => 'text-right', 'filter_key' => 'a!total_paid_tax_incl',
                 'filter_type' => 'decimal', 'class' => 'sofinco-col-amount'],
-            'state_name' => ['title' => $this->module->l('State', 'AdminSofincoDossiersController'), 'type' => 'select', 'color' => 'color', 'list' => $states,
+            'state_name' => ['title' => $this->module->getTranslator()->trans('State', [], 'Modules.Sofincosignature.Admin'), 'type' => 'select', 'color' => 'color', 'list' => $states,
                 'filter_key' => 'a!current_state', 'filter_type' => 'int', 'order_key' => 'state_name', 'class' => 'sofinco-col-state'],
-            'date_add' => ['title' => $this->module->l('Date', 'AdminSofincoDossiersController'), 'type' => 'date', 'filter_key' => 'a!date_add'],
+            'date_add' => ['title' => $this->module->getTranslator()->trans('Date', [], 'Modules.Sofincosignature.Admin'), 'type' => 'date', 'filter_key' => 'a!date_add'],
             // The end of the withdrawal period, computed by the extension, is written under it.
-            'signature_date' => ['title' => $this->module->l('Signed / withdrawal until', 'AdminSofincoDossiersController'), 'type' => 'date', 'filter_key' => 'so!signature_date',
+            'signature_date' => ['title' => $this->module->getTranslator()->trans('Signed / withdrawal until', [], 'Modules.Sofincosignature.Admin'), 'type' => 'date', 'filter_key' => 'so!signature_date',
                 'callback' => 'renderSignature'],
-            'sofinco_reference' => ['title' => $this->module->l('ID Order Sofinco', 'AdminSofincoDossiersController'), 'filter_key' => 'so!order_reference', 'callback' => 'renderSofincoReference',
+            'sofinco_reference' => ['title' => $this->module->getTranslator()->trans('ID Order Sofinco', [], 'Modules.Sofincosignature.Admin'), 'filter_key' => 'so!order_reference', 'callback' => 'renderSofincoReference',
                 'class' => 'sofinco-col-sofinco'],
-            'sofinco_mode' => ['title' => $this->module->l('Mode', 'AdminSofincoDossiersController'), 'type' => 'select', 'list' => ['TEST' => 'TEST', 'PRODUCTION' => 'PRODUCTION', 'NC' => 'NC'],
+            'sofinco_mode' => ['title' => $this->module->getTranslator()->trans('Mode', [], 'Modules.Sofincosignature.Admin'), 'type' => 'select', 'list' => ['TEST' => 'TEST', 'PRODUCTION' => 'PRODUCTION', 'NC' => 'NC'],
                 'filter_key' => 'so!mode', 'filter_type' => 'string', 'callback' => 'renderMode'],
         ];
         $this->addRowAction('view');
@@ -86,10 +92,14 @@ class AdminSofincoDossiersController extends ModuleAdminController
     public function processFilter()
     {
         $controller = $this;
-        SofincoListFilters::clean(isset($this->list_id) ? $this->list_id : $this->table, $this->getCookieFilterPrefix(), $this->context->cookie,
+        SofincoListFilters::clean(
+            isset($this->list_id) ? $this->list_id : $this->table,
+            $this->getCookieFilterPrefix(),
+            $this->context->cookie,
             function ($key, $filter) use ($controller) {
                 return $controller->sofincoFilterField($key, $filter);
-            });
+            }
+        );
         return parent::processFilter();
     }
 
@@ -124,7 +134,7 @@ class AdminSofincoDossiersController extends ModuleAdminController
         $text = htmlspecialchars(Tools::displayDate($end));
         $running = \Sofinco\StatusMapper::withdrawalRunning($row['signature_date'], date('Y-m-d'));
         return htmlspecialchars(Tools::displayDate($row['signature_date'])) . '<br>'
-            . ($running ? '<span class="badge badge-warning sofinco-withdrawal-running" title="' . htmlspecialchars($this->module->l('Withdrawal period running', 'AdminSofincoDossiersController')) . '">' . $text . '</span>'
+            . ($running ? '<span class="badge badge-warning sofinco-withdrawal-running" title="' . htmlspecialchars($this->module->getTranslator()->trans('Withdrawal period running', [], 'Modules.Sofincosignature.Admin')) . '">' . $text . '</span>'
                 : '<small class="sofinco-withdrawal-end">' . $text . '</small>');
     }
 
@@ -166,10 +176,10 @@ class AdminSofincoDossiersController extends ModuleAdminController
                 $text = (string) $val;
             }
             if ($text !== '') {
-                $filters[] = htmlspecialchars(sprintf($this->module->l('%1$s: %2$s', 'AdminSofincoDossiersController'), $t['title'], $text), ENT_QUOTES, 'UTF-8');
+                $filters[] = htmlspecialchars(sprintf($this->module->getTranslator()->trans('%1$s: %2$s', [], 'Modules.Sofincosignature.Admin'), $t['title'], $text), ENT_QUOTES, 'UTF-8');
             }
         }
-        return $filters ? sprintf($this->module->l('filtered by %s', 'AdminSofincoDossiersController'), implode(', ', $filters)) : null;
+        return $filters ? sprintf($this->module->getTranslator()->trans('filtered by %s', [], 'Modules.Sofincosignature.Admin'), implode(', ', $filters)) : null;
     }
 
     /** Our reference and Sofinco's contract number: what Sofinco's support asks for. */
@@ -185,7 +195,7 @@ class AdminSofincoDossiersController extends ModuleAdminController
     public function displayViewLink($token, $id, $name = null)
     {
         $url = $this->context->link->getAdminLink('AdminOrders', true, [], ['id_order' => (int) $id, 'vieworder' => 1]);
-        return '<a class="btn btn-default" href="' . htmlspecialchars($url) . '" title="' . htmlspecialchars($this->module->l('View order', 'AdminSofincoDossiersController')) . '"><i class="icon-search-plus" aria-hidden="true"></i> ' . $this->module->l('View', 'AdminSofincoDossiersController') . '</a>';
+        return '<a class="btn btn-default" href="' . htmlspecialchars($url) . '" title="' . htmlspecialchars($this->module->getTranslator()->trans('View order', [], 'Modules.Sofincosignature.Admin')) . '"><i class="icon-search-plus" aria-hidden="true"></i> ' . $this->module->getTranslator()->trans('View', [], 'Modules.Sofincosignature.Admin') . '</a>';
     }
 
     /** "Valider la demande de financement", only where it applies. */
@@ -201,7 +211,7 @@ class AdminSofincoDossiersController extends ModuleAdminController
         // money action is never a link (prefetchers, crawlers and history replay GETs).
         return '<button type="submit" form="sofinco-fund-form" name="id_order" value="' . (int) $id . '" class="btn btn-primary sofinco-fund"'
             . ' onclick="return confirm(' . htmlspecialchars(json_encode($confirm, JSON_UNESCAPED_UNICODE)) . ');">'
-            . '<i class="icon-money"></i> ' . $this->module->l('Valider la demande de financement', 'AdminSofincoDossiersController') . '</button>';
+            . '<i class="icon-money"></i> ' . $this->module->getTranslator()->trans('Valider la demande de financement', [], 'Modules.Sofincosignature.Admin') . '</button>';
     }
 
     public function renderList()
@@ -210,7 +220,7 @@ class AdminSofincoDossiersController extends ModuleAdminController
         $action = $this->context->link->getAdminLink('AdminSofincoDossiers');
         // The caret of PrestaShop's row-action menu has no text: name it for screen readers,
         // and hide it on rows whose menu is empty (no funding to ask for).
-        $more = json_encode($this->module->l('More actions', 'AdminSofincoDossiersController'));
+        $more = json_encode($this->module->getTranslator()->trans('More actions', [], 'Modules.Sofincosignature.Admin'));
         return parent::renderList()
             . '<form id="sofinco-fund-form" method="post" action="' . htmlspecialchars($action) . '">'
             . '<input type="hidden" name="submitSofincoFund" value="1"></form>'

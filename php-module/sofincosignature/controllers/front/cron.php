@@ -1,4 +1,10 @@
 <?php
+
+/**
+ * Copyright (c) 2026 Sofinco and the sofincosignature contributors
+ * SPDX-License-Identifier: MIT (LICENSE, beside sofincosignature.php)
+ */
+
 /**
  * The crons by URL, for hosts without a crontab:
  *   index.php?fc=module&module=sofincosignature&controller=cron&task=orders&token=…

@@ -1,4 +1,10 @@
 <?php
+
+/**
+ * Copyright (c) 2026 Sofinco and the sofincosignature contributors
+ * SPDX-License-Identifier: MIT (LICENSE, beside sofincosignature.php)
+ */
+
 /**
  * Sofinco's exchangeUrl. It is unauthenticated and its body is not signed: it only says
  * which reference to look at. Every POST gets the same answer at once, whatever its body

@@ -1,4 +1,10 @@
 <?php
+
+/**
+ * Copyright (c) 2026 Sofinco and the sofincosignature contributors
+ * SPDX-License-Identifier: MIT (LICENSE, beside sofincosignature.php)
+ */
+
 /**
  * The simulator block for the browser (views/js/sofinco.js): what a page shows when the
  * offers were not cached yet, or after the cart or the combination changed. The amount is

@@ -1,4 +1,10 @@
 <?php
+
+/**
+ * Copyright (c) 2026 Sofinco and the sofincosignature contributors
+ * SPDX-License-Identifier: MIT (LICENSE, beside sofincosignature.php)
+ */
+
 /**
  * The customer chose Sofinco: store the attempt first (so a signed dossier is never
  * without its cart), ask Sofinco for the journey, send the customer there.
@@ -72,11 +78,11 @@ class SofincoSignatureRedirectModuleFrontController extends ModuleFrontControlle
     {
         SofincoLogger::error($why);
         $this->context->smarty->assign([
-            'sofinco_title' => $this->module->l('Payment with Sofinco', 'redirect'),
+            'sofinco_title' => $this->module->getTranslator()->trans('Payment with Sofinco', [], 'Modules.Sofincosignature.Shop'),
             'sofinco_message' => SofincoMessages::unavailable($this->module),
             'sofinco_order' => null,
-            'sofinco_order_label' => $this->module->l('Order reference:', 'redirect'),
-            'sofinco_cart_label' => $this->module->l('Back to my cart', 'redirect'),
+            'sofinco_order_label' => $this->module->getTranslator()->trans('Order reference:', [], 'Modules.Sofincosignature.Shop'),
+            'sofinco_cart_label' => $this->module->getTranslator()->trans('Back to my cart', [], 'Modules.Sofincosignature.Shop'),
             'sofinco_cart_url' => $this->context->link->getPageLink('order', true),
         ]);
         $this->setTemplate('module:sofincosignature/views/templates/front/outcome.tpl');

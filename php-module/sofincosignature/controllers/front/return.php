@@ -1,4 +1,10 @@
 <?php
+
+/**
+ * Copyright (c) 2026 Sofinco and the sofincosignature contributors
+ * SPDX-License-Identifier: MIT (LICENSE, beside sofincosignature.php)
+ */
+
 /**
  * "Retour à la boutique": checks our signature on the reference, asks Sofinco for the
  * dossier and creates the order at once when it is alive and its amount matches. Reloads,
@@ -20,7 +26,7 @@ class SofincoSignatureReturnModuleFrontController extends ModuleFrontController
         if ($attempt === null) {
             // Forged or mangled link: say nothing about any reference.
             header('HTTP/1.1 403 Forbidden');
-            return $this->show($this->module->l('This return link is not valid.', 'return'), null);
+            return $this->show($this->module->getTranslator()->trans('This return link is not valid.', [], 'Modules.Sofincosignature.Shop'), null);
         }
         $idOrder = (int) Order::getIdByCartId((int) $attempt['id_cart']);
         $decision = null;
@@ -102,11 +108,11 @@ class SofincoSignatureReturnModuleFrontController extends ModuleFrontController
     private function show($message, $orderReference)
     {
         $this->context->smarty->assign([
-            'sofinco_title' => $this->module->l('Payment with Sofinco', 'return'),
+            'sofinco_title' => $this->module->getTranslator()->trans('Payment with Sofinco', [], 'Modules.Sofincosignature.Shop'),
             'sofinco_message' => $message,
             'sofinco_order' => $orderReference,
-            'sofinco_order_label' => $this->module->l('Order reference:', 'return'),
-            'sofinco_cart_label' => $this->module->l('Back to my cart', 'return'),
+            'sofinco_order_label' => $this->module->getTranslator()->trans('Order reference:', [], 'Modules.Sofincosignature.Shop'),
+            'sofinco_cart_label' => $this->module->getTranslator()->trans('Back to my cart', [], 'Modules.Sofincosignature.Shop'),
             'sofinco_cart_url' => $this->context->link->getPageLink('cart', true, null, ['action' => 'show']),
         ]);
         $this->setTemplate('module:sofincosignature/views/templates/front/outcome.tpl');

@@ -1,4 +1,10 @@
 <?php
+
+/**
+ * Copyright (c) 2026 Sofinco and the sofincosignature contributors
+ * SPDX-License-Identifier: MIT (LICENSE, beside sofincosignature.php)
+ */
+
 /**
  * The Sofinco panel of the back-office order page (displayAdminOrderMain on 1.7.7+ and 8,
  * displayAdminOrder before): references, signature date, end of the withdrawal period,

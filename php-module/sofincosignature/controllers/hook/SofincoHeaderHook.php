@@ -1,4 +1,10 @@
 <?php
+
+/**
+ * Copyright (c) 2026 Sofinco and the sofincosignature contributors
+ * SPDX-License-Identifier: MIT (LICENSE, beside sofincosignature.php)
+ */
+
 /**
  * The simulator's stylesheet, and on product and cart pages its script with the offers
  * endpoint's URL (views/js/sofinco.js keeps the block true after AJAX refreshes).

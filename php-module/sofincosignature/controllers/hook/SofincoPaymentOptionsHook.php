@@ -1,4 +1,10 @@
 <?php
+
+/**
+ * Copyright (c) 2026 Sofinco and the sofincosignature contributors
+ * SPDX-License-Identifier: MIT (LICENSE, beside sofincosignature.php)
+ */
+
 /** "Payez en plusieurs fois avec Sofinco" at checkout, when the gate allows it. */
 if (!defined('_PS_VERSION_')) {
     exit;
@@ -25,7 +31,7 @@ class SofincoPaymentOptionsHook extends SofincoHook
         ]);
         $option = new PaymentOption();
         $option->setModuleName($this->module->name)
-            ->setCallToActionText($this->module->l('Payez en plusieurs fois avec Sofinco', 'sofincopaymentoptionshook'))
+            ->setCallToActionText($this->module->getTranslator()->trans('Payez en plusieurs fois avec Sofinco', [], 'Modules.Sofincosignature.Shop'))
             ->setAction($context->link->getModuleLink($this->module->name, 'redirect', [], true))
             ->setAdditionalInformation($this->module->fetch('module:sofincosignature/views/templates/hook/payment_option.tpl'));
         return [$option];

@@ -1,4 +1,10 @@
 <?php
+
+/**
+ * Copyright (c) 2026 Sofinco and the sofincosignature contributors
+ * SPDX-License-Identifier: MIT (LICENSE, beside sofincosignature.php)
+ */
+
 /** On PrestaShop's order confirmation page: what happens next, worded for the state. */
 if (!defined('_PS_VERSION_')) {
     exit;

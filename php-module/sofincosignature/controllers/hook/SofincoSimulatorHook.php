@@ -1,4 +1,10 @@
 <?php
+
+/**
+ * Copyright (c) 2026 Sofinco and the sofincosignature contributors
+ * SPDX-License-Identifier: MIT (LICENSE, beside sofincosignature.php)
+ */
+
 /**
  * The simulator block on product pages and on the cart page (spec-fr.md §4). A page never
  * calls Sofinco: it shows the block from the rendered-block cache or the offers cache, else

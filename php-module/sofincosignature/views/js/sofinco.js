@@ -1,3 +1,4 @@
+/* Copyright (c) 2026 Sofinco and the sofincosignature contributors · SPDX-License-Identifier: MIT (LICENSE) */
 /*
  * Keeps the Sofinco simulator true without a reload: fills the slots a page rendered before
  * the offers were cached (the page never waits on Sofinco), and asks again after

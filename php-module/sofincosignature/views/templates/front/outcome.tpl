@@ -1,3 +1,4 @@
+{* Copyright (c) 2026 Sofinco and the sofincosignature contributors · SPDX-License-Identifier: MIT (LICENSE) *}
 {extends file='page.tpl'}
 {block name='page_title'}{$sofinco_title|escape:'html':'UTF-8'}{/block}
 {block name='page_content'}

@@ -1,0 +1,94 @@
+<?php
+declare(strict_types=1);
+
+use PHPUnit\Framework\TestCase;
+use Sofinco\Tests\Shop\Support\ShopEnv;
+use Sofinco\Tests\Shop\Support\ShopHttp;
+use Sofinco\Tests\Shop\Support\SofincoShop as S;
+
+/**
+ * The module's texts are PrestaShop's own translations (domains Modules.Sofincosignature.Admin
+ * and .Shop, XLF catalogues in fr-FR and en-US): the merchant finds them in International >
+ * Translations, edits one there, and the module's page shows the edit.
+ */
+final class SofincoTranslationsTest extends TestCase
+{
+    private const EDITED = 'Mode recette (édité par le marchand)';
+
+    public function testInternationalTranslationsListsBothDomainsInFrenchWithNothingMissing(): void
+    {
+        [$http, $api] = self::translationsApi();
+        $tree = json_decode($http->get($api['tree'])->body, true);
+        $module = $tree['data']['tree']['children'][0]['children'][0] ?? [];
+        $this->assertSame('ModulesSofincosignature', $module['full_name'] ?? null, 'the module is listed as using the new system');
+        $domains = array_column($module['children'], 'total_missing_translations', 'full_name');
+        $this->assertSame(['ModulesSofincosignatureAdmin' => 0, 'ModulesSofincosignatureShop' => 0], $domains, 'both domains, every string in French');
+        // The editor's list, page by page (20 at most a page), as the merchant pages through it.
+        $wordings = [];
+        for ($url = $api['catalog']('ModulesSofincosignatureShop'); $url !== null;) {
+            $page = json_decode($http->get($url)->body, true);
+            $wordings += array_column($page['data']['data'], 'project', 'default');
+            $url = isset($page['info']['next_url']) ? rtrim(ShopEnv::get('SHOP_URL'), '/') . $page['info']['next_url'] : null;
+        }
+        $catalogue = (string) file_get_contents(ShopEnv::get('SHOP_DIR') . '/modules/sofincosignature/translations/fr-FR/ModulesSofincosignatureShop.fr-FR.xlf');
+        $this->assertCount(substr_count($catalogue, '<trans-unit '), $wordings, 'every customer-facing text of the module');
+        $this->assertSame('TAEG fixe', $wordings['APR (TAEG)'] ?? null, 'the customer-facing wording, from the catalogue');
+    }
+
+    public function testAStringTheMerchantEditsShowsOnTheConfigurationPageAndResets(): void
+    {
+        [$http, $api] = self::translationsApi();
+        $edit = ['default' => 'Test mode', 'domain' => 'ModulesSofincosignatureAdmin', 'locale' => 'fr-FR'];
+        $config = fn (): string => html_entity_decode($http->get($http->adminUrl('AdminModules', ['configure' => 'sofincosignature']))->body);
+        $this->assertStringContainsString('Mode test', $config(), 'the catalogue\'s French first');
+        try {
+            $saved = $http->postJson($api['edit'], ['translations' => [$edit + ['edited' => self::EDITED]]]);
+            $this->assertSame(200, $saved->status, $saved->body);
+            $this->assertStringContainsString(self::EDITED, $config(), 'the merchant\'s wording on the page');
+        } finally {
+            $reset = $http->postJson($api['reset'], ['translations' => [$edit]]);
+        }
+        $this->assertSame(200, $reset->status, $reset->body);
+        $this->assertStringNotContainsString(self::EDITED, $config(), 'reset: the catalogue\'s French again');
+    }
+
+    public function testOrderStateNamesComeFromTheCatalogueOfEachLanguage(): void
+    {
+        $names = S::cli()->json('echo json_encode([
+            SofincoCatalogue::admin("Sofinco application funded", "fr-FR"),
+            SofincoCatalogue::admin("Sofinco application funded", "en-US"),
+            SofincoCatalogue::admin("Sofinco application funded", "de-DE"),
+        ]);');
+        $this->assertSame(['Dossier financé Sofinco', 'Sofinco application funded', 'Sofinco application funded'], $names, 'a language without a catalogue gets the English');
+        $fr = S::row("SELECT osl.name FROM PREFIX_order_state_lang osl JOIN PREFIX_lang l ON l.id_lang = osl.id_lang AND l.iso_code = 'fr'
+            WHERE osl.id_order_state = " . S::stateId('SOFINCO_OS_FUNDED'));
+        $this->assertSame('Dossier financé Sofinco', $fr['name'] ?? null, 'stored at install for the shop\'s French');
+    }
+
+    /**
+     * Logs in, opens International > Translations > Installed modules for the module, and takes
+     * the API addresses (with their token) the page's editor calls.
+     *
+     * @return array{0: ShopHttp, 1: array{tree: string, catalog: callable, edit: string, reset: string}}
+     */
+    private static function translationsApi(): array
+    {
+        $http = new ShopHttp();
+        $http->loginAdmin();
+        $page = $http->get(ShopEnv::get('ADMIN_URL') . 'index.php/improve/international/translations/?lang=fr&type=modules&locale=fr-FR&selected=sofincosignature');
+        if (preg_match('~href="([^"]*/improve/international/translations/[^"]*_token=[^"]*)"~', $page->body, $m) === 1) {
+            $page = $http->get(html_entity_decode($m[1]));
+        }
+        if (preg_match('~_token=([A-Za-z0-9_-]+)~', $page->url, $t) !== 1 || !str_contains($page->body, 'api/translations/tree/fr/modules/sofincosignature')) {
+            throw new RuntimeException('no translations editor for the module at ' . $page->url);
+        }
+        $base = ShopEnv::get('ADMIN_URL') . 'index.php/api/translations/';
+        $token = '_token=' . $t[1];
+        return [$http, [
+            'tree' => $base . 'tree/fr/modules/sofincosignature?' . $token,
+            'catalog' => fn (string $domain): string => $base . 'fr-FR/' . $domain . '?module=sofincosignature&' . $token,
+            'edit' => $base . 'edit?' . $token,
+            'reset' => $base . 'reset?' . $token,
+        ]];
+    }
+}
