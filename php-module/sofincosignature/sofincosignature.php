@@ -26,7 +26,7 @@ class SofincoSignature extends PaymentModule
 {
     public const HOOKS = [
         'paymentOptions',
-        'displayHeader',
+        'actionFrontControllerSetMedia',
         'displayProductAdditionalInfo',
         'displayShoppingCartFooter',
         'displayPaymentReturn',
@@ -163,9 +163,9 @@ class SofincoSignature extends PaymentModule
         return (new SofincoPaymentOptionsHook($this))->run($params);
     }
 
-    public function hookDisplayHeader($params)
+    public function hookActionFrontControllerSetMedia($params)
     {
-        return (new SofincoHeaderHook($this))->run($params);
+        (new SofincoFrontMediaHook($this))->run($params);
     }
 
     public function hookDisplayProductAdditionalInfo($params)

@@ -86,6 +86,18 @@ final class SofincoLifecycleTest extends TestCase
         $this->assertTheCronCommandRuns();
     }
 
+    /** A shop on 2.2.x (assets from displayHeader on every page) upgraded to this version. */
+    public function testTheUpgradeMovesTheAssetsFromDisplayHeaderToActionFrontControllerSetMedia(): void
+    {
+        S::cli()->json('$m = Module::getInstanceByName("sofincosignature"); $m->registerHook("displayHeader"); $m->unregisterHook("actionFrontControllerSetMedia");
+            Db::getInstance()->update("module", ["version" => "2.2.1"], "name = \'sofincosignature\'"); echo json_encode(true);');
+        $this->moduleAction('upgrade');
+        $hooks = array_column(S::rows("SELECT h.name FROM PREFIX_hook_module hm JOIN PREFIX_hook h ON h.id_hook = hm.id_hook
+            JOIN PREFIX_module m ON m.id_module = hm.id_module WHERE m.name = 'sofincosignature'"), 'name');
+        $this->assertContains('actionFrontControllerSetMedia', $hooks);
+        $this->assertNotContains('displayHeader', $hooks);
+    }
+
     private function moduleAction(string $verb): void
     {
         $out = S::cli()->module($verb, 'sofincosignature');

@@ -49,6 +49,21 @@ final class SofincoStorefrontTest extends TestCase
         $this->assertMatchesRegularExpression('~Voir les offres pour 1\d\d,\d{2}\s€~u', $block);
     }
 
+    public function testTheModulesAssetsLoadOnlyOnThePagesItShowsSomethingOn(): void
+    {
+        $assets = fn (string $html): array => [
+            'css' => str_contains($html, 'modules/sofincosignature/views/css/sofinco.css'),
+            'js' => str_contains($html, 'modules/sofincosignature/views/js/sofinco.js') && str_contains($html, 'sofinco_offers_url'),
+        ];
+        $visitor = new ShopHttp();
+        $this->assertSame(['css' => false, 'js' => false], $assets($visitor->home()->body), 'the home page shows nothing of the module');
+        $this->assertSame(['css' => false, 'js' => false], $assets($visitor->get('index.php?controller=contact')->body), 'nor does the contact page');
+        $this->assertSame(['css' => true, 'js' => true], $assets($visitor->productPage(S::sofa())->body), 'the product page: the simulator');
+        [$shopper] = S::shopper(5);
+        $this->assertSame(['css' => true, 'js' => true], $assets($shopper->cartPage()->body), 'the cart page: the simulator');
+        $this->assertSame(['css' => true, 'js' => false], $assets(S::paymentStep($shopper)->body), 'the checkout: the payment option, no simulator');
+    }
+
     public function testSofincoDownHidesTheBlockWithoutAnyError(): void
     {
         S::sandbox()->faults(['fail_rate' => 1.0]);

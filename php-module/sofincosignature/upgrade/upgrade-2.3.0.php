@@ -10,7 +10,8 @@
  * refusal and cancel) on the states the merchant has not changed (SofincoStates::
  * applyMailDefaultsWhereUntouched says how that is known); the Dossiers tab named per language
  * where it still has the French name everywhere; displayAdminOrder unhooked (its panel is
- * displayAdminOrderMain's on every supported version). The currencies the merchant enabled
+ * displayAdminOrderMain's on every supported version); the assets registered from
+ * actionFrontControllerSetMedia instead of displayHeader. The currencies the merchant enabled
  * stay: the payment option refuses anything but euros anyway. 2.3.0 brings the console command
  * sofinco:cron: the container is rebuilt for it (SofincoContainerRefresh).
  */
@@ -39,6 +40,9 @@ function upgrade_module_2_3_0($module)
         $tab->save();
     }
     $module->unregisterHook('displayAdminOrder');
+    // The assets through actionFrontControllerSetMedia, on the module's pages only.
+    $module->registerHook('actionFrontControllerSetMedia');
+    $module->unregisterHook('displayHeader');
     SofincoContainerRefresh::afterModuleChange();
     return true;
 }
