@@ -1,8 +1,10 @@
 <?php
+
 /**
  * Copyright (c) 2026 Sofinco and the sofincosignature contributors
  * SPDX-License-Identifier: MIT (LICENSE, beside sofincosignature.php)
  */
+
 /**
  * Nothing to see here: every folder of the module has this guard.
  */
