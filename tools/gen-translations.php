@@ -8,10 +8,16 @@
 // uses, or a string still on the legacy l() / mod= system.
 //   php tools/gen-translations.php          write the files
 //   php tools/gen-translations.php --check  only check (the files are current, nothing missing)
+//   --module=DIR                            another module tree (make lint's planted fixture)
 declare(strict_types=1);
 
 $root = dirname(__DIR__);
 $moduleDir = $root . '/php-module/sofincosignature';
+foreach ($argv as $arg) {
+    if (strncmp($arg, '--module=', 9) === 0) {
+        $moduleDir = rtrim(substr($arg, 9), '/');
+    }
+}
 $french = require __DIR__ . '/translations/fr.php';
 $quoted = "'((?:[^'\\\\]|\\\\.)*)'";
 $domainRe = "'Modules\\.Sofincosignature\\.(Admin|Shop)'";
