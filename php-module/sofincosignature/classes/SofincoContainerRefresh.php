@@ -12,9 +12,9 @@
  * config/services.yml) would then be missing until the next cache clear, and the merchant's
  * crontab would fail. After such a change the container's loader files are removed at the very
  * end of the request, after PrestaShop's own clear, so the next process builds the container
- * with the module's services as they now are. The translation catalogues go too: one built
- * while the module was off lacks its domains, and enabling it would leave its pages in
- * English until the next cache clear. Nothing else in the cache is touched.
+ * with the module's services as they now are. Nothing else in the cache is touched: not the
+ * translation catalogues either (a cold catalogue is rebuilt by every worker at once, and
+ * PrestaShop's own rebuild races itself).
  */
 if (!defined('_PS_VERSION_')) {
     exit;
@@ -40,15 +40,13 @@ class SofincoContainerRefresh
 
     /**
      * Removes var/cache/<env>/<Container>.php (the file a kernel includes to find its compiled
-     * container) and the translation catalogues (var/cache/<env>/translations/catalogue.*) for
-     * each environment; the compiled container beside it is left to Symfony.
+     * container) for each environment; the compiled container beside it is left to Symfony.
      */
     public static function removeContainerLoaders()
     {
         foreach (['prod', 'dev', 'test'] as $env) {
-            $dir = _PS_ROOT_DIR_ . '/var/cache/' . $env;
-            foreach (array_merge(glob($dir . '/*Container.php') ?: [], glob($dir . '/translations/catalogue.*') ?: []) as $file) {
-                @unlink($file);
+            foreach (glob(_PS_ROOT_DIR_ . '/var/cache/' . $env . '/*Container.php') ?: [] as $loader) {
+                @unlink($loader);
             }
         }
     }

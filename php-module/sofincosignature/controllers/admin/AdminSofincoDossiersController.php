@@ -211,7 +211,7 @@ class AdminSofincoDossiersController extends ModuleAdminController
         // money action is never a link (prefetchers, crawlers and history replay GETs).
         return '<button type="submit" form="sofinco-fund-form" name="id_order" value="' . (int) $id . '" class="btn btn-primary sofinco-fund"'
             . ' onclick="return confirm(' . htmlspecialchars(json_encode($confirm, JSON_UNESCAPED_UNICODE)) . ');">'
-            . '<i class="icon-money"></i> ' . $this->module->getTranslator()->trans('Valider la demande de financement', [], 'Modules.Sofincosignature.Admin') . '</button>';
+            . '<i class="icon-money"></i> ' . htmlspecialchars($this->module->getTranslator()->trans('Valider la demande de financement', [], 'Modules.Sofincosignature.Admin')) . '</button>';
     }
 
     public function renderList()
