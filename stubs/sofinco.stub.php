@@ -100,6 +100,7 @@ namespace Sofinco {
      * @property-read mixed $state
      * @property-read mixed $sofincoStatus
      * @property-read mixed $reason
+     * @property-read mixed $heldBecause
      */
     class FundingDecision
     {
@@ -147,6 +148,7 @@ namespace Sofinco {
         case CreateOrder = 'create_order';
         case Wait = 'wait';
         case Abandon = 'abandon';
+        case Cancelled = 'cancelled';
         case Error = 'error';
         case Ignore = 'none';
     }
@@ -164,10 +166,13 @@ namespace Sofinco {
      * @property-read mixed $withdrawalEnd
      * @property-read mixed $reason
      * @property-read mixed $sofincoStatus
+     * @property-read mixed $sofincoAmountCents
+     * @property-read mixed $heldBecause
      */
     class OrderDecision
     {
         public function __construct() {}
+        public function stateForOrder(int $order_total_cents, string $currency): ?string {}
     }
 
     /**
@@ -213,6 +218,8 @@ namespace Sofinco {
      * @property-read mixed $withdrawalEnd
      * @property-read mixed $reason
      * @property-read mixed $sofincoStatus
+     * @property-read mixed $sofincoAmountCents
+     * @property-read mixed $heldBecause
      */
     class StatusDecision
     {

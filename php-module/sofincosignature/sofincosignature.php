@@ -29,7 +29,7 @@ class SofincoSignature extends PaymentModule
         'actionFrontControllerSetMedia',
         'displayProductAdditionalInfo',
         'displayShoppingCartFooter',
-        'displayPaymentReturn',
+        'displayOrderConfirmation',
         'displayAdminOrderMain',
         'actionGenerateDocumentReference',
     ];
@@ -57,7 +57,7 @@ class SofincoSignature extends PaymentModule
     {
         $this->name = 'sofincosignature';
         $this->tab = 'payments_gateways';
-        $this->version = '2.3.0';
+        $this->version = '2.4.0';
         $this->author = 'Sofinco';
         $this->need_instance = 1;
         // Sofinco runs on PrestaShop 8.0 to 9.0 (SofincoSupportMatrix); 1.7.7+ may install the
@@ -178,9 +178,9 @@ class SofincoSignature extends PaymentModule
         return (new SofincoSimulatorHook($this))->runForCart($params);
     }
 
-    public function hookDisplayPaymentReturn($params)
+    public function hookDisplayOrderConfirmation($params)
     {
-        return (new SofincoPaymentReturnHook($this))->run($params);
+        return (new SofincoOrderConfirmationHook($this))->run($params);
     }
 
     public function hookDisplayAdminOrderMain($params)

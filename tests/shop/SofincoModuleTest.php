@@ -30,7 +30,7 @@ final class SofincoModuleTest extends TestCase
         $this->assertNotNull(S::row("SELECT id_tab FROM PREFIX_tab WHERE class_name = 'AdminSofincoDossiers' AND module = 'sofincosignature'"));
         $hooks = array_column(S::rows("SELECT h.name FROM PREFIX_hook_module hm JOIN PREFIX_hook h ON h.id_hook = hm.id_hook
             JOIN PREFIX_module m ON m.id_module = hm.id_module WHERE m.name = 'sofincosignature'"), 'name');
-        foreach (['paymentOptions', 'actionFrontControllerSetMedia', 'displayProductAdditionalInfo', 'displayShoppingCartFooter', 'displayAdminOrderMain', 'displayPaymentReturn'] as $hook) {
+        foreach (['paymentOptions', 'actionFrontControllerSetMedia', 'displayProductAdditionalInfo', 'displayShoppingCartFooter', 'displayAdminOrderMain', 'displayOrderConfirmation'] as $hook) {
             $this->assertContains($hook, $hooks);
         }
         $this->assertNotContains('displayHeader', $hooks, 'the assets come from actionFrontControllerSetMedia, on the pages that need them');

@@ -206,4 +206,18 @@ return [
     'Sofinco application not found' => 'Dossier non trouvé Sofinco',
     'Sofinco application not processed (technical error)' => 'Dossier non traité suite erreur technique Sofinco',
     'Sofinco signature dossiers' => 'Dossiers Sofinco signature',
+    // 2.4.0: amounts checked against the order, one credit per cart.
+    'Nothing was sent: Sofinco\'s dossier does not pay for this order as it is now (its total or currency changed). The order is held; see both amounts on the order page.' => 'Rien n\'a été envoyé : le dossier Sofinco ne finance pas cette commande telle qu\'elle est aujourd\'hui (son total ou sa devise a changé). La commande est bloquée ; les deux montants figurent sur la page de la commande.',
+    'open: cancelled at Sofinco by the orders cron if the customer signs it' => 'en cours : annulé chez Sofinco par la tâche cron des commandes si le client le signe',
+    'signed, then cancelled at Sofinco (one credit per order)' => 'signé, puis annulé chez Sofinco (un seul crédit par commande)',
+    'not signed, closed' => 'non signé, clos',
+    'became this order' => 'est devenu cette commande',
+    'Held: Sofinco\'s dossier does not pay for this order as it is.' => 'Bloquée : le dossier Sofinco ne finance pas cette commande telle qu\'elle est.',
+    'The order is not in euros, and Sofinco lends in euros only.' => 'La commande n\'est pas en euros, et Sofinco ne finance qu\'en euros.',
+    'The order\'s total changed after the customer signed: the order cannot go to funding.' => 'Le total de la commande a changé après la signature du client : la commande ne peut pas aller au financement.',
+    'Cancel the dossier at Sofinco (the customer may then pay otherwise), or set the order\'s state by hand once settled with the customer.' => 'Annulez le dossier chez Sofinco (le client pourra alors payer autrement), ou changez le statut de la commande à la main une fois la situation réglée avec le client.',
+    'Amount lent by Sofinco' => 'Montant financé par Sofinco',
+    'Order total' => 'Total de la commande',
+    'Other Sofinco journeys for this cart' => 'Autres parcours Sofinco pour ce panier',
+    'Your cart is no longer in euros, and Sofinco lends in euros only: no order was placed. Switch the shop back to euros, then reload this page to complete your order.' => 'Votre panier n\'est plus en euros, et Sofinco ne finance qu\'en euros : aucune commande n\'a été passée. Repassez la boutique en euros, puis rechargez cette page pour finaliser votre commande.',
 ];

@@ -131,10 +131,12 @@ pub fn is_alive_code(code: &str) -> bool {
 /// Whether "Annuler le dossier chez Sofinco" applies: the order still follows Sofinco
 /// (a module state that is not final), the dossier has a contract and is not closed.
 /// One rule for the order panel and the action, so a crafted POST gets what the panel shows.
+/// A held order (TECH_ERROR over a live dossier whose amount is not the order's) is
+/// cancellable: that is how the merchant resolves it.
 pub fn can_cancel(state_key: &str, sofinco_code: &str, contract_id: &str) -> bool {
     let state_ok = matches!(
         state_key,
-        IN_STUDY | AWAITING_CUSTOMER | AWAITING_FUNDING | FUNDING_REQUESTED
+        IN_STUDY | AWAITING_CUSTOMER | AWAITING_FUNDING | FUNDING_REQUESTED | TECH_ERROR
     );
     state_ok
         && !contract_id.trim().is_empty()
@@ -229,6 +231,8 @@ mod tests {
         assert!(!can_cancel("PS_STATE_4", "ETU", "SBX1"), "moved by hand");
         assert!(!can_cancel(REFUSED, "REF", "SBX1"));
         assert!(!can_cancel(CANCELLED, "ANN", "SBX1"));
+        assert!(can_cancel(TECH_ERROR, "AFI", "SBX1"), "held for its amount");
+        assert!(!can_cancel(TECH_ERROR, "ERR", "SBX1"), "no live dossier");
     }
 
     #[test]

@@ -18,6 +18,8 @@ class SofincoAttempts
     public const OPEN = 'open';
     public const ORDERED = 'ordered';
     public const ABANDONED = 'abandoned';
+    /** A second dossier for an ordered cart, cancelled at Sofinco. */
+    public const CANCELLED = 'cancelled';
 
     /**
      * A fresh reference per attempt, shaped as PrestaShop's own order references (9 upper-case
@@ -73,6 +75,18 @@ class SofincoAttempts
             _DB_PREFIX_,
             self::OPEN,
             (int) $limit
+        )) ?: [];
+    }
+
+    /** The cart's other attempts than $reference, newest first (the order panel lists them). */
+    public static function othersOfCart($idCart, $reference)
+    {
+        return Db::getInstance()->executeS(sprintf(
+            "SELECT order_reference, status, reason, created_at FROM `%ssofinco_attempt`
+             WHERE id_cart = %d AND order_reference <> '%s' ORDER BY created_at DESC LIMIT 20",
+            _DB_PREFIX_,
+            (int) $idCart,
+            pSQL((string) $reference)
         )) ?: [];
     }
 

@@ -170,7 +170,7 @@ class SofincoCron
                 $stateOf[(int) $o['id_order']] = (int) $o['current_state'];
             }
             return $budget->run($orders, $chunk, function (array $rows, $deadlineMs) use ($sync) {
-                return $sync->statuses(array_map(['SofincoStatusApplier', 'row'], $rows), $deadlineMs);
+                return $sync->statuses(array_map(['SofincoDossiers', 'statusRow'], $rows), $deadlineMs);
             }, function ($decision) use ($stateOf) {
                 SofincoStatusApplier::apply($decision, $stateOf[$decision->idOrder]);
             });

@@ -33,6 +33,8 @@ class SofincoDossiers
             'contract_id' => pSQL((string) $decision->contractId),
             'sofinco_status' => pSQL((string) $decision->sofincoStatus),
             'amount_cents' => (int) $attempt['amount_cents'],
+            'sofinco_amount_cents' => $decision->sofincoAmountCents,
+            'held' => $decision->heldBecause === null ? null : pSQL($decision->heldBecause),
             'signature_date' => self::date($decision->signatureDate),
             'mode' => pSQL($attempt['mode']),
             'date_add' => $now,
@@ -41,8 +43,11 @@ class SofincoDossiers
         ], true, true, Db::INSERT_IGNORE);
     }
 
-    /** What the statuses cron learnt: Sofinco's code and the signature date when new. */
-    public static function refresh($idOrder, $sofincoStatus, $signatureDate)
+    /**
+     * What a decision learnt from Sofinco: its code, the signature date when new, and when
+     * Sofinco answered, the amount it lends and whether that pays for the order as it is.
+     */
+    public static function refresh($idOrder, $sofincoStatus, $signatureDate, $sofincoAmountCents = null, $held = null)
     {
         $values = ['date_upd' => date('Y-m-d H:i:s')];
         if ($sofincoStatus !== null && $sofincoStatus !== '') {
@@ -52,7 +57,41 @@ class SofincoDossiers
         if ($date !== null) {
             $values['signature_date'] = $date;
         }
+        if ($sofincoAmountCents !== null) {
+            $values['sofinco_amount_cents'] = (int) $sofincoAmountCents;
+            $values['held'] = $held === null ? null : pSQL($held);
+        }
         return Db::getInstance()->update('sofinco_order', $values, 'id_order = ' . (int) $idOrder, 0, true);
+    }
+
+    /** Marks the order held (the extension said why: "amount" or "currency"). */
+    public static function hold($idOrder, $why)
+    {
+        return Db::getInstance()->update('sofinco_order', ['held' => pSQL($why), 'date_upd' => date('Y-m-d H:i:s')], 'id_order = ' . (int) $idOrder);
+    }
+
+    /**
+     * The order's own total (cents, by the extension) and currency, as they are now: what
+     * every decision checks Sofinco's dossier against.
+     */
+    public static function orderFacts($idOrder)
+    {
+        $row = Db::getInstance()->getRow(sprintf(
+            'SELECT o.total_paid_tax_incl, c.iso_code FROM `%sorders` o LEFT JOIN `%scurrency` c ON c.id_currency = o.id_currency WHERE o.id_order = %d',
+            _DB_PREFIX_,
+            _DB_PREFIX_,
+            (int) $idOrder
+        ), false);
+        return self::facts($row ?: []);
+    }
+
+    /** order_total_cents and currency from a row holding total_paid_tax_incl and iso_code. */
+    private static function facts(array $row)
+    {
+        return [
+            'order_total_cents' => isset($row['total_paid_tax_incl']) ? \Sofinco\StatusMapper::cents((float) $row['total_paid_tax_incl']) : 0,
+            'currency' => isset($row['iso_code']) ? (string) $row['iso_code'] : '',
+        ];
     }
 
     /** The merchant's click: queued before anything is sent, so nothing clicked is lost. */
@@ -63,6 +102,17 @@ class SofincoDossiers
             'funding_sent' => 0,
             'date_upd' => date('Y-m-d H:i:s'),
         ], 'id_order = ' . (int) $idOrder . ' AND funding_requested_at IS NULL');
+    }
+
+    /** A request the extension refused to send (the order is held): off the funding cron's queue. */
+    public static function withdrawFunding($idOrder, $held)
+    {
+        return Db::getInstance()->update('sofinco_order', [
+            'funding_requested_at' => null,
+            'funding_sent' => 0,
+            'held' => pSQL($held),
+            'date_upd' => date('Y-m-d H:i:s'),
+        ], 'id_order = ' . (int) $idOrder, 0, true);
     }
 
     public static function markFundingSent($idOrder)
@@ -76,17 +126,28 @@ class SofincoDossiers
         return Db::getInstance()->update('sofinco_order', ['funding_closed' => 1, 'date_upd' => date('Y-m-d H:i:s')], 'id_order = ' . (int) $idOrder);
     }
 
-    /** A queued request as DossierSync::fundings() reads it. */
+    /** A queued request as DossierSync::fundings() reads it, with its order as it is now. */
     public static function fundingRow(array $row)
     {
         return [
             'id_order' => (int) $row['id_order'],
             'contract_id' => (string) $row['contract_id'],
             'order_reference' => (string) $row['order_reference'],
-            'amount_cents' => (int) $row['amount_cents'],
             'requested_at' => (int) $row['funding_requested_at'],
             'sent' => (bool) $row['funding_sent'],
-        ];
+        ] + self::orderFacts((int) $row['id_order']);
+    }
+
+    /** A followed order as DossierSync::statuses() reads it (a row of followed()/trackedOrder()). */
+    public static function statusRow(array $o)
+    {
+        return [
+            'id_order' => (int) $o['id_order'],
+            'contract_id' => (string) $o['contract_id'],
+            'order_reference' => (string) $o['order_reference'],
+            'state' => SofincoStates::keyOf((int) $o['current_state']),
+            'since' => (int) $o['since'],
+        ] + self::facts($o);
     }
 
     /** Requests queued and not yet closed by a funded dossier, for the funding cron. */
@@ -121,10 +182,12 @@ class SofincoDossiers
     private static function tracked($where, $limit)
     {
         return Db::getInstance()->executeS(sprintf(
-            'SELECT so.*, o.current_state,
+            'SELECT so.*, o.current_state, o.total_paid_tax_incl, c.iso_code,
                 (SELECT UNIX_TIMESTAMP(MAX(oh.date_add)) FROM `%sorder_history` oh WHERE oh.id_order = o.id_order) AS since
              FROM `%ssofinco_order` so JOIN `%sorders` o ON o.id_order = so.id_order
+             LEFT JOIN `%scurrency` c ON c.id_currency = o.id_currency
              WHERE %s ORDER BY so.date_upd ASC LIMIT %d',
+            _DB_PREFIX_,
             _DB_PREFIX_,
             _DB_PREFIX_,
             _DB_PREFIX_,

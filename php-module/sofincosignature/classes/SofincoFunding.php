@@ -71,6 +71,9 @@ class SofincoFunding
             case \Sofinco\FundingAction::Funded:
                 return self::result(true, $module->getTranslator()->trans('Funding requested: Sofinco accepted the request.', [], 'Modules.Sofincosignature.Admin'), $warning);
             case \Sofinco\FundingAction::Error:
+                if ($decision->heldBecause !== null) {
+                    return self::result(false, $module->getTranslator()->trans('Nothing was sent: Sofinco\'s dossier does not pay for this order as it is now (its total or currency changed). The order is held; see both amounts on the order page.', [], 'Modules.Sofincosignature.Admin'));
+                }
                 // The extension's reason is English detail: apply() wrote it to the logs.
                 return self::result(false, $module->getTranslator()->trans('Sofinco refused the funding request: the reason is in the logs (with the call\'s Correlationid, for Sofinco\'s support).', [], 'Modules.Sofincosignature.Admin'), $warning);
             default:
@@ -133,6 +136,15 @@ class SofincoFunding
                 }
                 break;
             case \Sofinco\FundingAction::Error:
+                if ($d->heldBecause !== null) {
+                    // Sofinco's dossier does not pay for the order as it is (edited since):
+                    // nothing was sent, the request is withdrawn and the order held.
+                    SofincoDossiers::withdrawFunding($idOrder, $d->heldBecause);
+                    $order = SofincoOrderStates::fresh($idOrder);
+                    if (\Sofinco\StatusMapper::isSynced(SofincoStates::keyOf((int) $order->current_state))) {
+                        SofincoOrderStates::move($idOrder, (int) $order->current_state, (string) $d->state);
+                    }
+                }
                 SofincoLogger::error(sprintf('funding of order %d: %s', $idOrder, $d->reason));
                 break;
         }

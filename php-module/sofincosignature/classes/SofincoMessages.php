@@ -42,6 +42,12 @@ class SofincoMessages
         return $module->getTranslator()->trans('Sofinco has not registered your application yet. If you signed it, your order will appear in your account within the hour; otherwise you can try again.', [], 'Modules.Sofincosignature.Shop');
     }
 
+    /** The customer switched the cart to another currency after leaving for Sofinco. */
+    public static function notInEuros(Module $module)
+    {
+        return $module->getTranslator()->trans('Your cart is no longer in euros, and Sofinco lends in euros only: no order was placed. Switch the shop back to euros, then reload this page to complete your order.', [], 'Modules.Sofincosignature.Shop');
+    }
+
     public static function unavailable(Module $module)
     {
         return $module->getTranslator()->trans('Payment with Sofinco is unavailable for the moment. Your cart is kept: please try again in a few minutes or choose another payment method.', [], 'Modules.Sofincosignature.Shop');

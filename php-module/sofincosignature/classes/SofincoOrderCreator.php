@@ -43,6 +43,11 @@ class SofincoOrderCreator
                 SofincoAttempts::close($attempt['order_reference'], SofincoAttempts::ABANDONED, 0, $decision->reason);
                 SofincoLogger::info(sprintf('attempt %s closed without an order: %s', $attempt['order_reference'], $decision->reason));
                 return 0;
+            case \Sofinco\OrderAction::Cancelled:
+                // A second credit for one cart: cancelled at Sofinco, shown on the cart's order.
+                SofincoAttempts::close($attempt['order_reference'], SofincoAttempts::CANCELLED, 0, $decision->reason);
+                SofincoLogger::info(sprintf('attempt %s: %s', $attempt['order_reference'], $decision->reason));
+                return (int) Order::getIdByCartId((int) $attempt['id_cart']);
             case \Sofinco\OrderAction::Error:
                 SofincoLogger::error(sprintf('attempt %s: %s', $attempt['order_reference'], $decision->reason));
                 return (int) Order::getIdByCartId((int) $attempt['id_cart']);
@@ -62,7 +67,13 @@ class SofincoOrderCreator
         try {
             $existing = (int) Order::getIdByCartId($idCart);
             if ($existing) {
-                // Someone else won the race: only make sure the bookkeeping is done.
+                if (self::orderedAs($idCart) !== strtoupper((string) $attempt['order_reference'])) {
+                    // Another dossier (another tab) became the cart's order first: this one
+                    // stays open for the orders cron, which cancels it at Sofinco.
+                    SofincoLogger::info(sprintf('cart %d is already ordered under another reference: dossier %s is left for the orders cron to cancel', $idCart, $attempt['order_reference']));
+                    return $existing;
+                }
+                // Someone else won the race for this very dossier: only make sure the bookkeeping is done.
                 SofincoDossiers::record($existing, $attempt, $decision);
                 SofincoAttempts::close($attempt['order_reference'], SofincoAttempts::ORDERED, $existing, 'order already created');
                 return $existing;
@@ -83,15 +94,35 @@ class SofincoOrderCreator
     /**
      * An approved dossier's order is created in study (validateOrder would book the full
      * amount as paid in an approved state) and moved to its state at once: money is
-     * booked once, by PrestaShop, when the order reaches "Dossier financé".
+     * booked once, by PrestaShop, when the order reaches "Dossier financé". The state is
+     * the extension's, checked against the order validateOrder made (its total and
+     * currency): a cart that changed since it was read is held.
      */
     private function moveToDecidedState($idOrder, \Sofinco\OrderDecision $decision)
     {
-        if ($decision->state === null || $decision->state === $decision->createIn) {
+        $order = SofincoOrderStates::fresh($idOrder);
+        $facts = SofincoDossiers::orderFacts($idOrder);
+        $state = $decision->stateForOrder($facts['order_total_cents'], $facts['currency']);
+        if ($state === null || $state === SofincoStates::keyOf((int) $order->current_state)) {
             return;
         }
-        $order = SofincoOrderStates::fresh($idOrder);
-        SofincoOrderStates::move((int) $idOrder, (int) $order->current_state, $decision->state);
+        if ($state !== $decision->state) {
+            SofincoDossiers::hold($idOrder, 'amount');
+            SofincoLogger::error(sprintf('order %d is held: its total is not what Sofinco lends for %s', $idOrder, $decision->orderReference));
+        }
+        SofincoOrderStates::move((int) $idOrder, (int) $order->current_state, $state);
+    }
+
+    /** The reference of the order cart $idCart already has ("" when none). */
+    public static function orderedAs($idCart)
+    {
+        $idCart = (int) $idCart;
+        // The dossier the order was made from; else the order's own reference (another payment).
+        $reference = Db::getInstance()->getValue('SELECT order_reference FROM `' . _DB_PREFIX_ . 'sofinco_order` WHERE id_cart = ' . $idCart, false);
+        if (!$reference) {
+            $reference = Db::getInstance()->getValue('SELECT reference FROM `' . _DB_PREFIX_ . 'orders` WHERE id_cart = ' . $idCart . ' ORDER BY id_order ASC', false);
+        }
+        return strtoupper((string) $reference);
     }
 
     private function validate(array $attempt, \Sofinco\OrderDecision $decision)
@@ -132,17 +163,22 @@ class SofincoOrderCreator
         return $mode === 'TEST' ? '[TEST] ' . $module->displayName : $module->displayName;
     }
 
-    /** The attempt row as DossierSync reads it: the cart's amount now, not at checkout. */
+    /**
+     * The attempt row as DossierSync reads it: the cart as it is now (total and currency),
+     * never the amount stored at checkout, and the order the cart already has, if any.
+     */
     public static function syncRow(array $attempt)
     {
         $cart = new Cart((int) $attempt['id_cart']);
-        $amount = Validate::isLoadedObject($cart) ? SofincoCartContext::totalCents($cart) : (int) $attempt['amount_cents'];
+        $loaded = Validate::isLoadedObject($cart);
         return [
             'id_cart' => (int) $attempt['id_cart'],
             'order_reference' => (string) $attempt['order_reference'],
             // A customer who changed the cart after leaving for Sofinco gets no validated
-            // order: the extension compares this with the dossier's amount.
-            'amount_cents' => $amount,
+            // order: the extension compares these with the dossier.
+            'cart_total_cents' => $loaded ? SofincoCartContext::totalCents($cart) : 0,
+            'currency' => $loaded ? (string) Currency::getIsoCodeById((int) $cart->id_currency) : '',
+            'ordered_as' => self::orderedAs((int) $attempt['id_cart']),
             'created_at' => (int) $attempt['created_at'],
         ];
     }

@@ -23,6 +23,17 @@ class SofincoPrices
         return number_format($amount, 2, ',', "\u{202F}") . "\u{00A0}€";
     }
 
+    /** The order's own total in its own currency, as PrestaShop shows it. */
+    public static function ofOrder(Order $order, ?Context $context = null)
+    {
+        $context = $context ?: Context::getContext();
+        $iso = (string) Currency::getIsoCodeById((int) $order->id_currency);
+        if (method_exists($context, 'getCurrentLocale') && $context->getCurrentLocale() && $iso !== '') {
+            return $context->getCurrentLocale()->formatPrice((float) $order->total_paid_tax_incl, $iso);
+        }
+        return Tools::displayPrice((float) $order->total_paid_tax_incl, (int) $order->id_currency);
+    }
+
     /** "6,06 %" */
     public static function rate($percent)
     {

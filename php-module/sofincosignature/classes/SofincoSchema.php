@@ -10,7 +10,10 @@
  * - sofinco_attempt: one row per checkout attempt, stored before the customer leaves for
  *   Sofinco (the reference is what Sofinco calls orderId / partnerExternalId).
  * - sofinco_order: one row per order created from a dossier; its unique id_cart is the
- *   last line of defence against a second order for one cart.
+ *   last line of defence against a second order for one cart. amount_cents is the cart
+ *   when the customer left (history only: decisions read the order's own total);
+ *   sofinco_amount_cents what Sofinco last said the dossier lends; held why the dossier
+ *   does not pay for the order ("amount", "currency"), NULL when it does.
  * - sofinco_lock: the claim rows of SofincoLock (one per lock held).
  * - sofinco_notify_claim: when a notification last triggered a lookup of a reference
  *   (SofincoNotifyGate).
@@ -52,6 +55,8 @@ class SofincoSchema
                 `contract_id` VARCHAR(64) NOT NULL DEFAULT '',
                 `sofinco_status` VARCHAR(8) NOT NULL DEFAULT '',
                 `amount_cents` BIGINT NOT NULL,
+                `sofinco_amount_cents` BIGINT NULL,
+                `held` VARCHAR(16) NULL,
                 `signature_date` DATE NULL,
                 `mode` VARCHAR(12) NOT NULL DEFAULT 'NC',
                 `funding_requested_at` INT UNSIGNED NULL,
@@ -80,6 +85,30 @@ class SofincoSchema
         foreach ($queries as $sql) {
             if (!Db::getInstance()->execute($sql)) {
                 return false;
+            }
+        }
+        return self::addMissingColumns();
+    }
+
+    /** Columns later versions added to an existing table (install and upgrades alike). */
+    private static function addMissingColumns()
+    {
+        $db = Db::getInstance();
+        $p = _DB_PREFIX_;
+        $columns = [
+            'sofinco_order' => [
+                'sofinco_amount_cents' => 'BIGINT NULL AFTER `amount_cents`',
+                'held' => 'VARCHAR(16) NULL AFTER `sofinco_amount_cents`',
+            ],
+        ];
+        foreach ($columns as $table => $definitions) {
+            foreach ($definitions as $column => $definition) {
+                if (
+                    !$db->executeS("SHOW COLUMNS FROM `{$p}{$table}` LIKE '{$column}'")
+                    && !$db->execute("ALTER TABLE `{$p}{$table}` ADD `{$column}` {$definition}")
+                ) {
+                    return false;
+                }
             }
         }
         return true;

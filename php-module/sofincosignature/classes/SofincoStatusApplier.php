@@ -21,7 +21,7 @@ class SofincoStatusApplier
         if ($d->action === \Sofinco\StatusAction::Leave) {
             return;
         }
-        SofincoDossiers::refresh($d->idOrder, $d->sofincoStatus, $d->signatureDate);
+        SofincoDossiers::refresh($d->idOrder, $d->sofincoStatus, $d->signatureDate, $d->sofincoAmountCents, $d->heldBecause);
         if ($d->action === \Sofinco\StatusAction::SetState) {
             $moved = SofincoOrderStates::move($d->idOrder, (int) $currentState, (string) $d->state);
             if ($moved && $d->releaseStock) {
@@ -30,18 +30,5 @@ class SofincoStatusApplier
         } elseif ($d->action === \Sofinco\StatusAction::Error) {
             SofincoLogger::error(sprintf('order %d: %s', $d->idOrder, $d->reason));
         }
-    }
-
-    /** The row DossierSync::statuses() reads for a sofinco_order row joined with its order. */
-    public static function row(array $o)
-    {
-        return [
-            'id_order' => (int) $o['id_order'],
-            'contract_id' => (string) $o['contract_id'],
-            'order_reference' => (string) $o['order_reference'],
-            'state' => SofincoStates::keyOf((int) $o['current_state']),
-            'amount_cents' => (int) $o['amount_cents'],
-            'since' => (int) $o['since'],
-        ];
     }
 }

@@ -51,7 +51,7 @@ final class DossierSyncTest extends ClientTestCase
 
     private static function attempt(string $reference, int $amountCents = 129000, int $age = 60, int $cart = 1): array
     {
-        return ['id_cart' => $cart, 'order_reference' => $reference, 'amount_cents' => $amountCents, 'created_at' => time() - $age];
+        return ['id_cart' => $cart, 'order_reference' => $reference, 'cart_total_cents' => $amountCents, 'currency' => 'EUR', 'created_at' => time() - $age];
     }
 
     private function journey(string $action, int $amountCents = 129000, array $customer = []): string
@@ -125,7 +125,7 @@ final class DossierSyncTest extends ClientTestCase
         $reference = $this->journey('sign');
         $dossier = self::dossier($reference);
         $order = ['id_order' => 7, 'contract_id' => $dossier['contract_id'], 'order_reference' => $reference,
-            'state' => 'SOFINCO_OS_IN_STUDY', 'amount_cents' => 129000, 'since' => time()];
+            'state' => 'SOFINCO_OS_IN_STUDY', 'order_total_cents' => 129000, 'currency' => 'EUR', 'since' => time()];
         $sync = $this->sync();
         $none = $sync->statuses([$order])->decisions[0];
         $this->assertInstanceOf(StatusDecision::class, $none);
@@ -146,9 +146,9 @@ final class DossierSyncTest extends ClientTestCase
     public function testManualStatesAndTheGracePeriodMakeNoCall(): void
     {
         $rows = [
-            ['id_order' => 1, 'contract_id' => 'SBX1', 'order_reference' => 'MANUAL1', 'state' => 'PS_OS_SHIPPING', 'amount_cents' => 1, 'since' => time()],
-            ['id_order' => 2, 'contract_id' => 'SBX2', 'order_reference' => 'GONE1', 'state' => 'SOFINCO_OS_NOT_FOUND', 'amount_cents' => 1, 'since' => time() - 8 * 86400],
-            ['id_order' => 3, 'contract_id' => 'SBX3', 'order_reference' => 'DONE1', 'state' => 'SOFINCO_OS_FUNDED', 'amount_cents' => 1, 'since' => time()],
+            ['id_order' => 1, 'contract_id' => 'SBX1', 'order_reference' => 'MANUAL1', 'state' => 'PS_OS_SHIPPING', 'order_total_cents' => 1, 'currency' => 'EUR', 'since' => time()],
+            ['id_order' => 2, 'contract_id' => 'SBX2', 'order_reference' => 'GONE1', 'state' => 'SOFINCO_OS_NOT_FOUND', 'order_total_cents' => 1, 'currency' => 'EUR', 'since' => time() - 8 * 86400],
+            ['id_order' => 3, 'contract_id' => 'SBX3', 'order_reference' => 'DONE1', 'state' => 'SOFINCO_OS_FUNDED', 'order_total_cents' => 1, 'currency' => 'EUR', 'since' => time()],
         ];
         $result = $this->sync()->statuses($rows);
         $this->assertSame([StatusAction::Leave, StatusAction::Leave, StatusAction::Leave], self::actions($result));
@@ -158,7 +158,7 @@ final class DossierSyncTest extends ClientTestCase
 
     public function testNotFoundKeepsBeingCheckedDuringTheGracePeriod(): void
     {
-        $row = ['id_order' => 2, 'contract_id' => '', 'order_reference' => 'GONE2', 'state' => 'SOFINCO_OS_NOT_FOUND', 'amount_cents' => 1, 'since' => time() - 3600];
+        $row = ['id_order' => 2, 'contract_id' => '', 'order_reference' => 'GONE2', 'state' => 'SOFINCO_OS_NOT_FOUND', 'order_total_cents' => 1, 'currency' => 'EUR', 'since' => time() - 3600];
         $d = $this->sync()->statuses([$row])->decisions[0];
         $this->assertSame(StatusAction::Unchanged, $d->action);
         $this->assertNotEmpty(static::$sandbox->requests());
@@ -170,7 +170,7 @@ final class DossierSyncTest extends ClientTestCase
         static::$sandbox->setStatus($reference, 'AFI');
         $dossier = self::dossier($reference);
         $row = ['id_order' => 9, 'contract_id' => $dossier['contract_id'], 'order_reference' => $reference,
-            'state' => 'SOFINCO_OS_FUNDING_REQUESTED', 'amount_cents' => 129000, 'since' => time()];
+            'state' => 'SOFINCO_OS_FUNDING_REQUESTED', 'order_total_cents' => 129000, 'currency' => 'EUR', 'since' => time()];
         $this->assertSame(StatusAction::Unchanged, $this->sync()->statuses([$row])->decisions[0]->action);
     }
 
@@ -180,7 +180,7 @@ final class DossierSyncTest extends ClientTestCase
         static::$sandbox->setStatus($reference, 'AFI');
         $dossier = self::dossier($reference);
         $request = ['id_order' => 5, 'contract_id' => $dossier['contract_id'], 'order_reference' => $reference,
-            'amount_cents' => 129000, 'requested_at' => time(), 'sent' => false];
+            'order_total_cents' => 129000, 'currency' => 'EUR', 'requested_at' => time(), 'sent' => false];
         $sync = $this->sync();
         $sent = $sync->fundings([$request])->decisions[0];
         $this->assertInstanceOf(FundingDecision::class, $sent);
@@ -202,7 +202,7 @@ final class DossierSyncTest extends ClientTestCase
         static::$sandbox->faults(['fail_rate' => 1.0]);
         $sync = new DossierSync($this->client(['max_retries' => 0, 'timeout_ms' => 3101]));
         $d = $sync->fundings([['id_order' => 5, 'contract_id' => $dossier['contract_id'], 'order_reference' => $reference,
-            'amount_cents' => 129000, 'requested_at' => time(), 'sent' => false]])->decisions[0];
+            'order_total_cents' => 129000, 'currency' => 'EUR', 'requested_at' => time(), 'sent' => false]])->decisions[0];
         static::$sandbox->faults([]);
         $this->assertSame(FundingAction::Retry, $d->action);
         $this->assertNull($d->state);
@@ -214,7 +214,7 @@ final class DossierSyncTest extends ClientTestCase
         static::$sandbox->setStatus($reference, 'REF');
         $dossier = self::dossier($reference);
         $d = $this->sync()->fundings([['id_order' => 5, 'contract_id' => $dossier['contract_id'], 'order_reference' => $reference,
-            'amount_cents' => 129000, 'requested_at' => time(), 'sent' => false]])->decisions[0];
+            'order_total_cents' => 129000, 'currency' => 'EUR', 'requested_at' => time(), 'sent' => false]])->decisions[0];
         $this->assertSame(FundingAction::Error, $d->action);
         $this->assertStringContainsString('REF', $d->reason);
     }
@@ -296,6 +296,62 @@ final class DossierSyncTest extends ClientTestCase
         $sync->notification('{not json', self::attempt($reference));
     }
 
+    public function testASecondSignedDossierForAnOrderedCartIsCancelledAtSofinco(): void
+    {
+        $first = $this->journey('sign');
+        $second = $this->journey('sign');
+        $ordered = self::attempt($second) + ['ordered_as' => $first];
+        $d = $this->sync()->orders([$ordered])->decisions[0];
+        $this->assertSame(OrderAction::Cancelled, $d->action, $d->reason);
+        $this->assertStringContainsString($first, $d->reason);
+        $this->assertSame('ANN', self::dossier($second)['status'], 'the second credit is cancelled at Sofinco');
+        $this->assertSame('ETU', self::dossier($first)['status'], 'the order\'s own dossier is untouched');
+        // The attempt the order was made from is not a second one.
+        $same = $this->sync()->orders([self::attempt($first) + ['ordered_as' => strtolower($first)]])->decisions[0];
+        $this->assertSame(OrderAction::CreateOrder, $same->action);
+    }
+
+    public function testACartInAnotherCurrencyMakesNoOrderAndIsHeld(): void
+    {
+        $signed = $this->journey('sign', 129000);
+        $row = ['currency' => 'USD', 'cart_total_cents' => 129000] + self::attempt($signed);
+        $d = $this->sync()->orders([$row])->decisions[0];
+        $this->assertSame(OrderAction::Wait, $d->action, $d->reason);
+        $this->assertSame('currency', $d->heldBecause);
+        $this->assertSame(129000, $d->sofincoAmountCents);
+    }
+
+    public function testAnOrderEnlargedAfterSigningIsHeldNeverApproved(): void
+    {
+        $signed = $this->journey('sign', 129000);
+        static::$sandbox->setStatus($signed, 'AFI');
+        $dossier = self::dossier($signed);
+        $row = ['id_order' => 41, 'contract_id' => $dossier['contract_id'], 'order_reference' => $signed,
+            'state' => 'SOFINCO_OS_TECH_ERROR', 'order_total_cents' => 258000, 'currency' => 'EUR', 'since' => time()];
+        $d = $this->sync()->statuses([$row])->decisions[0];
+        $this->assertSame(StatusAction::Unchanged, $d->action, $d->reason);
+        $this->assertSame('amount', $d->heldBecause);
+        $this->assertSame(129000, $d->sofincoAmountCents);
+        $created = $this->sync()->orders([self::attempt($signed)])->decisions[0];
+        $this->assertSame('SOFINCO_OS_AWAITING_FUNDING', $created->stateForOrder(129000, 'EUR'));
+        $this->assertSame('SOFINCO_OS_TECH_ERROR', $created->stateForOrder(258000, 'EUR'), 'the cart grew before validateOrder');
+        $this->assertSame('SOFINCO_OS_TECH_ERROR', $created->stateForOrder(129000, 'USD'));
+    }
+
+    public function testAContractIdTheClientRefusesIsAnErrorAndNothingIsSent(): void
+    {
+        $before = static::$sandbox->requests();
+        $row = ['id_order' => 42, 'contract_id' => '../contracts', 'order_reference' => 'NOSUCH1',
+            'state' => 'SOFINCO_OS_IN_STUDY', 'order_total_cents' => 129000, 'currency' => 'EUR', 'since' => time()];
+        $batch = $this->sync()->statuses([$row]);
+        $d = $batch->decisions[0];
+        $this->assertSame(StatusAction::Error, $d->action, 'refused by the client, not "unknown to Sofinco"');
+        $this->assertNull($d->state);
+        $this->assertStringContainsString('contract id', $d->reason);
+        $this->assertSame(1, $batch->errors);
+        $this->assertSame($before, static::$sandbox->requests(), 'nothing reached Sofinco');
+    }
+
     public function testCancelRefusesAHandMovedOrderWithoutAnyCall(): void
     {
         $reference = $this->journey('sign');
@@ -357,8 +413,8 @@ final class DossierSyncTest extends ClientTestCase
         static::$sandbox->setStatus($reference, 'AFI');
         $before = static::$sandbox->requests();
         $batch = $this->sync()->fundings([
-            ['id_order' => 11, 'contract_id' => '', 'order_reference' => $reference, 'amount_cents' => 129000, 'requested_at' => time(), 'sent' => false],
-            ['id_order' => 12, 'contract_id' => '   ', 'order_reference' => $reference, 'amount_cents' => 129000, 'requested_at' => time(), 'sent' => false],
+            ['id_order' => 11, 'contract_id' => '', 'order_reference' => $reference, 'order_total_cents' => 129000, 'currency' => 'EUR', 'requested_at' => time(), 'sent' => false],
+            ['id_order' => 12, 'contract_id' => '   ', 'order_reference' => $reference, 'order_total_cents' => 129000, 'currency' => 'EUR', 'requested_at' => time(), 'sent' => false],
         ]);
         $this->assertSame([11, 12], array_map(fn ($d) => $d->idOrder, $batch->decisions));
         $this->assertSame([FundingAction::Error, FundingAction::Error], self::actions($batch));
@@ -371,7 +427,7 @@ final class DossierSyncTest extends ClientTestCase
     public function testDecisionsAreReadOnly(): void
     {
         $batch = $this->sync()->statuses([
-            ['id_order' => 4, 'contract_id' => 'SBX4', 'order_reference' => 'MANUAL4', 'state' => 'PS_OS_SHIPPING', 'amount_cents' => 1, 'since' => time()],
+            ['id_order' => 4, 'contract_id' => 'SBX4', 'order_reference' => 'MANUAL4', 'state' => 'PS_OS_SHIPPING', 'order_total_cents' => 1, 'currency' => 'EUR', 'since' => time()],
         ]);
         $d = $batch->decisions[0];
         foreach ([fn () => $batch->checked = 5, fn () => $batch->decisions = [], fn () => $d->state = 'SOFINCO_OS_FUNDED',
@@ -410,7 +466,7 @@ final class DossierSyncTest extends ClientTestCase
             $this->assertStringContainsString('concurrency', $e->getMessage());
         }
         $this->expectException(\Sofinco\InvalidInputException::class);
-        $this->expectExceptionMessage('row 1: amount_cents');
+        $this->expectExceptionMessage('row 1: cart_total_cents');
         $this->sync()->orders([self::attempt('A1'), ['id_cart' => 1, 'order_reference' => 'A2', 'created_at' => 1]]);
     }
 }

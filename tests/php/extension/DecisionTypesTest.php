@@ -33,7 +33,7 @@ final class DecisionTypesTest extends TestCase
     public static function enums(): array
     {
         return [
-            'order' => [OrderAction::class, ['CreateOrder' => 'create_order', 'Wait' => 'wait', 'Abandon' => 'abandon', 'Error' => 'error', 'Ignore' => 'none']],
+            'order' => [OrderAction::class, ['CreateOrder' => 'create_order', 'Wait' => 'wait', 'Abandon' => 'abandon', 'Cancelled' => 'cancelled', 'Error' => 'error', 'Ignore' => 'none']],
             'status' => [StatusAction::class, ['SetState' => 'set_state', 'Unchanged' => 'none', 'Leave' => 'leave', 'Error' => 'error']],
             'funding' => [FundingAction::class, ['Sent' => 'sent', 'Retry' => 'retry', 'Funded' => 'funded', 'Unchanged' => 'none', 'Error' => 'error']],
             'cancel' => [CancelAction::class, ['Cancelled' => 'cancelled', 'NotAllowed' => 'not_allowed', 'NotAccepted' => 'not_accepted', 'Error' => 'error']],
@@ -60,9 +60,10 @@ final class DecisionTypesTest extends TestCase
         return [
             'batch' => ['Sofinco\Batch', ['decisions', 'checked', 'changed', 'errors', 'remaining', 'elapsedMs']],
             'order' => ['Sofinco\OrderDecision', ['idCart', 'orderReference', 'action', 'state', 'createIn', 'paymentCents', 'paymentEuros',
-                'contractId', 'signatureDate', 'withdrawalEnd', 'reason', 'sofincoStatus']],
-            'status' => ['Sofinco\StatusDecision', ['idOrder', 'action', 'state', 'releaseStock', 'signatureDate', 'withdrawalEnd', 'reason', 'sofincoStatus']],
-            'funding' => ['Sofinco\FundingDecision', ['idOrder', 'action', 'state', 'sofincoStatus', 'reason']],
+                'contractId', 'signatureDate', 'withdrawalEnd', 'reason', 'sofincoStatus', 'sofincoAmountCents', 'heldBecause']],
+            'status' => ['Sofinco\StatusDecision', ['idOrder', 'action', 'state', 'releaseStock', 'signatureDate', 'withdrawalEnd', 'reason', 'sofincoStatus',
+                'sofincoAmountCents', 'heldBecause']],
+            'funding' => ['Sofinco\FundingDecision', ['idOrder', 'action', 'state', 'sofincoStatus', 'reason', 'heldBecause']],
             'cancel' => ['Sofinco\CancelDecision', ['idOrder', 'action', 'state', 'releaseStock', 'sofincoStatus', 'reason']],
         ];
     }

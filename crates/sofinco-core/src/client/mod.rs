@@ -369,6 +369,9 @@ impl SofincoClient {
         contract_id: &str,
         order_reference: &str,
     ) -> Result<Dossier> {
+        // A contract id that is not one is refused here, never asked about (nor reported
+        // as unknown to Sofinco).
+        check_contract_id(contract_id)?;
         let call = Call {
             method: Method::GET,
             path: path::contract(contract_id),
@@ -388,6 +391,7 @@ impl SofincoClient {
         order_reference: &str,
         path: String,
     ) -> Result<Ack> {
+        check_contract_id(contract_id)?;
         let call = Call {
             method: Method::POST,
             path,
@@ -422,6 +426,21 @@ impl SofincoClient {
             }
             Err(e) => Err(e),
         }
+    }
+
+    pub async fn cancel_dossier_async(
+        &self,
+        http: &reqwest::Client,
+        contract_id: &str,
+        order_reference: &str,
+    ) -> Result<Ack> {
+        self.order_status_async(
+            http,
+            contract_id,
+            order_reference,
+            path::cancel(contract_id),
+        )
+        .await
     }
 
     pub async fn request_funding_async(

@@ -32,45 +32,123 @@ fn order(attempt: &Attempt, action: OrderAction, reason: impl Into<String>) -> O
         action,
         reason: reason.into(),
         sofinco_status: None,
+        sofinco_amount_cents: None,
+        held: None,
     }
 }
 
-/// A dossier whose amount is not the cart's never makes a validated or paid order.
-fn amount_mismatch(dossier: &Dossier, expected_cents: i64) -> Option<String> {
-    (dossier.amount_cents != expected_cents).then(|| {
-        format!(
-            "amount mismatch: Sofinco's dossier is {} cents, the order {} cents",
-            dossier.amount_cents, expected_cents
+/// The one currency Sofinco lends in.
+pub const LENDING_CURRENCY: &str = "EUR";
+
+/// Whether Sofinco's dossier pays for `total_cents` in `currency` (an order's total, or a
+/// cart's when no order exists yet): a dossier that does not never makes a validated or
+/// paid order.
+pub fn hold(dossier: &Dossier, total_cents: i64, currency: &str) -> Option<(Hold, String)> {
+    if !currency.trim().eq_ignore_ascii_case(LENDING_CURRENCY) {
+        return Some((
+            Hold::Currency,
+            format!(
+                "currency mismatch: the order is in {}, Sofinco lends in euros",
+                crate::error::printable(currency)
+            ),
+        ));
+    }
+    (dossier.amount_cents != total_cents).then(|| {
+        (
+            Hold::Amount,
+            format!(
+                "amount mismatch: Sofinco's dossier is {} cents, the order {} cents",
+                dossier.amount_cents, total_cents
+            ),
         )
     })
 }
 
+/// What the orders task does for one attempt, before any order: decide, or first cancel a
+/// dossier that must not become an order.
+pub enum OrderStep {
+    Done(OrderDecision),
+    /// Cancel `contract_id` at Sofinco, then report `decision` (action Cancelled) with the
+    /// outcome (order_cancelled).
+    Cancel {
+        contract_id: String,
+        decision: OrderDecision,
+    },
+}
+
 /// The orders task (and the return page, and the notification) for one attempt.
+pub fn order_step(
+    attempt: &Attempt,
+    lookup: Result<Option<Dossier>>,
+    now: i64,
+    policy: &Policy,
+) -> OrderStep {
+    let dossier = lookup.as_ref().ok().and_then(|d| d.as_ref());
+    let status = dossier.map(|d| d.status.clone());
+    let amount = dossier.map(|d| d.amount_cents);
+    let answered = |d: OrderDecision| OrderDecision {
+        sofinco_status: status.clone(),
+        sofinco_amount_cents: amount,
+        ..d
+    };
+    match order_decision(attempt, lookup, now, policy) {
+        OrderStep::Done(d) => OrderStep::Done(answered(d)),
+        OrderStep::Cancel {
+            contract_id,
+            decision,
+        } => OrderStep::Cancel {
+            contract_id,
+            decision: answered(decision),
+        },
+    }
+}
+
+/// The decision when no cancel call is needed (tests, and the rows it can decide alone).
 pub fn decide_order(
     attempt: &Attempt,
     lookup: Result<Option<Dossier>>,
     now: i64,
     policy: &Policy,
 ) -> OrderDecision {
-    let status = lookup
-        .as_ref()
-        .ok()
-        .and_then(|d| d.as_ref())
-        .map(|d| d.status.clone());
-    OrderDecision {
-        sofinco_status: status,
-        ..order_decision(attempt, lookup, now, policy)
+    match order_step(attempt, lookup, now, policy) {
+        OrderStep::Done(d) => d,
+        OrderStep::Cancel { decision, .. } => decision,
+    }
+}
+
+/// The outcome of cancelling a dossier that did not become the order.
+pub fn order_cancelled(decision: OrderDecision, outcome: Result<bool>) -> OrderDecision {
+    match outcome {
+        Ok(true) => decision,
+        Ok(false) => OrderDecision {
+            action: OrderAction::Error,
+            reason: format!(
+                "Sofinco did not accept the cancellation ({}): asked again next run",
+                decision.reason
+            ),
+            ..decision
+        },
+        Err(e) => OrderDecision {
+            action: OrderAction::Error,
+            reason: format!(
+                "cancelling at Sofinco failed ({}): {}",
+                decision.reason,
+                e.message()
+            ),
+            ..decision
+        },
     }
 }
 
 /// The order to create for a live dossier in `state`.
-fn creation(attempt: &Attempt, dossier: &Dossier, state: &'static str) -> Creation {
+fn creation(dossier: &Dossier, state: &'static str) -> Creation {
     let (create_in, _) = table::creation_path(state);
     Creation {
         state,
         create_in,
+        // Sofinco's funded amount, which equals the cart's total here (else TECH_ERROR).
         payment_cents: if state == table::FUNDED {
-            attempt.amount_cents
+            dossier.amount_cents
         } else {
             0
         },
@@ -85,26 +163,26 @@ fn order_decision(
     lookup: Result<Option<Dossier>>,
     now: i64,
     policy: &Policy,
-) -> OrderDecision {
+) -> OrderStep {
+    let done = |action, reason: String| OrderStep::Done(order(attempt, action, reason));
     let too_old = now - attempt.created_at >= policy.abandon_after_s;
     let wait_or_abandon = |why: &str| {
         if too_old {
-            order(
-                attempt,
+            done(
                 OrderAction::Abandon,
                 format!("{why} after {} hours", policy.abandon_after_s / 3600),
             )
         } else {
-            order(attempt, OrderAction::Wait, why)
+            done(OrderAction::Wait, why.to_string())
         }
     };
     let dossier = match lookup {
-        Err(e) => return order(attempt, OrderAction::Error, e.message()),
+        Err(e) => return done(OrderAction::Error, e.message().to_string()),
         Ok(None) => return wait_or_abandon("no Sofinco dossier yet"),
         Ok(Some(d)) => d,
     };
     let state = match table::state_for(&dossier.status) {
-        Err(e) => return order(attempt, OrderAction::Error, e.message()),
+        Err(e) => return done(OrderAction::Error, e.message().to_string()),
         Ok(state) => state,
     };
     let status = dossier.status.as_str();
@@ -114,26 +192,56 @@ fn order_decision(
             return wait_or_abandon(&format!("Sofinco answers {status} for the dossier"))
         }
         Some(_) if !table::is_alive_code(status) => {
-            return order(
-                attempt,
+            return done(
                 OrderAction::Abandon,
                 format!("Sofinco dossier is {status} ({})", describe(status)),
             )
         }
         Some(_) => {}
     }
-    let (state, reason) = match amount_mismatch(&dossier, attempt.amount_cents) {
-        Some(why) => (table::TECH_ERROR, why),
+    let cancel = |reason: String| OrderStep::Cancel {
+        contract_id: dossier.contract_id.clone(),
+        decision: order(attempt, OrderAction::Cancelled, reason),
+    };
+    let ordered_as = attempt.ordered_as.trim();
+    if !ordered_as.is_empty() && !ordered_as.eq_ignore_ascii_case(&attempt.order_reference) {
+        // Two tabs, two journeys, one cart: the first dossier to become the order wins.
+        return cancel(format!(
+            "the cart was ordered as {}: this second dossier ({status}) is cancelled at Sofinco",
+            crate::error::printable(ordered_as)
+        ));
+    }
+    let held = hold(&dossier, attempt.cart_total_cents, &attempt.currency);
+    if let Some((Hold::Currency, why)) = held {
+        // Never an order in another currency: the customer may switch back to euros.
+        return if too_old {
+            cancel(format!(
+                "{why} for {} hours: the dossier is cancelled at Sofinco",
+                policy.abandon_after_s / 3600
+            ))
+        } else {
+            OrderStep::Done(OrderDecision {
+                held: Some(Hold::Currency),
+                ..order(attempt, OrderAction::Wait, why)
+            })
+        };
+    }
+    let (state, reason, held) = match held {
+        Some((kind, why)) => (table::TECH_ERROR, why, Some(kind)),
         None => (
             state.unwrap_or(table::TECH_ERROR),
             format!("Sofinco dossier is {status}"),
+            None,
         ),
     };
-    order(
-        attempt,
-        OrderAction::CreateOrder(creation(attempt, &dossier, state)),
-        reason,
-    )
+    OrderStep::Done(OrderDecision {
+        held,
+        ..order(
+            attempt,
+            OrderAction::CreateOrder(creation(&dossier, state)),
+            reason,
+        )
+    })
 }
 
 /// The reason's wording of a closed dossier (status::closed_reason, said in full).
@@ -175,9 +283,15 @@ pub fn decide_status(o: &TrackedOrder, lookup: Result<Option<Dossier>>) -> Statu
         .ok()
         .and_then(|d| d.as_ref())
         .map(|d| d.status.clone());
+    let amount = lookup
+        .as_ref()
+        .ok()
+        .and_then(|d| d.as_ref())
+        .map(|d| d.amount_cents);
     let d = status_decision(o, lookup);
     StatusDecision {
         sofinco_status: status,
+        sofinco_amount_cents: amount,
         release_stock: d.action == StatusAction::SetState
             && d.state.is_some_and(table::releases_stock),
         withdrawal_end: crate::withdrawal::end(d.signature_date.as_deref()),
@@ -233,11 +347,19 @@ fn status_decision(o: &TrackedOrder, lookup: Result<Option<Dossier>>) -> StatusD
         }
         Ok(Some(state)) => state,
     };
-    if let Some(why) = amount_mismatch(&dossier, o.amount_cents) {
-        let trusted = table::group(state).is_ok_and(|g| g != Group::Validated);
-        if !trusted {
-            return move_to(o, table::TECH_ERROR, signature, why);
-        }
+    if let Some((kind, why)) = hold(&dossier, o.order_total_cents, &o.currency) {
+        // Held until the merchant resolves it: only a state without money may follow
+        // (refused, cancelled, not found), never one that leads to funding.
+        let without_money = table::group(state).is_ok_and(|g| g == Group::Cancelled);
+        let to = if without_money {
+            state
+        } else {
+            table::TECH_ERROR
+        };
+        return StatusDecision {
+            held: Some(kind),
+            ..move_to(o, to, signature, why)
+        };
     }
     if o.state == table::FUNDING_REQUESTED && state == table::AWAITING_FUNDING {
         return decision(
@@ -286,6 +408,8 @@ fn status(id_order: i64) -> StatusDecision {
         withdrawal_end: None,
         reason: String::new(),
         sofinco_status: None,
+        sofinco_amount_cents: None,
+        held: None,
     }
 }
 
@@ -304,6 +428,7 @@ pub fn funding_step(r: &FundingRequest, lookup: Result<Dossier>) -> FundingStep 
             state,
             sofinco_status: (state == Some(table::FUNDED)).then(|| code::FUNDED.into()),
             reason,
+            held: None,
         })
     };
     let dossier = match lookup {
@@ -322,8 +447,17 @@ pub fn funding_step(r: &FundingRequest, lookup: Result<Dossier>) -> FundingStep 
         }
         Err(e) => return done(FundingAction::Error, None, e.message().to_string()),
     };
-    if let Some(why) = amount_mismatch(&dossier, r.amount_cents) {
-        return done(FundingAction::Error, None, why);
+    if let Some((kind, why)) = hold(&dossier, r.order_total_cents, &r.currency) {
+        // Neither a deliver nor a paid state for a dossier that does not pay the order (the
+        // merchant edited it): the order is held, the request withdrawn.
+        return FundingStep::Done(FundingDecision {
+            id_order: r.id_order,
+            action: FundingAction::Error,
+            state: Some(table::TECH_ERROR),
+            sofinco_status: Some(dossier.status.clone()),
+            reason: why,
+            held: Some(kind),
+        });
     }
     match dossier.status.as_str() {
         code::FUNDED => done(
@@ -374,6 +508,7 @@ pub fn funding_sent(r: &FundingRequest, outcome: Result<bool>) -> FundingDecisio
         state,
         sofinco_status: None,
         reason,
+        held: None,
     }
 }
 
@@ -385,6 +520,7 @@ pub fn funding_precheck(r: &FundingRequest) -> Option<FundingDecision> {
         state: None,
         sofinco_status: None,
         reason: "the dossier has no Sofinco contract number: funding cannot be requested".into(),
+        held: None,
     })
 }
 
@@ -475,7 +611,9 @@ mod tests {
         Attempt {
             id_cart: 42,
             order_reference: "REF1".into(),
-            amount_cents: 129_000,
+            cart_total_cents: 129_000,
+            currency: "EUR".into(),
+            ordered_as: String::new(),
             created_at: NOW - age_s,
         }
     }
@@ -486,7 +624,8 @@ mod tests {
             contract_id: "SBX1".into(),
             order_reference: "REF1".into(),
             state: state.into(),
-            amount_cents: 129_000,
+            order_total_cents: 129_000,
+            currency: "EUR".into(),
             since: NOW - since_ago,
         }
     }
@@ -496,7 +635,8 @@ mod tests {
             id_order: 7,
             contract_id: "SBX1".into(),
             order_reference: "REF1".into(),
-            amount_cents: 129_000,
+            order_total_cents: 129_000,
+            currency: "EUR".into(),
             requested_at: NOW,
             sent,
         }
@@ -799,5 +939,150 @@ mod tests {
         assert_eq!((no.action, no.state), (CancelAction::NotAccepted, None));
         let err = cancel_sent(&req(table::IN_STUDY, "ETU"), Err(Error::transport("down")));
         assert_eq!(err.action, CancelAction::Error);
+    }
+
+    #[test]
+    fn an_order_enlarged_after_the_journey_is_held_whatever_sofinco_says_next() {
+        // The order is 2 580 €, Sofinco lent 1 290 €: never in study, approved or funded.
+        let mut o = tracked(table::TECH_ERROR, 0);
+        o.order_total_cents = 258_000;
+        for status in ["ATT", "ETU", "CLI", "AFI", "FIN", "ERR"] {
+            let s = decide_status(&o, Ok(Some(dossier(status, 129_000))));
+            assert_eq!((s.action, s.state), (StatusAction::None, None), "{status}");
+            assert_eq!(s.held, Some(Hold::Amount), "{status}");
+            assert_eq!(s.sofinco_amount_cents, Some(129_000));
+            assert!(s.reason.contains("129000") && s.reason.contains("258000"));
+        }
+        let mut in_study = o.clone();
+        in_study.state = table::IN_STUDY.into();
+        let s = decide_status(&in_study, Ok(Some(dossier("AFI", 129_000))));
+        assert_eq!(s.state, Some(table::TECH_ERROR), "held, not approved");
+        // Sofinco closing the dossier ends it without money, as for any order.
+        let s = decide_status(&o, Ok(Some(dossier("ANN", 129_000))));
+        assert_eq!((s.state, s.release_stock), (Some(table::CANCELLED), true));
+        // The same order at its own total goes on.
+        o.order_total_cents = 129_000;
+        let s = decide_status(&o, Ok(Some(dossier("AFI", 129_000))));
+        assert_eq!((s.state, s.held), (Some(table::AWAITING_FUNDING), None));
+    }
+
+    #[test]
+    fn an_order_in_another_currency_is_held_and_never_funded() {
+        let mut o = tracked(table::IN_STUDY, 0);
+        o.currency = "USD".into();
+        let s = decide_status(&o, Ok(Some(dossier("FIN", 129_000))));
+        assert_eq!(
+            (s.state, s.held),
+            (Some(table::TECH_ERROR), Some(Hold::Currency))
+        );
+        let mut r = request(false);
+        r.currency = "USD".into();
+        match funding_step(&r, Ok(dossier("AFI", 129_000))) {
+            FundingStep::Done(d) => {
+                assert_eq!(
+                    (d.action, d.held),
+                    (FundingAction::Error, Some(Hold::Currency))
+                )
+            }
+            FundingStep::Deliver => panic!("a USD order must never be sent for funding"),
+        }
+        let mut r = request(false);
+        r.order_total_cents = 258_000;
+        match funding_step(&r, Ok(dossier("FIN", 129_000))) {
+            FundingStep::Done(d) => assert_eq!(
+                (d.action, d.state),
+                (FundingAction::Error, Some(table::TECH_ERROR)),
+                "held, never paid"
+            ),
+            FundingStep::Deliver => panic!("an enlarged order must never be sent for funding"),
+        }
+    }
+
+    #[test]
+    fn a_cart_switched_to_another_currency_makes_no_order_then_its_dossier_is_cancelled() {
+        let p = Policy::default();
+        let mut a = attempt(60);
+        a.currency = "USD".into();
+        a.cart_total_cents = 139_320;
+        let d = decide_order(&a, Ok(Some(dossier("ETU", 129_000))), NOW, &p);
+        assert_eq!(
+            (d.action.clone(), d.held),
+            (OrderAction::Wait, Some(Hold::Currency))
+        );
+        a.cart_total_cents = 129_000; // rate 1.00: still no order in dollars
+        assert_eq!(
+            decide_order(&a, Ok(Some(dossier("ETU", 129_000))), NOW, &p).action,
+            OrderAction::Wait
+        );
+        a.created_at = NOW - p.abandon_after_s;
+        match order_step(&a, Ok(Some(dossier("ETU", 129_000))), NOW, &p) {
+            OrderStep::Cancel {
+                contract_id,
+                decision,
+            } => {
+                assert_eq!(contract_id, "SBX1");
+                assert_eq!(decision.action, OrderAction::Cancelled);
+            }
+            OrderStep::Done(d) => panic!("expected a cancel, got {d:?}"),
+        }
+    }
+
+    #[test]
+    fn a_second_signed_dossier_for_an_ordered_cart_is_cancelled_at_sofinco() {
+        let p = Policy::default();
+        let mut a = attempt(60);
+        a.ordered_as = "FIRSTREF".into();
+        for status in ["ETU", "AFI", "FIN"] {
+            match order_step(&a, Ok(Some(dossier(status, 129_000))), NOW, &p) {
+                OrderStep::Cancel { decision, .. } => {
+                    assert!(decision.reason.contains("FIRSTREF"), "{}", decision.reason)
+                }
+                OrderStep::Done(d) => panic!("{status}: expected a cancel, got {d:?}"),
+            }
+        }
+        // Nothing to cancel: closed or not signed yet.
+        assert_eq!(
+            decide_order(&a, Ok(Some(dossier("REF", 129_000))), NOW, &p).action,
+            OrderAction::Abandon
+        );
+        assert_eq!(
+            decide_order(&a, Ok(None), NOW, &p).action,
+            OrderAction::Wait
+        );
+        // The order made from this very attempt is not a second one.
+        a.ordered_as = "ref1".into();
+        assert!(matches!(
+            decide_order(&a, Ok(Some(dossier("ETU", 129_000))), NOW, &p).action,
+            OrderAction::CreateOrder(_)
+        ));
+        let cancelled = order(&a, OrderAction::Cancelled, "x");
+        assert_eq!(
+            order_cancelled(cancelled.clone(), Ok(true)).action,
+            OrderAction::Cancelled
+        );
+        assert_eq!(
+            order_cancelled(cancelled, Err(Error::transport("down"))).action,
+            OrderAction::Error
+        );
+    }
+
+    #[test]
+    fn a_funded_order_is_paid_sofincos_amount() {
+        let d = decide_order(
+            &attempt(10),
+            Ok(Some(dossier("FIN", 129_000))),
+            NOW,
+            &Policy::default(),
+        );
+        assert_eq!(created(&d).payment_cents, 129_000);
+        assert_eq!(d.sofinco_amount_cents, Some(129_000));
+        assert_eq!(d.held, None);
+    }
+
+    #[test]
+    fn a_contract_id_the_client_refuses_is_an_error_not_an_unknown_dossier() {
+        let refused = Error::invalid_input("contract id \"A/B\" must be …");
+        let s = decide_status(&tracked(table::IN_STUDY, 0), Err(refused));
+        assert_eq!((s.action, s.state), (StatusAction::Error, None));
     }
 }

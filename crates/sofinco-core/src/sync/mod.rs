@@ -14,7 +14,7 @@ use futures_util::stream::{self, StreamExt};
 
 use crate::client::{engine, SofincoClient};
 use crate::error::{Error, Result};
-use decide::{FundingStep, Policy};
+use decide::{FundingStep, OrderStep, Policy};
 use types::*;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -135,9 +135,27 @@ impl DossierSync {
                     .client
                     .find_dossier_async(http, &attempt.order_reference)
                     .await;
-                decide::decide_order(attempt, lookup, now, &policy)
+                match decide::order_step(attempt, lookup, now, &policy) {
+                    OrderStep::Done(decision) => decision,
+                    OrderStep::Cancel {
+                        contract_id,
+                        decision,
+                    } => {
+                        let outcome = self
+                            .client
+                            .cancel_dossier_async(http, &contract_id, &attempt.order_reference)
+                            .await
+                            .map(|ack| ack.accepted);
+                        decide::order_cancelled(decision, outcome)
+                    }
+                }
             },
-            |d| matches!(d.action, OrderAction::CreateOrder(_) | OrderAction::Abandon),
+            |d| {
+                matches!(
+                    d.action,
+                    OrderAction::CreateOrder(_) | OrderAction::Abandon | OrderAction::Cancelled
+                )
+            },
             |d| d.action == OrderAction::Error,
         )
     }

@@ -1,13 +1,38 @@
 //! The rows the module gives DossierSync and the decisions it gets back (spec-fr.md §8-§9).
 
-/// A checkout attempt whose customer may never come back (orders task).
+/// A checkout attempt whose customer may never come back (orders task), with its cart as
+/// it is now: the facts the order would be made from, never a copy stored at checkout.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Attempt {
     pub id_cart: i64,
     pub order_reference: String,
-    pub amount_cents: i64,
+    /// The cart's total now, in cents of `currency`.
+    pub cart_total_cents: i64,
+    /// The cart's currency now (ISO 4217).
+    pub currency: String,
+    /// The reference of the order the cart already has ("" when none): another attempt's,
+    /// or another payment module's.
+    pub ordered_as: String,
     /// Unix seconds.
     pub created_at: i64,
+}
+
+/// Why a dossier's money is held: what Sofinco lends is not what the order asks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Hold {
+    /// Sofinco's amount is not the order's (or the cart's) total.
+    Amount,
+    /// The order (or the cart) is not in euros.
+    Currency,
+}
+
+impl Hold {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Hold::Amount => "amount",
+            Hold::Currency => "currency",
+        }
+    }
 }
 
 /// What an order is made from: only a CreateOrder action carries one, so an order
@@ -32,6 +57,9 @@ pub enum OrderAction {
     CreateOrder(Creation),
     Wait,
     Abandon,
+    /// The cart became an order from another reference (or never could in euros): this
+    /// attempt's live dossier was cancelled at Sofinco, so the customer holds one credit.
+    Cancelled,
     Error,
     /// Only from a notification that names another reference.
     None,
@@ -43,6 +71,7 @@ impl OrderAction {
             OrderAction::CreateOrder(_) => "create_order",
             OrderAction::Wait => "wait",
             OrderAction::Abandon => "abandon",
+            OrderAction::Cancelled => "cancelled",
             OrderAction::Error => "error",
             OrderAction::None => "none",
         }
@@ -57,6 +86,10 @@ pub struct OrderDecision {
     pub reason: String,
     /// Sofinco's raw code, when Sofinco answered (for the order page).
     pub sofinco_status: Option<String>,
+    /// Sofinco's dossier amount, when Sofinco answered.
+    pub sofinco_amount_cents: Option<i64>,
+    /// Set when the dossier does not pay for the cart as it is.
+    pub held: Option<Hold>,
 }
 
 /// An order the statuses task follows.
@@ -67,7 +100,10 @@ pub struct TrackedOrder {
     pub order_reference: String,
     /// The order's current state key, whatever it is.
     pub state: String,
-    pub amount_cents: i64,
+    /// The order's own total now, in cents of `currency`.
+    pub order_total_cents: i64,
+    /// The order's currency (ISO 4217).
+    pub currency: String,
     /// Unix seconds: when the order entered its state.
     pub since: i64,
 }
@@ -103,6 +139,10 @@ pub struct StatusDecision {
     pub reason: String,
     /// Sofinco's raw code, when Sofinco answered.
     pub sofinco_status: Option<String>,
+    /// Sofinco's dossier amount, when Sofinco answered.
+    pub sofinco_amount_cents: Option<i64>,
+    /// Set when the dossier does not pay for the order as it is: the order is held.
+    pub held: Option<Hold>,
 }
 
 /// A funding request the merchant queued.
@@ -111,7 +151,10 @@ pub struct FundingRequest {
     pub id_order: i64,
     pub contract_id: String,
     pub order_reference: String,
-    pub amount_cents: i64,
+    /// The order's own total now, in cents of `currency`.
+    pub order_total_cents: i64,
+    /// The order's currency (ISO 4217).
+    pub currency: String,
     pub requested_at: i64,
     /// Sofinco accepted it already.
     pub sent: bool,
@@ -146,6 +189,8 @@ pub struct FundingDecision {
     /// Sofinco's code when the funding task learnt it (FIN once funded).
     pub sofinco_status: Option<String>,
     pub reason: String,
+    /// Set when the dossier does not pay for the order as it is: nothing was sent.
+    pub held: Option<Hold>,
 }
 
 /// "Annuler le dossier chez Sofinco" for one order.
@@ -252,5 +297,26 @@ impl<D> Batch<D> {
     /// The summary had only the first `applied` decisions been applied.
     pub fn summary_of_first(&self, applied: usize) -> Summary {
         self.summary.of_first(&self.outcomes, applied)
+    }
+}
+
+impl OrderDecision {
+    /// The state the order just made from this decision must end in, checked against the
+    /// order as validateOrder made it (the cart may have changed since it was read): the
+    /// decided state when the order's total and currency are what Sofinco lends, else
+    /// TECH_ERROR, where it is held. None for a decision that creates no order.
+    pub fn state_for_order(&self, order_total_cents: i64, currency: &str) -> Option<&'static str> {
+        let OrderAction::CreateOrder(creation) = &self.action else {
+            return None;
+        };
+        let lends = currency
+            .trim()
+            .eq_ignore_ascii_case(super::decide::LENDING_CURRENCY)
+            && self.sofinco_amount_cents == Some(order_total_cents);
+        Some(if lends {
+            creation.state
+        } else {
+            crate::status::TECH_ERROR
+        })
     }
 }

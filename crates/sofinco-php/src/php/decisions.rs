@@ -21,6 +21,10 @@ pub enum OrderAction {
     Wait,
     #[php(value = "abandon")]
     Abandon,
+    /// Another dossier became the cart's order (or the cart stayed in another currency):
+    /// this attempt's dossier was cancelled at Sofinco.
+    #[php(value = "cancelled")]
+    Cancelled,
     #[php(value = "error")]
     Error,
     /// A notification that names another reference: nothing to do.
@@ -34,6 +38,7 @@ impl From<&core::OrderAction> for OrderAction {
             core::OrderAction::CreateOrder(_) => OrderAction::CreateOrder,
             core::OrderAction::Wait => OrderAction::Wait,
             core::OrderAction::Abandon => OrderAction::Abandon,
+            core::OrderAction::Cancelled => OrderAction::Cancelled,
             core::OrderAction::Error => OrderAction::Error,
             core::OrderAction::None => OrderAction::Ignore,
         }
@@ -196,6 +201,27 @@ impl OrderDecision {
     pub fn sofinco_status(&self) -> Option<String> {
         self.0.sofinco_status.clone()
     }
+    /// Sofinco's dossier amount in cents, when Sofinco answered.
+    #[php(getter)]
+    pub fn sofinco_amount_cents(&self) -> Option<i64> {
+        self.0.sofinco_amount_cents
+    }
+    /// Why the dossier does not pay for the cart as it is: "amount" or "currency" (null
+    /// when it does).
+    #[php(getter)]
+    pub fn held_because(&self) -> Option<String> {
+        held(self.0.held)
+    }
+    /// The state key the order just made from this decision ends in, given the order's
+    /// own total (cents) and currency: the decided state, or the held one when the order
+    /// is not what Sofinco lends. Null when the decision creates no order.
+    pub fn state_for_order(&self, order_total_cents: i64, currency: String) -> Option<String> {
+        owned(self.0.state_for_order(order_total_cents, &currency))
+    }
+}
+
+fn held(h: Option<core::Hold>) -> Option<String> {
+    h.map(|h| h.as_str().to_string())
 }
 
 /// One decision of `DossierSync::statuses()`.
@@ -239,6 +265,17 @@ impl StatusDecision {
     pub fn sofinco_status(&self) -> Option<String> {
         self.0.sofinco_status.clone()
     }
+    /// Sofinco's dossier amount in cents, when Sofinco answered.
+    #[php(getter)]
+    pub fn sofinco_amount_cents(&self) -> Option<i64> {
+        self.0.sofinco_amount_cents
+    }
+    /// Why the order is held ("amount" or "currency"), null when Sofinco's dossier pays
+    /// for the order as it is.
+    #[php(getter)]
+    pub fn held_because(&self) -> Option<String> {
+        held(self.0.held)
+    }
 }
 
 /// One decision of `DossierSync::fundings()`.
@@ -267,6 +304,12 @@ impl FundingDecision {
     #[php(getter)]
     pub fn reason(&self) -> String {
         self.0.reason.clone()
+    }
+    /// Why nothing was sent for a dossier that does not pay for the order ("amount" or
+    /// "currency"), else null.
+    #[php(getter)]
+    pub fn held_because(&self) -> Option<String> {
+        held(self.0.held)
     }
 }
 

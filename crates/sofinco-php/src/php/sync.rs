@@ -94,7 +94,9 @@ fn attempt(f: &mut Fields) -> Attempt {
     Attempt {
         id_cart: f.int("id_cart"),
         order_reference: f.string("order_reference"),
-        amount_cents: f.int("amount_cents"),
+        cart_total_cents: f.int("cart_total_cents"),
+        currency: f.string("currency"),
+        ordered_as: f.optional_string("ordered_as"),
         created_at: f.int("created_at"),
     }
 }
@@ -117,7 +119,8 @@ impl DossierSync {
         })
     }
 
-    /// Attempts (id_cart, order_reference, amount_cents, created_at) → a Batch of
+    /// Attempts (id_cart, order_reference, cart_total_cents and currency: the cart now,
+    /// ordered_as: the reference of the order the cart already has, created_at) → a Batch of
     /// OrderDecision, ending by $deadlineMs (default: the options' deadline_ms).
     pub fn orders(&self, attempts: &ZendHashTable, deadline_ms: Option<i64>) -> PhpResult<Batch> {
         guard(|| {
@@ -127,7 +130,8 @@ impl DossierSync {
         })
     }
 
-    /// Orders (id_order, contract_id, order_reference, state, amount_cents, since) →
+    /// Orders (id_order, contract_id, order_reference, state, order_total_cents and
+    /// currency: the order's own, since) →
     /// a Batch of StatusDecision, ending by $deadlineMs (default: the options'
     /// deadline_ms).
     pub fn statuses(&self, orders: &ZendHashTable, deadline_ms: Option<i64>) -> PhpResult<Batch> {
@@ -138,15 +142,16 @@ impl DossierSync {
                 contract_id: f.optional_string("contract_id"),
                 order_reference: f.string("order_reference"),
                 state: f.optional_string("state"),
-                amount_cents: f.int("amount_cents"),
+                order_total_cents: f.int("order_total_cents"),
+                currency: f.string("currency"),
                 since: f.int("since"),
             })?;
             typed::batch(self.inner.statuses_within(&rows, deadline)?, typed::status)
         })
     }
 
-    /// Funding requests (id_order, contract_id, order_reference, amount_cents,
-    /// requested_at, sent) → a Batch of FundingDecision; no funding request starts after
+    /// Funding requests (id_order, contract_id, order_reference, order_total_cents and
+    /// currency: the order's own, requested_at, sent) → a Batch of FundingDecision; no funding request starts after
     /// $deadlineMs (default: the options' deadline_ms).
     pub fn fundings(&self, requests: &ZendHashTable, deadline_ms: Option<i64>) -> PhpResult<Batch> {
         guard(|| {
@@ -155,7 +160,8 @@ impl DossierSync {
                 id_order: f.int("id_order"),
                 contract_id: f.string("contract_id"),
                 order_reference: f.string("order_reference"),
-                amount_cents: f.int("amount_cents"),
+                order_total_cents: f.int("order_total_cents"),
+                currency: f.string("currency"),
                 requested_at: f.int("requested_at"),
                 sent: f.optional_bool("sent").unwrap_or(false),
             })?;

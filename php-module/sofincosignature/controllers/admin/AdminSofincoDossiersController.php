@@ -51,7 +51,10 @@ class AdminSofincoDossiersController extends ModuleAdminController
             so.order_reference AS sofinco_reference,
             so.contract_id,
             so.mode AS sofinco_mode,
-            so.funding_requested_at';
+            so.funding_requested_at,
+            so.sofinco_amount_cents,
+            so.held,
+            a.id_currency';
         $this->_join = '
             INNER JOIN `' . _DB_PREFIX_ . 'sofinco_order` so ON (so.id_order = a.id_order)
             LEFT JOIN `' . _DB_PREFIX_ . 'customer` c ON (c.id_customer = a.id_customer)
@@ -73,7 +76,7 @@ class AdminSofincoDossiersController extends ModuleAdminController
             'reference' => ['title' => $this->module->getTranslator()->trans('Order', [], 'Modules.Sofincosignature.Admin'), 'filter_key' => 'a!reference', 'class' => 'sofinco-col-reference'],
             'customer' => ['title' => $this->module->getTranslator()->trans('Customer', [], 'Modules.Sofincosignature.Admin'), 'havingFilter' => true],
             'total_paid_tax_incl' => ['title' => $this->module->getTranslator()->trans('Amount', [], 'Modules.Sofincosignature.Admin'), 'type' => 'price', 'currency' => true, 'align' => 'text-right', 'filter_key' => 'a!total_paid_tax_incl',
-                'filter_type' => 'decimal', 'class' => 'sofinco-col-amount'],
+                'filter_type' => 'decimal', 'class' => 'sofinco-col-amount', 'callback' => 'renderAmount'],
             'state_name' => ['title' => $this->module->getTranslator()->trans('State', [], 'Modules.Sofincosignature.Admin'), 'type' => 'select', 'color' => 'color', 'list' => $states,
                 'filter_key' => 'a!current_state', 'filter_type' => 'int', 'order_key' => 'state_name', 'class' => 'sofinco-col-state'],
             'date_add' => ['title' => $this->module->getTranslator()->trans('Date', [], 'Modules.Sofincosignature.Admin'), 'type' => 'date', 'filter_key' => 'a!date_add'],
@@ -119,6 +122,23 @@ class AdminSofincoDossiersController extends ModuleAdminController
     {
         parent::setMedia($isNewTheme);
         $this->addCSS($this->module->getPathUri() . 'views/css/admin.css');
+    }
+
+    /** The order's total; under it, for a held order, what Sofinco lends (the two differ). */
+    public function renderAmount($value, $row)
+    {
+        $total = Tools::displayPrice((float) $value, (int) $row['id_currency']);
+        $held = (string) $row['held'] !== '';
+        $lent = $row['sofinco_amount_cents'] !== null ? SofincoPrices::format((int) $row['sofinco_amount_cents']) : '—';
+        if ($this->action === 'export') {
+            return $held ? $total . ' / Sofinco ' . $lent : $total; // the CSV gets text, never markup
+        }
+        if (!$held) {
+            return htmlspecialchars($total);
+        }
+        $title = $this->module->getTranslator()->trans('Held: Sofinco\'s dossier does not pay for this order as it is.', [], 'Modules.Sofincosignature.Admin');
+        return htmlspecialchars($total) . '<br><span class="badge badge-danger sofinco-held" title="' . htmlspecialchars($title) . '">Sofinco '
+            . htmlspecialchars($lent) . '</span>';
     }
 
     /** The signature date, and under it the end of the withdrawal period, highlighted while it runs. */

@@ -45,7 +45,9 @@ class SofincoSignatureNotificationModuleFrontController extends ModuleFrontContr
             return;
         }
         $attempt = SofincoAttempts::byReference($hint['order_reference']);
-        if ($attempt === null || $attempt['status'] !== SofincoAttempts::OPEN || Order::getIdByCartId((int) $attempt['id_cart'])) {
+        // An open attempt whose cart was ordered from another tab is decided too: its
+        // dossier is cancelled at Sofinco at once.
+        if ($attempt === null || $attempt['status'] !== SofincoAttempts::OPEN) {
             return;
         }
         if (!SofincoNotifyGate::claim($attempt['order_reference'])) {

@@ -30,7 +30,10 @@ class SofincoSignatureReturnModuleFrontController extends ModuleFrontController
         }
         $idOrder = (int) Order::getIdByCartId((int) $attempt['id_cart']);
         $decision = null;
-        if (!$idOrder && $attempt['status'] === SofincoAttempts::OPEN) {
+        // A journey from a second tab, for a cart already ordered: decided too (its dossier
+        // is cancelled at Sofinco at once), and the customer sees the cart's one order.
+        $secondJourney = $idOrder && SofincoOrderCreator::orderedAs((int) $attempt['id_cart']) !== $reference;
+        if ((!$idOrder || $secondJourney) && $attempt['status'] === SofincoAttempts::OPEN) {
             try {
                 $sync = SofincoClientFactory::sync($this->module, ['concurrency' => 1, 'deadline_ms' => 20000], (int) $attempt['id_shop']);
                 $decisions = $sync->orders([SofincoOrderCreator::syncRow($attempt)])->decisions;
@@ -49,6 +52,9 @@ class SofincoSignatureReturnModuleFrontController extends ModuleFrontController
         }
         if ($idOrder) {
             return $this->confirm(new Order($idOrder));
+        }
+        if ($decision !== null && $decision->heldBecause === 'currency') {
+            return $this->show(SofincoMessages::notInEuros($this->module), null);
         }
         if ($decision !== null && $decision->action === \Sofinco\OrderAction::Abandon) {
             return $this->show(SofincoMessages::closed((string) $decision->sofincoStatus, $this->module), null);
@@ -70,7 +76,7 @@ class SofincoSignatureReturnModuleFrontController extends ModuleFrontController
         try {
             // An order that left the workflow gets a Leave decision, without any call.
             $sync = SofincoClientFactory::sync($this->module, ['concurrency' => 1, 'deadline_ms' => 10000], (int) $row['id_shop']);
-            foreach ($sync->statuses([SofincoStatusApplier::row($row)])->decisions as $decision) {
+            foreach ($sync->statuses([SofincoDossiers::statusRow($row)])->decisions as $decision) {
                 SofincoStatusApplier::apply($decision, (int) $row['current_state']);
             }
         } catch (\Throwable $e) {
@@ -93,7 +99,7 @@ class SofincoSignatureReturnModuleFrontController extends ModuleFrontController
     {
         $customer = $this->context->customer;
         if ($customer && (int) $customer->id === (int) $order->id_customer) {
-            // PrestaShop's own confirmation page: its hooks (analytics, displayPaymentReturn) fire.
+            // PrestaShop's own confirmation page: its hooks (analytics, displayOrderConfirmation) fire.
             Tools::redirect($this->context->link->getPageLink('order-confirmation', true, null, [
                 'id_cart' => (int) $order->id_cart,
                 'id_module' => (int) $this->module->id,

@@ -48,7 +48,33 @@ class SofincoAdminOrderHook extends SofincoHook
             'sofinco_fund_confirm_js' => json_encode($ready ? SofincoFundingText::confirmation($this->module, $dossier['signature_date']) : '', JSON_UNESCAPED_UNICODE),
             'sofinco_withdrawal_end_text' => $end !== null ? Tools::displayDate($end) : null,
             'sofinco_signature_date_text' => $end !== null ? Tools::displayDate($dossier['signature_date']) : null,
+            // What Sofinco lends beside the order's own total; held: why they differ.
+            'sofinco_lent' => $dossier['sofinco_amount_cents'] !== null ? SofincoPrices::format((int) $dossier['sofinco_amount_cents']) : null,
+            'sofinco_order_total' => SofincoPrices::ofOrder($order),
+            'sofinco_held' => (string) $dossier['held'],
+            'sofinco_other_dossiers' => $this->otherDossiers($order, (string) $dossier['order_reference']),
         ]);
         return $this->module->display($this->module->getLocalPath() . 'sofincosignature.php', 'views/templates/admin/order_panel.tpl');
+    }
+
+    /** The cart's other Sofinco journeys (a second tab), each with what became of it. */
+    private function otherDossiers(Order $order, $reference)
+    {
+        $t = $this->module->getTranslator();
+        $words = [
+            SofincoAttempts::OPEN => $t->trans('open: cancelled at Sofinco by the orders cron if the customer signs it', [], 'Modules.Sofincosignature.Admin'),
+            SofincoAttempts::CANCELLED => $t->trans('signed, then cancelled at Sofinco (one credit per order)', [], 'Modules.Sofincosignature.Admin'),
+            SofincoAttempts::ABANDONED => $t->trans('not signed, closed', [], 'Modules.Sofincosignature.Admin'),
+            SofincoAttempts::ORDERED => $t->trans('became this order', [], 'Modules.Sofincosignature.Admin'),
+        ];
+        $rows = [];
+        foreach (SofincoAttempts::othersOfCart((int) $order->id_cart, $reference) as $attempt) {
+            $rows[] = [
+                'reference' => $attempt['order_reference'],
+                'status' => isset($words[$attempt['status']]) ? $words[$attempt['status']] : $attempt['status'],
+                'cancelled' => $attempt['status'] === SofincoAttempts::CANCELLED,
+            ];
+        }
+        return $rows;
     }
 }

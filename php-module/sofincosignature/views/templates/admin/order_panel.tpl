@@ -34,7 +34,16 @@
         </p>
       </div>
     {/if}
+    {if $sofinco_held}
+      <div class="alert alert-danger sofinco-held" role="status">
+        <p><strong>{l s='Held: Sofinco\'s dossier does not pay for this order as it is.' d='Modules.Sofincosignature.Admin'}</strong></p>
+        <p class="mb-0">{if $sofinco_held == 'currency'}{l s='The order is not in euros, and Sofinco lends in euros only.' d='Modules.Sofincosignature.Admin'}{else}{l s='The order\'s total changed after the customer signed: the order cannot go to funding.' d='Modules.Sofincosignature.Admin'}{/if}
+          {l s='Cancel the dossier at Sofinco (the customer may then pay otherwise), or set the order\'s state by hand once settled with the customer.' d='Modules.Sofincosignature.Admin'}</p>
+      </div>
+    {/if}
     <dl class="row">
+      <dt class="col-sm-5">{l s='Amount lent by Sofinco' d='Modules.Sofincosignature.Admin'}</dt><dd class="col-sm-7 sofinco-lent">{if $sofinco_lent}{$sofinco_lent|escape:'html':'UTF-8'}{else}—{/if}</dd>
+      <dt class="col-sm-5">{l s='Order total' d='Modules.Sofincosignature.Admin'}</dt><dd class="col-sm-7 sofinco-order-total">{$sofinco_order_total|escape:'html':'UTF-8'}</dd>
       <dt class="col-sm-5">{l s='ID Order Sofinco' d='Modules.Sofincosignature.Admin'}</dt><dd class="col-sm-7 sofinco-reference">{$sofinco_dossier.order_reference|escape:'html':'UTF-8'}</dd>
       <dt class="col-sm-5">{l s='Sofinco contract number' d='Modules.Sofincosignature.Admin'}</dt><dd class="col-sm-7 sofinco-contract">{$sofinco_dossier.contract_id|escape:'html':'UTF-8'}</dd>
       <dt class="col-sm-5">{l s='Sofinco status code' d='Modules.Sofincosignature.Admin'}</dt><dd class="col-sm-7 sofinco-code">{$sofinco_dossier.sofinco_status|escape:'html':'UTF-8'}</dd>
@@ -43,6 +52,16 @@
       <dd class="col-sm-7 sofinco-withdrawal">{if $sofinco_withdrawal_end_text}{$sofinco_withdrawal_end_text|escape:'html':'UTF-8'}{if $sofinco_withdrawal_running} <span class="badge badge-warning">{l s='running' d='Modules.Sofincosignature.Admin'}</span>{/if}{else}—{/if}</dd>
       <dt class="col-sm-5">{l s='Mode' d='Modules.Sofincosignature.Admin'}</dt><dd class="col-sm-7">{$sofinco_dossier.mode|escape:'html':'UTF-8'}</dd>
     </dl>
+    {if $sofinco_other_dossiers}
+      <div class="sofinco-other-dossiers">
+        <p class="mb-1"><strong>{l s='Other Sofinco journeys for this cart' d='Modules.Sofincosignature.Admin'}</strong></p>
+        <ul>
+          {foreach $sofinco_other_dossiers as $other}
+            <li class="sofinco-other{if $other.cancelled} sofinco-other-cancelled{/if}"><span class="sofinco-other-reference">{$other.reference|escape:'html':'UTF-8'}</span>: {$other.status|escape:'html':'UTF-8'}</li>
+          {/foreach}
+        </ul>
+      </div>
+    {/if}
     {if $sofinco_can_fund || $sofinco_can_cancel}
       <form method="post" action="{$sofinco_action|escape:'html':'UTF-8'}" class="sofinco-actions">
         {if $sofinco_can_fund}

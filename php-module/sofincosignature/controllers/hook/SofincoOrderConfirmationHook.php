@@ -5,12 +5,15 @@
  * SPDX-License-Identifier: MIT (LICENSE, beside sofincosignature.php)
  */
 
-/** On PrestaShop's order confirmation page: what happens next, worded for the state. */
+/**
+ * On PrestaShop's order confirmation page, in displayOrderConfirmation (the first card, under
+ * its heading, above the order table): the credit is only under study, worded for the state.
+ */
 if (!defined('_PS_VERSION_')) {
     exit;
 }
 
-class SofincoPaymentReturnHook extends SofincoHook
+class SofincoOrderConfirmationHook extends SofincoHook
 {
     public function run(array $params)
     {
@@ -22,6 +25,6 @@ class SofincoPaymentReturnHook extends SofincoHook
             'sofinco_message' => SofincoMessages::forState(SofincoStates::keyOf((int) $order->current_state), $this->module),
             'sofinco_reference' => $order->reference,
         ]);
-        return $this->module->fetch('module:sofincosignature/views/templates/hook/payment_return.tpl');
+        return $this->module->fetch('module:sofincosignature/views/templates/hook/order_confirmation.tpl');
     }
 }

@@ -1,0 +1,27 @@
+<?php
+
+/**
+ * Copyright (c) 2026 Sofinco and the sofincosignature contributors
+ * SPDX-License-Identifier: MIT (LICENSE, beside sofincosignature.php)
+ */
+
+/**
+ * 2.4.0: sofinco_order keeps what Sofinco lends (sofinco_amount_cents) and why a dossier is
+ * held (held), since decisions now compare Sofinco's dossier with the order's own total;
+ * the confirmation page's message moves to displayOrderConfirmation (above the order table).
+ */
+if (!defined('_PS_VERSION_')) {
+    exit;
+}
+
+function upgrade_module_2_4_0($module)
+{
+    require_once dirname(__DIR__) . '/vendor/autoload.php';
+    if (!SofincoModuleId::restore($module) || !SofincoSchema::create()) {
+        return false;
+    }
+    $module->registerHook('displayOrderConfirmation');
+    $module->unregisterHook('displayPaymentReturn');
+    SofincoContainerRefresh::afterModuleChange();
+    return true;
+}
