@@ -98,13 +98,13 @@ say("   received $body");
 say(sprintf('   a hint only: the shop asks Sofinco itself about %s', $hint['order_reference']));
 
 $sync = new Sofinco\DossierSync($client);
-$attempt = ['id_cart' => 42, 'order_reference' => $reference, 'amount_cents' => 129000, 'created_at' => time()];
+$attempt = ['id_cart' => 42, 'order_reference' => $reference, 'cart_total_cents' => 129000, 'currency' => 'EUR', 'created_at' => time()];
 $decision = $sync->notification($body, $attempt);
 say(sprintf('   decision: %s in %s (contract %s, signed %s)', $decision->action->value, state($decision->state), $decision->contractId, $decision->signatureDate));
 
 say("\n5. The statuses cron follows the dossier while Sofinco studies it");
 $order = ['id_order' => 1, 'contract_id' => $decision->contractId, 'order_reference' => $reference,
-    'state' => $decision->state, 'amount_cents' => 129000, 'since' => time()];
+    'state' => $decision->state, 'order_total_cents' => 129000, 'currency' => 'EUR', 'since' => time()];
 foreach (['CLI', 'AFI'] as $code) {
     $sandbox->setStatus($reference, $code);
     $d = $sync->statuses([$order])->decisions[0];
@@ -114,7 +114,7 @@ foreach (['CLI', 'AFI'] as $code) {
 
 say("\n6. The merchant clicks \"Valider la demande de financement\"");
 $request = ['id_order' => 1, 'contract_id' => $decision->contractId, 'order_reference' => $reference,
-    'amount_cents' => 129000, 'requested_at' => time(), 'sent' => false];
+    'order_total_cents' => 129000, 'currency' => 'EUR', 'requested_at' => time(), 'sent' => false];
 $d = $sync->fundings([$request])->decisions[0];
 say(sprintf('   funding cron: %s → %s', $d->action->value, state($d->state)));
 $request['sent'] = true;

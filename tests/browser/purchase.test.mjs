@@ -4,7 +4,7 @@
 // merchant finds the order in the real back office and asks Sofinco for the funding.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { setup, shop, launch, newPage, screenshot, plain, unlabelled, lowContrast, LEGAL } from './support.mjs';
+import { setup, shop, launch, newPage, screenshot, plain, unlabelled, lowContrast, LEGAL, DESKTOP, MOBILE } from './support.mjs';
 
 const s = setup();
 const OPTION = 'Payez en plusieurs fois avec Sofinco';
@@ -85,6 +85,17 @@ describe('a customer buys the sofa with Sofinco', () => {
     await page.waitForURL(/controller=order-confirmation/);
     const confirmation = plain(await page.locator('section.sofinco-payment-return').innerText());
     assert.match(confirmation, /Votre commande est enregistrée\. Sofinco étudie votre demande de crédit/, `confirmation wording: ${confirmation}`);
+    // "Your order is confirmed" heads the page: the study is said on the first screen, above
+    // PrestaShop's order table, at desktop and phone widths.
+    for (const viewport of [DESKTOP, MOBILE]) {
+      await page.setViewportSize(viewport);
+      await page.evaluate(() => window.scrollTo(0, 0));
+      const box = await page.locator('section.sofinco-payment-return p').first().boundingBox();
+      assert.ok(box && box.y >= 0 && box.y + box.height <= viewport.height, `at ${viewport.width} px the study is off the first screen: ${JSON.stringify(box)}`);
+      const table = await page.locator('#order-items').boundingBox();
+      assert.ok(!table || table.y > box.y, `at ${viewport.width} px the message is not above the order table`);
+    }
+    await page.setViewportSize(DESKTOP);
     const order = shop('order', reference);
     assert.ok(order, `no order for the Sofinco reference ${reference}`);
     assert.equal(order.state, 'SOFINCO_OS_IN_STUDY');

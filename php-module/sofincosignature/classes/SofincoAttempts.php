@@ -90,6 +90,10 @@ class SofincoAttempts
         )) ?: [];
     }
 
+    /**
+     * Closes an open attempt; an attempt closes once (a notification racing the return page
+     * that cancelled its dossier must not rewrite "cancelled" as "abandoned").
+     */
     public static function close($reference, $status, $idOrder, $reason)
     {
         return Db::getInstance()->update('sofinco_attempt', [
@@ -97,6 +101,6 @@ class SofincoAttempts
             'id_order' => $idOrder ? (int) $idOrder : null,
             'reason' => pSQL(Tools::substr((string) $reason, 0, 255)),
             'updated_at' => time(),
-        ], "order_reference = '" . pSQL($reference) . "'", 0, true);
+        ], "order_reference = '" . pSQL($reference) . "' AND status = '" . self::OPEN . "'", 0, true);
     }
 }

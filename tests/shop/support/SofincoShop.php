@@ -269,10 +269,14 @@ final class SofincoShop
      */
     public static function followedOrders(int $n, string $code, string $prefix): array
     {
+        // Each dossier lends the copied order's own total, which every decision checks.
+        $total = (int) self::cli()->json('require_once _PS_MODULE_DIR_ . "sofincosignature/classes/autoload.php"; $p = _DB_PREFIX_;
+            $template = (int) Db::getInstance()->getValue("SELECT MIN(id_order) FROM {$p}orders WHERE id_order NOT IN (SELECT id_order FROM {$p}sofinco_order)");
+            echo json_encode(SofincoDossiers::orderFacts($template)["order_total_cents"]);');
         $rows = [];
         for ($i = 0; $i < $n; $i++) {
             $reference = sprintf('%s%06d', $prefix, $i);
-            $d = self::sandbox()->setStatus($reference, $code, ['amountCents' => 100000]);
+            $d = self::sandbox()->setStatus($reference, $code, ['amountCents' => $total]);
             $rows[] = [$reference, (string) ($d['contractId'] ?? $d['contract_id'])];
         }
         return self::cli()->json('
@@ -291,7 +295,7 @@ final class SofincoShop
                 $db->execute("INSERT INTO {$p}order_detail (id_order, " . implode(",", $lines) . ") SELECT $id, " . implode(",", $lines) . " FROM {$p}order_detail WHERE id_order = $template");
                 $db->insert("order_history", ["id_order" => $id, "id_order_state" => $state, "id_employee" => 0, "date_add" => date("Y-m-d H:i:s")]);
                 $db->insert("sofinco_order", ["id_order" => $id, "id_cart" => $cart, "id_shop" => (int) $o->id_shop, "order_reference" => $reference,
-                    "contract_id" => $contract, "sofinco_status" => "ETU", "amount_cents" => 100000, "mode" => "NC",
+                    "contract_id" => $contract, "sofinco_status" => "ETU", "amount_cents" => ' . $total . ', "mode" => "NC",
                     "date_add" => "2000-01-01 00:00:00", "date_upd" => "2000-01-01 00:00:00"]);
                 $ids[] = $id;
             }
