@@ -67,6 +67,9 @@ lint: deps
 	@# Coding standard (phpcs.xml: PSR-12 and the rules that matter), and its planted violation.
 	phpcs -q --standard=phpcs.xml
 	@! phpcs -q --standard=phpcs.xml tests/fixtures/phpcs-violations >/dev/null 2>&1 || { echo "phpcs misses a planted violation" >&2; exit 1; }
+	@# Every {l} of the module's templates is escaped at output (SofincoEscape), and a planted raw one is caught.
+	$(PHP) tools/check-template-escaping.php php-module/sofincosignature/views
+	@! $(PHP) tools/check-template-escaping.php tests/fixtures/template-unescaped >/dev/null 2>&1 || { echo "check-template-escaping misses a planted raw {l}" >&2; exit 1; }
 	@# Every module file names its licence (and a planted file without one is caught).
 	tools/check-license-headers.sh php-module/sofincosignature
 	@! tools/check-license-headers.sh tests/fixtures/license-missing >/dev/null 2>&1 || { echo "check-license-headers misses a planted file" >&2; exit 1; }

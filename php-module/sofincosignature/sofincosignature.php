@@ -68,6 +68,8 @@ class SofincoSignature extends PaymentModule
         $this->currencies_mode = 'checkbox';
         $this->bootstrap = true;
         parent::__construct();
+        // The module's templates escape their {l} texts through {sofinco_escape}.
+        SofincoEscape::register($this->context ? $this->context->smarty : null);
 
         $this->displayName = $this->trans('Payez en plusieurs fois avec Sofinco', [], 'Modules.Sofincosignature.Admin');
         $this->description = $this->trans('Consumer credit by Sofinco, signed electronically, followed until funding.', [], 'Modules.Sofincosignature.Admin');

@@ -72,6 +72,59 @@ final class SofincoTranslationsTest extends TestCase
         }
     }
 
+    /**
+     * Issue 32.4: markup planted in translations shows as text on every page the module's
+     * templates make ({l} prints a translation as stored), in the tab's column titles, in a
+     * JavaScript confirm; and a rendered simulator block shows an edited text at once.
+     */
+    public function testMarkupInEditedTranslationsShowsAsTextOnEveryModulePage(): void
+    {
+        [$http, $api] = self::translationsApi();
+        $idProduct = S::sofa();
+        $visitor = new ShopHttp();
+        $block = function () use ($visitor, $idProduct): string {
+            $page = $visitor->productPage($idProduct)->body;
+            if (preg_match('~<section class="sofinco-simulator.*?</section>~s', $page, $m)) {
+                return $m[0];
+            }
+            $slot = S::pendingSlot($page);
+            return $slot === null ? '' : $visitor->get(S::offersUrl($slot))->body;
+        };
+        S::eventually(fn () => str_contains($block(), 'TAEG fixe'), 20.0);
+        $this->assertStringContainsString('TAEG fixe', $block(), 'the block is rendered (and cached) before the edit');
+        $markup = '<b id="sofinco-injected">X</b>\');alert(1);//';
+        $edits = [
+            ['default' => 'APR (TAEG)', 'domain' => 'ModulesSofincosignatureShop', 'locale' => 'fr-FR'],
+            ['default' => 'Customer', 'domain' => 'ModulesSofincosignatureAdmin', 'locale' => 'fr-FR'],
+            ['default' => 'Sofinco contract number', 'domain' => 'ModulesSofincosignatureAdmin', 'locale' => 'fr-FR'],
+            ['default' => 'Delete every log file?', 'domain' => 'ModulesSofincosignatureAdmin', 'locale' => 'fr-FR'],
+        ];
+        $idOrder = (int) (S::row('SELECT MAX(id_order) AS id FROM PREFIX_sofinco_order')['id'] ?? 0);
+        $this->assertGreaterThan(0, $idOrder, 'an order with a Sofinco dossier to open');
+        try {
+            $saved = $http->postJson($api['edit'], ['translations' => array_map(fn ($e) => $e + ['edited' => $markup], $edits)]);
+            $this->assertSame(200, $saved->status, $saved->body);
+            $config = $http->get($http->adminUrl('AdminModules', ['configure' => 'sofincosignature']))->body;
+            $pages = [
+                'product page and offers endpoint' => $block(),
+                'Dossiers tab' => $http->get($http->adminUrl('AdminSofincoDossiers'))->body,
+                'order panel' => $http->adminController('AdminOrders', ['id_order' => $idOrder, 'vieworder' => 1])->body,
+            ];
+            foreach ($pages + ['configuration page' => $config] as $where => $html) {
+                $this->assertStringNotContainsString('id="sofinco-injected"', $html, "no element from a translation: $where");
+                $this->assertStringNotContainsString("');alert(1)", $html, "no script break-out: $where");
+                $this->assertStringNotContainsString('&amp;lt;b', $html, "escaped once, not twice: $where");
+            }
+            foreach ($pages as $where => $html) {
+                $this->assertStringContainsString('&lt;b id=&quot;sofinco-injected&quot;&gt;', $html, "the text as typed, at once: $where");
+            }
+            // In the purge button's confirm(): one JavaScript string, escaped for the attribute.
+            $this->assertStringContainsString("confirm('&lt;b id=\\&quot;sofinco-injected\\&quot;&gt;X&lt;\\/b&gt;\\&#039;);alert(1);//')", $config);
+        } finally {
+            $http->postJson($api['reset'], ['translations' => $edits]);
+        }
+    }
+
     public function testOrderStateNamesComeFromTheCatalogueOfEachLanguage(): void
     {
         $names = S::cli()->json('echo json_encode([

@@ -25,7 +25,18 @@ class SofincoFragmentCache
             $module->version, $idShop, (int) $context->language->id, $where, (int) $amountCents,
             SofincoConfig::get(SofincoConfig::TEST_MODE, $idShop), SofincoConfig::get(SofincoConfig::MERCHANT_ID, $idShop),
             SofincoConfig::get(SofincoConfig::NATURE_BIEN, $idShop), SofincoConfig::get(SofincoConfig::API_URL, $idShop),
+            self::textsVersion(),
         ]));
+    }
+
+    /**
+     * When the translation catalogues were last rebuilt: PrestaShop empties its translations
+     * cache when a merchant edits a text, so a block rendered with the old text is not served
+     * again (one stat, no query).
+     */
+    private static function textsVersion()
+    {
+        return defined('_PS_CACHE_DIR_') ? (string) @filemtime(_PS_CACHE_DIR_ . 'translations') : '';
     }
 
     /** @return string|null */

@@ -241,13 +241,32 @@ class AdminSofincoDossiersController extends ModuleAdminController
         // The caret of PrestaShop's row-action menu has no text: name it for screen readers,
         // and hide it on rows whose menu is empty (no funding to ask for).
         $more = json_encode($this->module->getTranslator()->trans('More actions', [], 'Modules.Sofincosignature.Admin'));
-        return parent::renderList()
+        return $this->listWithEscapedTitles()
             . '<form id="sofinco-fund-form" method="post" action="' . htmlspecialchars($action) . '">'
             . '<input type="hidden" name="submitSofincoFund" value="1"></form>'
             . '<script>document.querySelectorAll("table.orders .btn-group .dropdown-toggle").forEach(function (b) {'
             . ' var menu = b.parentNode.querySelector(".dropdown-menu");'
             . ' if (menu && !menu.querySelector("a, button")) { b.parentNode.removeChild(b); menu.parentNode.removeChild(menu); return; }'
             . ' b.setAttribute("aria-label", ' . $more . '); b.setAttribute("title", ' . $more . '); });</script>';
+    }
+
+    /**
+     * PrestaShop's list prints column titles as they are, and a translation may hold markup:
+     * the titles are escaped for the list only (the CSV export and the filtered title, which
+     * escapes itself, read them as text).
+     */
+    private function listWithEscapedTitles()
+    {
+        $titles = $this->fields_list;
+        foreach ($this->fields_list as &$field) {
+            $field['title'] = SofincoEscape::html($field['title']);
+        }
+        unset($field);
+        try {
+            return parent::renderList();
+        } finally {
+            $this->fields_list = $titles;
+        }
     }
 
     public function postProcess()
