@@ -372,6 +372,34 @@ final class SofincoMoneyPathTest extends TestCase
         S::cli()->json('Db::getInstance()->delete("sofinco_lock", "name LIKE \'%sofinco_cron_statuses\'"); echo json_encode(true);');
     }
 
+    /**
+     * Issue 32.7: a cron killed (kill -9) while it holds its task's claim row. The next run
+     * finds the holder's database connection gone and runs at once: seconds, not the 300 s
+     * of the row's expiry. (A holder on another Galera node still waits for the expiry.)
+     */
+    public function testACronKilledMidRunDoesNotBlockItsTaskForMinutes(): void
+    {
+        $this->order('ETU');
+        S::sandbox()->faults(['latency_ms' => 5000]);
+        $before = count(S::sandbox()->requests());
+        $cmd = array_merge([PHP_BINARY], ShopEnv::phpArgs(), [ShopEnv::get('SHOP_DIR') . '/modules/sofincosignature/cron.php', 'statuses']);
+        $proc = proc_open($cmd, [1 => ['file', '/dev/null', 'w'], 2 => ['file', '/dev/null', 'w']], $pipes, ShopEnv::get('SHOP_DIR'));
+        $asked = S::eventually(fn () => count(array_filter(array_slice(S::sandbox()->requests(), $before), fn ($r) => str_contains($r['path'], '/contracts'))) > 0, 20.0);
+        $this->assertTrue($asked, 'the cron is under way, waiting on Sofinco');
+        $this->assertNotNull(S::row("SELECT name FROM PREFIX_sofinco_lock WHERE name LIKE '%sofinco_cron_statuses'"), 'it holds its claim row');
+        proc_terminate($proc, 9);
+        proc_close($proc);
+        S::sandbox()->faults([]);
+        $killedAt = microtime(true);
+        $run = S::eventually(function () {
+            $run = S::cron('statuses');
+            return empty($run['result']['locked']) ? $run : null;
+        }, 15.0);
+        $this->assertNotNull($run, 'the task stayed locked after its holder died');
+        $this->assertArrayHasKey('summary', $run['result'], $run['stdout']);
+        $this->assertLessThan(15.0, microtime(true) - $killedAt);
+    }
+
     /** Kills the shop user's connections (the cron's); the number killed. */
     private static function killShopConnections(): int
     {

@@ -160,8 +160,12 @@ final class SofincoStorefrontTest extends TestCase
             $this->assertStringStartsWith(S::sandbox()->url, S::checkout($http, $idCart)['location'], "sent to Sofinco ($run)");
             // Sofinco's restart killed the tokens the workers held: a request refused with one
             // (401, then repeated) is not a call that did anything; count those with the token.
-            $token = (string) S::cli()->json('require_once _PS_MODULE_DIR_ . "sofincosignature/classes/autoload.php"; $f = class_exists("SofincoPrivateStore") ? SofincoPrivateStore::tokenFile(1) : ""; echo json_encode(is_file($f) ? (string) json_decode((string) file_get_contents($f), true)["access_token"] : "");');
-            $accepted = fn (array $calls) => array_filter($calls, fn ($r) => (array_change_key_case($r['headers'])['authorization'] ?? '') === 'Bearer ' . $token);
+            // The live token is the one the checkout's journey call went through with (the
+            // shared file holds it sealed).
+            $journeys = self::calls($before, '/partnerDataExchange');
+            $bearer = fn (array $r): string => (string) (array_change_key_case($r['headers'])['authorization'] ?? '');
+            $token = $journeys ? $bearer(end($journeys)) : '';
+            $accepted = fn (array $calls) => array_filter($calls, fn ($r) => $token !== '' && $bearer($r) === $token);
             $counts[$run] = [
                 'token' => count(self::calls($before, '/token')),
                 'simulation' => count($accepted(self::calls($before, '/loanSimulation'))),

@@ -2,7 +2,7 @@
 // English source text => French, the spec's wording where the spec has one (spec-fr.md).
 return [
     'Order' => 'Commande',
-    'This order is being updated by another process: try again in a minute.' => 'Cette commande est en cours de mise à jour par un autre traitement : réessayez dans une minute.',
+    'Another process (a cron run or another click) is updating this order right now: nothing was sent. Try again in a moment.' => 'Un autre traitement (tâche cron ou autre clic) met à jour cette commande en ce moment : rien n\'a été envoyé. Réessayez dans un instant.',
     'Funding was already requested for this order.' => 'Le financement de cette commande a déjà été demandé.',
     'Customer' => 'Client',
     'Amount' => 'Montant',

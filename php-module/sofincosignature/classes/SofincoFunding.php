@@ -31,7 +31,7 @@ class SofincoFunding
         return SofincoOrderStates::locked($idOrder, self::CLICK_WAIT, function () use ($module, $idOrder) {
             return self::requestLocked($module, (int) $idOrder);
         }, function () use ($module) {
-            return self::result(false, $module->getTranslator()->trans('This order is being updated by another process: try again in a minute.', [], 'Modules.Sofincosignature.Admin'));
+            return self::result(false, $module->getTranslator()->trans('Another process (a cron run or another click) is updating this order right now: nothing was sent. Try again in a moment.', [], 'Modules.Sofincosignature.Admin'));
         });
     }
 

@@ -49,7 +49,10 @@ class SofincoPrivateStore
         return self::shopDirectory($idShop) . '/fragments';
     }
 
-    /** The token every worker of the shop shares (written 0600 by the extension). */
+    /**
+     * The token every worker of the shop shares (written 0600 by the extension, sealed with a
+     * key only the SecretId gives: the file is no bearer token to whoever reads it).
+     */
     public static function tokenFile($idShop)
     {
         return self::shopDirectory($idShop) . '/token.json';

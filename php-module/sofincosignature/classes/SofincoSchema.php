@@ -14,7 +14,8 @@
  *   when the customer left (history only: decisions read the order's own total);
  *   sofinco_amount_cents what Sofinco last said the dossier lends; held why the dossier
  *   does not pay for the order ("amount", "currency"), NULL when it does.
- * - sofinco_lock: the claim rows of SofincoLock (one per lock held).
+ * - sofinco_lock: the claim rows of SofincoLock (one per lock held, with the database
+ *   connection that holds it, so a dead holder's row is taken over at once).
  * - sofinco_notify_claim: when a notification last triggered a lookup of a reference
  *   (SofincoNotifyGate).
  */
@@ -72,6 +73,7 @@ class SofincoSchema
             "CREATE TABLE IF NOT EXISTS `{$p}sofinco_lock` (
                 `name` VARCHAR(64) NOT NULL,
                 `token` CHAR(32) NOT NULL,
+                `owner` VARCHAR(128) NOT NULL DEFAULT '',
                 `expires_at` INT UNSIGNED NOT NULL,
                 PRIMARY KEY (`name`)
             ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4",
@@ -99,6 +101,9 @@ class SofincoSchema
             'sofinco_order' => [
                 'sofinco_amount_cents' => 'BIGINT NULL AFTER `amount_cents`',
                 'held' => 'VARCHAR(16) NULL AFTER `sofinco_amount_cents`',
+            ],
+            'sofinco_lock' => [
+                'owner' => "VARCHAR(128) NOT NULL DEFAULT '' AFTER `token`",
             ],
         ];
         foreach ($columns as $table => $definitions) {

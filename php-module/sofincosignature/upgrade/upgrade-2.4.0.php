@@ -8,7 +8,8 @@
 /**
  * 2.4.0: sofinco_order keeps what Sofinco lends (sofinco_amount_cents) and why a dossier is
  * held (held), since decisions now compare Sofinco's dossier with the order's own total;
- * the confirmation page's message moves to displayOrderConfirmation (above the order table).
+ * the confirmation page's message moves to displayOrderConfirmation (above the order table);
+ * the module's templates are compiled again, now with their {l} texts escaped (SofincoEscape).
  */
 if (!defined('_PS_VERSION_')) {
     exit;
@@ -22,6 +23,7 @@ function upgrade_module_2_4_0($module)
     }
     $module->registerHook('displayOrderConfirmation');
     $module->unregisterHook('displayPaymentReturn');
+    Tools::clearSmartyCache();
     SofincoContainerRefresh::afterModuleChange();
     return true;
 }

@@ -78,6 +78,12 @@ final class SharedStateTest extends ClientTestCase
         $this->assertSame(3, self::calls($requests, '/loanSimulation'));
         $this->assertSame(0600, fileperms($file) & 0777, 'only the shop\'s PHP user reads it');
         $this->assertStringNotContainsString(\Sofinco\Tests\Support\Sandbox::CLIENT_SECRET, (string) file_get_contents($file));
+        // Nor the bearer token itself: the file holds it sealed with a key only the secret gives
+        // (a server that serves PrestaShop's var/ folder hands out nothing usable).
+        $simulations = array_values(array_filter($requests, fn ($r) => str_contains($r['path'], '/loanSimulation')));
+        $bearer = substr((string) (array_change_key_case($simulations[0]['headers'])['authorization'] ?? ''), strlen('Bearer '));
+        $this->assertGreaterThan(10, strlen($bearer));
+        $this->assertStringNotContainsString($bearer, (string) file_get_contents($file), 'no bearer token at rest');
         // Sofinco forgets the token (a restart): the first worker gets a new one, the next reuses it.
         static::$sandbox->reset();
         for ($i = 0; $i < 2; $i++) {

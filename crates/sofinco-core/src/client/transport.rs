@@ -50,6 +50,8 @@ pub struct Transport {
     pub config: ClientConfig,
     pub logger: Logger,
     token_key: String,
+    /// Seals the shared token file (token_file::seal_key).
+    token_seal: Secret,
     settings: HttpSettings,
 }
 
@@ -79,6 +81,11 @@ impl Transport {
             &config.client_id,
             config.client_secret.expose(),
         );
+        let token_seal = token_file::seal_key(
+            config.base_url.as_str(),
+            &config.client_id,
+            config.client_secret.expose(),
+        );
         let user_agent = match config.user_agent.trim() {
             "" => version::user_agent_prefix(),
             extra => format!("{} {extra}", version::user_agent_prefix()),
@@ -92,6 +99,7 @@ impl Transport {
             config,
             logger,
             token_key,
+            token_seal,
             settings,
         }
     }
@@ -107,7 +115,7 @@ impl Transport {
             Err(err) if err.kind() == ErrorKind::Auth && err.http_status() == 401 => {
                 token::forget(&self.token_key, &token);
                 if let Some(file) = &self.config.token_file {
-                    token_file::forget(file, &self.token_key, &token);
+                    token_file::forget(file, &self.token_key, &self.token_seal, &token);
                 }
                 // Another worker may already hold a newer one in the shared file; else a new one.
                 let fresh = self.token(http, false).await?;
@@ -125,7 +133,9 @@ impl Transport {
             }
             // Another PHP worker of the shop may have fetched one already.
             if let Some(file) = &self.config.token_file {
-                if let Some((shared, usable)) = token_file::load(file, &self.token_key) {
+                if let Some((shared, usable)) =
+                    token_file::load(file, &self.token_key, &self.token_seal)
+                {
                     token::put_for(&self.token_key, &shared, usable);
                     return Ok(shared);
                 }
@@ -164,6 +174,7 @@ impl Transport {
             token_file::store(
                 file,
                 &self.token_key,
+                &self.token_seal,
                 &parsed.access_token,
                 token::refresh_after(parsed.expires_in),
             );
