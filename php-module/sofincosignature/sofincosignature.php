@@ -57,7 +57,7 @@ class SofincoSignature extends PaymentModule
     {
         $this->name = 'sofincosignature';
         $this->tab = 'payments_gateways';
-        $this->version = '2.3.0';
+        $this->version = '2.4.0';
         $this->author = 'Sofinco';
         $this->need_instance = 1;
         // Sofinco runs on PrestaShop 8.0 to 9.0 (SofincoSupportMatrix); 1.7.7+ may install the
