@@ -91,6 +91,35 @@ final class SofincoAmountRangeTest extends TestCase
         $this->assertNull(S::simulatorOf($http, $http->cartPage()), 'nor is the simulator shown');
     }
 
+    /** The module's log lines (every file of its folder under var/logs). */
+    private static function moduleLog(): string
+    {
+        $dir = (string) S::cli()->json('require_once _PS_MODULE_DIR_ . "sofincosignature/classes/autoload.php"; echo json_encode(SofincoLogger::directory());');
+        return implode('', array_map('file_get_contents', glob($dir . '/*.log') ?: []));
+    }
+
+    /**
+     * A minimum set below Sofinco's range (50 € where its grid starts at 100 €): a 68,82 € cart
+     * shows no simulator, as before, but no longer writes an error on every view: Sofinco's
+     * refusal of the amount is an answer, asked once and remembered.
+     */
+    public function testAnAmountSofincoRefusesHidesTheSimulatorWithoutAnErrorPerView(): void
+    {
+        S::configure(['SOFINCO_MIN_PRICE' => '50']);
+        [$http] = S::shopper(3);
+        $before = count(S::sandbox()->requests());
+        $errors = substr_count(self::moduleLog(), 'simulator hidden');
+        for ($i = 0; $i < 3; $i++) {
+            $this->assertNull(S::simulatorOf($http, $http->cartPage()), 'view ' . $i);
+        }
+        $simulations = array_filter(array_slice(S::sandbox()->requests(), $before), fn ($r) => str_starts_with($r['path'], '/loanSimulation'));
+        $this->assertCount(1, $simulations, 'Sofinco asked once for the amount');
+        $this->assertSame($errors, substr_count(self::moduleLog(), 'simulator hidden'), 'no error logged per view');
+        $page = html_entity_decode(S::paymentStep($http)->body);
+        $this->assertStringContainsString('payment-option', $page);
+        $this->assertStringNotContainsString('Payez en plusieurs fois avec Sofinco', $page, 'nor offered at checkout');
+    }
+
     public function testAMinimumBelowSofincosRangeIsWarnedOnTheConfigurationPage(): void
     {
         $http = new ShopHttp();
