@@ -42,6 +42,11 @@ class SofincoMessages
         return $module->getTranslator()->trans('Sofinco has not registered your application yet. If you signed it, your order will appear in your account within the hour; otherwise you can try again.', [], 'Modules.Sofincosignature.Shop');
     }
 
+    public static function unavailable(Module $module)
+    {
+        return $module->getTranslator()->trans('Payment with Sofinco is unavailable for the moment. Your cart is kept: please try again in a few minutes or choose another payment method.', [], 'Modules.Sofincosignature.Shop');
+    }
+
     /**
      * Why Sofinco cannot finance this cart (a \Sofinco\Availability other than Offered and
      * Unknown): the merchant's maximum or minimum price, or Sofinco's own range. Never "try
@@ -69,10 +74,5 @@ class SofincoMessages
             $module->getTranslator()->trans('The total of your cart (%s) is outside the amounts Sofinco finances for this shop. Your cart is kept: please choose another payment method.', [], 'Modules.Sofincosignature.Shop'),
             $amount
         );
-    }
-
-    public static function unavailable(Module $module)
-    {
-        return $module->getTranslator()->trans('Payment with Sofinco is unavailable for the moment. Your cart is kept: please try again in a few minutes or choose another payment method.', [], 'Modules.Sofincosignature.Shop');
     }
 }
