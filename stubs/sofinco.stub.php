@@ -21,6 +21,15 @@ namespace Sofinco {
     {
     }
 
+    enum Availability: string
+    {
+        case Offered = 'offered';
+        case BelowMinimum = 'below_minimum';
+        case AboveMaximum = 'above_maximum';
+        case OutOfRange = 'out_of_range';
+        case Unknown = 'unknown';
+    }
+
     /**
      * @property-read mixed $decisions
      * @property-read mixed $checked
@@ -190,12 +199,14 @@ namespace Sofinco {
     class SofincoClient
     {
         public function __construct(array $config) {}
+        public function availability(int $amountCents, bool $ask = false): \Sofinco\Availability {}
         public function cachedSimulation(int $amountCents, array $durations = []): ?\Sofinco\Simulation {}
         public function cancelDossier(string $contractId, string $orderReference): array {}
         public function createJourney(array $order): array {}
         public function findDossier(string $orderReference): ?\Sofinco\Dossier {}
         public function getDossier(string $contractId, string $orderReference): \Sofinco\Dossier {}
         public function parseNotification(string $body): array {}
+        public static function priceRangeValid(int $minCents, int $maxCents): bool {}
         public function requestFunding(string $contractId, string $orderReference): array {}
         public function simulate(int $amountCents, array $durations = []): \Sofinco\Simulation {}
         public function testConnection(): array {}

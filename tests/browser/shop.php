@@ -121,7 +121,7 @@ switch ($command) {
     case 'config':
         // The module's stored settings (secrets as a hash): the browser checks compare them.
         $keys = ['SOFINCO_MERCHANT_ID', 'SOFINCO_NATURE_BIEN', 'SOFINCO_Q6', 'SOFINCO_X1', 'SOFINCO_CLIENT_ID_TEST', 'SOFINCO_SECRET_TEST',
-            'SOFINCO_CLIENT_ID_PROD', 'SOFINCO_SECRET_PROD', 'SOFINCO_TEST_MODE', 'SOFINCO_MIN_PRICE', 'SOFINCO_DEBUG', 'SOFINCO_API_URL'];
+            'SOFINCO_CLIENT_ID_PROD', 'SOFINCO_SECRET_PROD', 'SOFINCO_TEST_MODE', 'SOFINCO_MIN_PRICE', 'SOFINCO_MAX_PRICE', 'SOFINCO_DEBUG', 'SOFINCO_API_URL'];
         $rows = S::rows("SELECT name, value, date_upd FROM PREFIX_configuration WHERE name IN ('" . implode("','", $keys) . "') ORDER BY name, id_configuration");
         $out = [];
         foreach ($rows as $row) {

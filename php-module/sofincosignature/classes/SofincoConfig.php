@@ -25,6 +25,8 @@ class SofincoConfig
     public const SECRET_PROD = 'SOFINCO_SECRET_PROD';
     public const TEST_MODE = 'SOFINCO_TEST_MODE';
     public const MIN_PRICE = 'SOFINCO_MIN_PRICE';
+    /** Empty: no maximum of the merchant's own (Sofinco's range applies in any case). */
+    public const MAX_PRICE = 'SOFINCO_MAX_PRICE';
     public const DEBUG = 'SOFINCO_DEBUG';
     /** Advanced: another gateway than Sofinco's (the sandbox, a proxy). Empty: by mode. */
     public const API_URL = 'SOFINCO_API_URL';
@@ -51,6 +53,7 @@ class SofincoConfig
         self::SECRET_PROD => '',
         self::TEST_MODE => '1',
         self::MIN_PRICE => '100',
+        self::MAX_PRICE => '',
         self::DEBUG => '0',
         self::API_URL => '',
         self::CRON_CONCURRENCY => '8',
@@ -78,14 +81,26 @@ class SofincoConfig
 
     public static function minPriceCents($idShop = null)
     {
-        $text = trim(str_replace(',', '.', (string) self::get(self::MIN_PRICE, $idShop)));
+        return self::priceCents(self::get(self::MIN_PRICE, $idShop));
+    }
+
+    /** 0 when no maximum is set. */
+    public static function maxPriceCents($idShop = null)
+    {
+        return self::priceCents(self::get(self::MAX_PRICE, $idShop));
+    }
+
+    /** A price setting ("150", "150,00") in cents; 0 when empty or unreadable. */
+    public static function priceCents($text)
+    {
+        $text = trim(str_replace(',', '.', (string) $text));
         if (!SofincoRuntime::ready() || $text === '') {
             return 0;
         }
         try {
             return \Sofinco\StatusMapper::cents($text);
         } catch (\Sofinco\SofincoException $e) {
-            // The form refuses such a value; an old one stored by hand sets no minimum.
+            // The form refuses such a value; an old one stored by hand sets no limit.
             return 0;
         }
     }
@@ -161,6 +176,9 @@ class SofincoConfig
             'cache_dir' => self::cacheDirectory($idShop),
             'token_file' => SofincoPrivateStore::tokenFile(self::shopId($idShop)),
             'user_agent' => sprintf('sofincosignature/%s PrestaShop/%s PHP/%s', $module->version, _PS_VERSION_, PHP_VERSION),
+            // The extension compares amounts with them (SofincoClient::availability).
+            'min_price_cents' => self::priceCents($value(self::MIN_PRICE)),
+            'max_price_cents' => self::priceCents($value(self::MAX_PRICE)),
         ];
         $timeout = (int) Configuration::get(self::TIMEOUT_MS, null, null, $idShop);
         if ($timeout > 0) {

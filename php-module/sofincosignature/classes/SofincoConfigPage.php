@@ -7,8 +7,8 @@
 
 /**
  * The configuration page (spec-fr.md §3, §4, §9, §10): Sofinco's identifiers, credentials
- * per environment, test mode, minimum price, debug; "Tester la connexion"; the cron lines
- * and their last runs; the logs. Multishop-aware through Configuration's shop context.
+ * per environment, test mode, minimum and maximum price (warned when Sofinco refuses them),
+ * debug; "Tester la connexion"; the cron lines and their last runs; the logs. Multishop-aware through Configuration's shop context.
  * Secrets are never shown back: an empty secret field keeps the stored one.
  */
 if (!defined('_PS_VERSION_')) {
@@ -41,7 +41,7 @@ class SofincoConfigPage
             SofincoLogger::purge();
             $this->messages .= $this->module->displayConfirmation(htmlspecialchars($this->module->getTranslator()->trans('The log files were deleted.', [], 'Modules.Sofincosignature.Admin')));
         }
-        return $this->runtimeNotice() . $this->messages . $this->form() . $this->cronPanel() . $this->logsPanel()
+        return $this->runtimeNotice() . $this->messages . $this->rangeWarnings() . $this->form() . $this->cronPanel() . $this->logsPanel()
             . (new SofincoSupportMatrix($this->module))->render();
     }
 
@@ -57,6 +57,39 @@ class SofincoConfigPage
             PHP_VERSION,
             SofincoRuntime::threadSafety()
         )));
+    }
+
+    /**
+     * Issue 31: a minimum or maximum price Sofinco does not finance for this merchant. The
+     * simulator and the payment option then never appear for those amounts, which a merchant
+     * would otherwise only notice as a simulator that vanishes. Sofinco publishes no range:
+     * the extension asks for each saved price once (a simulation, 2 s, no retry; the answer
+     * is cached as the storefront's are) and says whether it is out of Sofinco's range.
+     * Nothing is said when Sofinco cannot be reached: "Tester la connexion" is for that.
+     */
+    private function rangeWarnings()
+    {
+        $idShop = (int) Context::getContext()->shop->id;
+        if (!SofincoRuntime::ready() || !SofincoConfig::isConfigured($idShop)) {
+            return '';
+        }
+        $checks = [
+            [SofincoConfig::minPriceCents($idShop), $this->module->getTranslator()->trans('Minimum price: Sofinco does not finance %s for this shop (outside the amounts of its offers). The simulator and the payment option will appear only from the lowest amount Sofinco finances: set the minimum price to the lowest amount of your Sofinco contract.', [], 'Modules.Sofincosignature.Admin')],
+            [SofincoConfig::maxPriceCents($idShop), $this->module->getTranslator()->trans('Maximum price: Sofinco does not finance %s for this shop (outside the amounts of its offers). The simulator and the payment option will not appear above the highest amount Sofinco finances: set the maximum price to the highest amount of your Sofinco contract, or leave it empty.', [], 'Modules.Sofincosignature.Admin')],
+        ];
+        $html = '';
+        try {
+            $client = SofincoPaymentGate::quickClient($this->module, Context::getContext());
+            foreach ($checks as $check) {
+                list($cents, $text) = $check;
+                if ($cents > 0 && $client->availability($cents, true) === \Sofinco\Availability::OutOfRange) {
+                    $html .= $this->module->displayWarning(htmlspecialchars(sprintf($text, SofincoPrices::format($cents))));
+                }
+            }
+        } catch (\Throwable $e) {
+            SofincoLogger::error('price range not checked: ' . SofincoLogger::describe($e));
+        }
+        return $html;
     }
 
     /** @return string[] field => problem */
@@ -90,8 +123,20 @@ class SofincoConfigPage
         if ($values[$secretKey] === '') {
             $problems[] = $test ? $this->module->getTranslator()->trans('SecretId (recette) is required in test mode.', [], 'Modules.Sofincosignature.Admin') : $this->module->getTranslator()->trans('SecretId (production) is required in production mode.', [], 'Modules.Sofincosignature.Admin');
         }
+        $prices = true;
         if (!preg_match('/^\d{1,6}([.,]\d{1,2})?$/', $values[SofincoConfig::MIN_PRICE])) {
             $problems[] = $this->module->getTranslator()->trans('Minimum price: an amount in euros, such as 150 or 150,00.', [], 'Modules.Sofincosignature.Admin');
+            $prices = false;
+        }
+        if ($values[SofincoConfig::MAX_PRICE] !== '' && !preg_match('/^\d{1,6}([.,]\d{1,2})?$/', $values[SofincoConfig::MAX_PRICE])) {
+            $problems[] = $this->module->getTranslator()->trans('Maximum price: empty for none, or an amount in euros, such as 3000 or 3000,00.', [], 'Modules.Sofincosignature.Admin');
+            $prices = false;
+        }
+        // The extension compares them (the rule its client applies to min/max_price_cents).
+        $minCents = SofincoConfig::priceCents($values[SofincoConfig::MIN_PRICE]);
+        $maxCents = SofincoConfig::priceCents($values[SofincoConfig::MAX_PRICE]);
+        if ($prices && SofincoRuntime::ready() && !\Sofinco\SofincoClient::priceRangeValid($minCents, $maxCents)) {
+            $problems[] = $this->module->getTranslator()->trans('Maximum price: it cannot be below the minimum price.', [], 'Modules.Sofincosignature.Admin');
         }
         $url = $values[SofincoConfig::API_URL];
         if ($url !== '' && !preg_match('#^https://[^\s/]+#', $url) && !preg_match('#^http://(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:\d+)?(/|$)#', $url)) {
@@ -114,6 +159,8 @@ class SofincoConfigPage
             SofincoConfig::CLIENT_ID_TEST => 'ClientId (recette)', SofincoConfig::SECRET_TEST => 'SecretId (recette)',
             SofincoConfig::CLIENT_ID_PROD => 'ClientId (production)', SofincoConfig::SECRET_PROD => 'SecretId (production)',
             SofincoConfig::API_URL => 'API URL',
+            SofincoConfig::MIN_PRICE => $this->module->getTranslator()->trans('Minimum price', [], 'Modules.Sofincosignature.Admin'),
+            SofincoConfig::MAX_PRICE => $this->module->getTranslator()->trans('Maximum price', [], 'Modules.Sofincosignature.Admin'),
             SofincoConfig::CRON_CONCURRENCY => $this->module->getTranslator()->trans('Cron: calls at once (advanced)', [], 'Modules.Sofincosignature.Admin'),
             SofincoConfig::CRON_DEADLINE_S => $this->module->getTranslator()->trans('Cron: longest run (advanced)', [], 'Modules.Sofincosignature.Admin'),
         ];
@@ -151,7 +198,7 @@ class SofincoConfigPage
         $before = [];
         foreach ($values as $key => $value) {
             $before[$key] = Configuration::get($key);
-            $values[$key] = $key === SofincoConfig::MIN_PRICE ? str_replace(',', '.', $value) : $value;
+            $values[$key] = in_array($key, [SofincoConfig::MIN_PRICE, SofincoConfig::MAX_PRICE], true) ? str_replace(',', '.', $value) : $value;
             Configuration::updateValue($key, $values[$key]);
         }
         // What was checked must be what is stored: PrestaShop cleans values on save.
@@ -221,6 +268,8 @@ class SofincoConfigPage
                     $switch(SofincoConfig::TEST_MODE, $this->module->getTranslator()->trans('Test mode', [], 'Modules.Sofincosignature.Admin'), $this->module->getTranslator()->trans('Yes: Sofinco\'s recette environment, and the simulator and the payment option are shown only to visitors logged in to the back office in the same browser.', [], 'Modules.Sofincosignature.Admin')),
                     ['type' => 'text', 'name' => SofincoConfig::MIN_PRICE, 'label' => $this->module->getTranslator()->trans('Minimum price', [], 'Modules.Sofincosignature.Admin'), 'suffix' => '€', 'class' => 'fixed-width-md',
                         'desc' => $this->module->getTranslator()->trans('The simulator and the payment option appear from this amount. Keep it in line with your Sofinco contract.', [], 'Modules.Sofincosignature.Admin')],
+                    ['type' => 'text', 'name' => SofincoConfig::MAX_PRICE, 'label' => $this->label(SofincoConfig::MAX_PRICE), 'suffix' => '€', 'class' => 'fixed-width-md',
+                        'desc' => $this->module->getTranslator()->trans('Optional: above this amount the simulator and the payment option do not appear. Empty: up to the highest amount Sofinco finances for your shop, which applies in any case.', [], 'Modules.Sofincosignature.Admin')],
                     $switch(SofincoConfig::DEBUG, $this->module->getTranslator()->trans('Debug mode', [], 'Modules.Sofincosignature.Admin'), $this->module->getTranslator()->trans('Writes every call to Sofinco in the logs (secrets, e-mails and phones masked).', [], 'Modules.Sofincosignature.Admin')),
                     ['type' => 'text', 'name' => SofincoConfig::API_URL, 'label' => $this->module->getTranslator()->trans('API URL (advanced)', [], 'Modules.Sofincosignature.Admin'),
                         'desc' => $this->module->getTranslator()->trans('Empty: Sofinco\'s recette or production by the test mode. Another address only for a proxy or the sandbox.', [], 'Modules.Sofincosignature.Admin')],

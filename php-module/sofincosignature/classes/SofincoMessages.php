@@ -52,4 +52,33 @@ class SofincoMessages
     {
         return $module->getTranslator()->trans('Payment with Sofinco is unavailable for the moment. Your cart is kept: please try again in a few minutes or choose another payment method.', [], 'Modules.Sofincosignature.Shop');
     }
+
+    /**
+     * Why Sofinco cannot finance this cart (a \Sofinco\Availability other than Offered and
+     * Unknown): the merchant's maximum or minimum price, or Sofinco's own range. Never "try
+     * again": no retry changes the answer.
+     */
+    public static function amountRefused($availability, $amountCents, Module $module, Context $context)
+    {
+        $amount = SofincoPrices::format($amountCents, $context);
+        $idShop = (int) $context->shop->id;
+        if ($availability === \Sofinco\Availability::AboveMaximum) {
+            return sprintf(
+                $module->getTranslator()->trans('The total of your cart (%s) is above the highest amount this shop accepts for a payment with Sofinco (%s). Your cart is kept: please choose another payment method.', [], 'Modules.Sofincosignature.Shop'),
+                $amount,
+                SofincoPrices::format(SofincoConfig::maxPriceCents($idShop), $context)
+            );
+        }
+        if ($availability === \Sofinco\Availability::BelowMinimum) {
+            return sprintf(
+                $module->getTranslator()->trans('The total of your cart (%s) is below the lowest amount this shop accepts for a payment with Sofinco (%s). Your cart is kept: please choose another payment method.', [], 'Modules.Sofincosignature.Shop'),
+                $amount,
+                SofincoPrices::format(SofincoConfig::minPriceCents($idShop), $context)
+            );
+        }
+        return sprintf(
+            $module->getTranslator()->trans('The total of your cart (%s) is outside the amounts Sofinco finances for this shop. Your cart is kept: please choose another payment method.', [], 'Modules.Sofincosignature.Shop'),
+            $amount
+        );
+    }
 }

@@ -6,9 +6,10 @@
  */
 
 /**
- * When Sofinco may be offered: extension loaded, module configured, euros, a cart total
- * from the minimum price, and in test mode only to visitors logged in to the back office
- * (a live shop can be tested without customers seeing it).
+ * When Sofinco may be offered: extension loaded, module configured, euros, in test mode only
+ * to visitors logged in to the back office (a live shop can be tested without customers
+ * seeing it), and an amount the extension says Sofinco can be offered for (the minimum and
+ * maximum prices, then Sofinco's own range: SofincoClient::availability).
  */
 if (!defined('_PS_VERSION_')) {
     exit;
@@ -16,7 +17,10 @@ if (!defined('_PS_VERSION_')) {
 
 class SofincoPaymentGate
 {
-    /** The reason Sofinco is not offered for this amount, or null when it is. */
+    /**
+     * The reason Sofinco is not offered to this visitor in this currency, or null when it is.
+     * The amount is availability()'s.
+     */
     public static function refusal(Context $context, $amountCents, Currency $currency)
     {
         if (!SofincoRuntime::ready()) {
@@ -29,13 +33,39 @@ class SofincoPaymentGate
         if (strtoupper((string) $currency->iso_code) !== 'EUR') {
             return 'currency';
         }
-        if ((int) $amountCents < SofincoConfig::minPriceCents($idShop) || (int) $amountCents <= 0) {
-            return 'amount';
-        }
         if (SofincoConfig::testMode($idShop) && !self::backOfficeVisitor()) {
             return 'test-mode';
         }
         return null;
+    }
+
+    /**
+     * Whether Sofinco can be offered for this amount (a \Sofinco\Availability case), as the
+     * extension decides it from the minimum and maximum prices and Sofinco's answers for the
+     * amount. $ask: an amount Sofinco has not answered for yet is simulated once within the
+     * offers endpoint's budget (2 s, no retry); without it, the cache only (a page never
+     * waits). Unknown when the extension cannot say (Sofinco unreachable, settings unusable).
+     */
+    public static function availability(Module $module, Context $context, $amountCents, $ask)
+    {
+        try {
+            return self::quickClient($module, $context)->availability((int) $amountCents, (bool) $ask);
+        } catch (\Throwable $e) {
+            SofincoLogger::error('availability of ' . (int) $amountCents . ' cents unknown: ' . SofincoLogger::describe($e));
+            return \Sofinco\Availability::Unknown;
+        }
+    }
+
+    /** Whether the availability lets the customer meet Sofinco (Unknown does: see the callers). */
+    public static function offerable($availability)
+    {
+        return $availability === \Sofinco\Availability::Offered || $availability === \Sofinco\Availability::Unknown;
+    }
+
+    /** A client for the storefront's calls: 2 s per call, no retry (a page or a checkout step waits at most that). */
+    public static function quickClient(Module $module, Context $context)
+    {
+        return SofincoClientFactory::client($module, (int) $context->shop->id, ['timeout_ms' => 2000, 'connect_timeout_ms' => 1000, 'max_retries' => 0]);
     }
 
     /**

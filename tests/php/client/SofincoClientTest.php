@@ -63,6 +63,38 @@ final class SofincoClientTest extends ClientTestCase
         $this->assertFalse($other->cached, 'another amount is another entry');
     }
 
+    /**
+     * Issue 31: Sofinco's range as the sandbox's grid reports it (100 € to 8 000 €). An amount
+     * it refuses is out of range, remembered for every worker; the merchant's own prices
+     * decide without a call.
+     */
+    public function testAvailabilityFollowsSofincosAnswersAndTheMerchantsPrices(): void
+    {
+        $dir = sys_get_temp_dir() . '/sofinco-cache-' . bin2hex(random_bytes(4));
+        $client = $this->client(['cache_dir' => $dir, 'min_price_cents' => 5000]);
+        $this->assertSame(\Sofinco\Availability::Unknown, $client->availability(903000), 'not asked yet: unknown, and no call');
+        $this->assertSame([], static::$sandbox->requests());
+        $this->assertSame(\Sofinco\Availability::OutOfRange, $client->availability(903000, true), '9 030,00 €: "Montant hors barème"');
+        $this->assertSame(\Sofinco\Availability::OutOfRange, $client->availability(6000, true), '60,00 €: below the grid, above the merchant\'s minimum');
+        $this->assertSame(\Sofinco\Availability::Offered, $client->availability(129000, true));
+        $before = count(static::$sandbox->requests());
+        $other = $this->client(['cache_dir' => $dir, 'min_price_cents' => 5000]);
+        $this->assertSame(\Sofinco\Availability::OutOfRange, $other->availability(903000, true), 'remembered for another worker');
+        $this->assertSame(\Sofinco\Availability::Offered, $other->availability(129000));
+        $this->assertSame(\Sofinco\Availability::BelowMinimum, $other->availability(4999, true));
+        $capped = $this->client(['cache_dir' => $dir, 'min_price_cents' => 5000, 'max_price_cents' => 100000]);
+        $this->assertSame(\Sofinco\Availability::AboveMaximum, $capped->availability(129000, true));
+        $this->assertSame($before, count(static::$sandbox->requests()), 'the cache and the prices answered');
+        $this->assertTrue(\Sofinco\SofincoClient::priceRangeValid(10000, 0), '0: no maximum');
+        $this->assertFalse(\Sofinco\SofincoClient::priceRangeValid(10000, 9999));
+        try {
+            $this->client(['min_price_cents' => 10000, 'max_price_cents' => 9999]);
+            $this->fail('a maximum below the minimum is refused');
+        } catch (\Sofinco\ConfigException $e) {
+            $this->assertStringContainsString('max_price_cents', $e->getMessage());
+        }
+    }
+
     public function testEveryCallCarriesSofincosHeaders(): void
     {
         $client = $this->client(['application_id' => 'PSTEST', 'user_agent' => 'PrestaShop/8.1.2 PHP/8.2']);

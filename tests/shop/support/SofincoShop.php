@@ -57,6 +57,7 @@ final class SofincoShop
             'SOFINCO_SECRET_PROD' => Sandbox::CLIENT_SECRET,
             'SOFINCO_TEST_MODE' => '0',
             'SOFINCO_MIN_PRICE' => '100',
+            'SOFINCO_MAX_PRICE' => '',
             'SOFINCO_DEBUG' => '1',
             'SOFINCO_API_URL' => self::sandbox()->url,
         ];

@@ -65,9 +65,13 @@ pub struct ClientConfig {
     pub user_agent: String,
     /// Extra CA certificate (PEM) to trust, for a gateway behind a private CA.
     pub ca_file: Option<PathBuf>,
+    /// The merchant's "Prix minimum", in cents (0: none): Sofinco is offered from it.
+    pub min_price_cents: i64,
+    /// The merchant's "Prix maximum", in cents (None: none): Sofinco is offered up to it.
+    pub max_price_cents: Option<i64>,
 }
 
-const KNOWN_KEYS: [&str; 21] = [
+const KNOWN_KEYS: [&str; 23] = [
     "merchant_id",
     "nature_bien",
     "q6",
@@ -89,7 +93,33 @@ const KNOWN_KEYS: [&str; 21] = [
     "token_file",
     "user_agent",
     "ca_file",
+    "min_price_cents",
+    "max_price_cents",
 ];
+
+/// Whether a minimum and a maximum price (cents; a maximum of 0 means none) make a range the
+/// module can apply: each from 0 to the largest amount the client accepts, the maximum not
+/// below the minimum. The one rule the configuration page and the client share.
+pub fn price_range_problem(min_cents: i64, max_cents: i64) -> Option<String> {
+    let limit = super::MAX_AMOUNT_CENTS;
+    if !(0..=limit).contains(&min_cents) {
+        return Some(format!(
+            "min_price_cents (Prix minimum) must be from 0 to {limit}"
+        ));
+    }
+    if !(0..=limit).contains(&max_cents) {
+        return Some(format!(
+            "max_price_cents (Prix maximum) must be from 0 (none) to {limit}"
+        ));
+    }
+    if max_cents > 0 && max_cents < min_cents {
+        return Some(
+            "max_price_cents (Prix maximum) must be 0 (none) or at least min_price_cents (Prix minimum)"
+                .to_string(),
+        );
+    }
+    None
+}
 
 /// Collects problems while reading the keys.
 struct Reader<'a> {
@@ -283,6 +313,12 @@ impl ClientConfig {
                 .push("user_agent must not contain control characters".to_string());
         }
         let ca_file = r.string("ca_file", false).map(PathBuf::from);
+        let limit = super::MAX_AMOUNT_CENTS;
+        let min_price_cents = r.integer("min_price_cents", 0, 0, limit);
+        let max_price_cents = r.integer("max_price_cents", 0, 0, limit);
+        if let Some(problem) = price_range_problem(min_price_cents, max_price_cents) {
+            r.problems.push(problem);
+        }
 
         if !r.problems.is_empty() {
             return Err(Error::config(format!(
@@ -312,6 +348,8 @@ impl ClientConfig {
             token_file,
             user_agent,
             ca_file,
+            min_price_cents,
+            max_price_cents: (max_price_cents > 0).then_some(max_price_cents),
         })
     }
 
@@ -416,6 +454,53 @@ mod tests {
             let entries = with(sample_entries(), "base_url", ConfigValue::Str(bad.into()));
             assert!(ClientConfig::from_entries(&entries).is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn the_price_range_is_read_and_checked() {
+        let config = ClientConfig::from_entries(&sample_entries()).unwrap();
+        assert_eq!((config.min_price_cents, config.max_price_cents), (0, None));
+        let entries = with(
+            with(
+                sample_entries(),
+                "min_price_cents",
+                ConfigValue::Int(10_000),
+            ),
+            "max_price_cents",
+            ConfigValue::Str("300000".into()),
+        );
+        let config = ClientConfig::from_entries(&entries).unwrap();
+        assert_eq!(
+            (config.min_price_cents, config.max_price_cents),
+            (10_000, Some(300_000))
+        );
+        // 0 is "no maximum"; a maximum equal to the minimum is one amount.
+        assert_eq!(price_range_problem(10_000, 0), None);
+        assert_eq!(price_range_problem(10_000, 10_000), None);
+        for (min, max, needle) in [
+            (10_000, 9_999, "at least min_price_cents"),
+            (-1, 0, "min_price_cents (Prix minimum) must be from 0"),
+            (0, -5, "max_price_cents (Prix maximum) must be from 0"),
+            (0, super::super::MAX_AMOUNT_CENTS + 1, "max_price_cents"),
+        ] {
+            let problem = price_range_problem(min, max).unwrap_or_default();
+            assert!(problem.contains(needle), "{min} {max}: {problem}");
+        }
+        let entries = with(
+            with(
+                sample_entries(),
+                "min_price_cents",
+                ConfigValue::Int(500_000),
+            ),
+            "max_price_cents",
+            ConfigValue::Int(100_000),
+        );
+        let err = ClientConfig::from_entries(&entries).unwrap_err();
+        assert!(
+            err.message().contains("at least min_price_cents"),
+            "{}",
+            err.message()
+        );
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! concurrent sync. Nothing here depends on the sandbox: it speaks to whatever gateway
 //! `base_url` names.
 
+pub mod availability;
 mod cache;
 pub mod config;
 pub mod engine;
@@ -20,6 +21,7 @@ use reqwest::Method;
 use crate::contract::{self, path, query, rules};
 use crate::error::{Error, ErrorKind, Result};
 use crate::money::Euros;
+use availability::{Availability, SofincoAnswer};
 use config::ClientConfig;
 use transport::{decode, Call, Repeat, Transport};
 use types::*;
@@ -27,7 +29,7 @@ use types::*;
 pub use config::{ConfigValue, Mode};
 
 /// Amounts the client accepts: a cent to ten million euros.
-const MAX_AMOUNT_CENTS: i64 = 1_000_000_000;
+pub(crate) const MAX_AMOUNT_CENTS: i64 = 1_000_000_000;
 
 pub struct SofincoClient {
     transport: Transport,
@@ -98,9 +100,7 @@ impl SofincoClient {
                 if let Some(cache) = &cache {
                     // Sofinco's own "no" for this amount (400 out of range) is about the
                     // amount; anything else (timeouts, 5xx, auth) about the gateway.
-                    let about_amount = e.kind() == ErrorKind::Api
-                        && (400..500).contains(&e.http_status())
-                        && ![401, 408, 429].contains(&e.http_status());
+                    let about_amount = availability::refusal_about_amount(&e);
                     let marker: &[&str] = if about_amount { &key } else { &gateway_key };
                     cache.put_failure(marker);
                 }
@@ -132,6 +132,51 @@ impl SofincoClient {
                 offers,
                 cached: true,
             }))
+    }
+
+    /// Whether Sofinco can be offered for this amount (`availability::decide`): the merchant's
+    /// minimum and maximum price first, then what Sofinco said for the amount (offers, or a
+    /// refusal about the amount), from the cache. With `ask`, an amount Sofinco has not
+    /// answered for yet is simulated once, with this client's timeout and retries (the
+    /// module gives the payment step and the redirect a short budget); the answer is cached
+    /// for every worker, so the next page knows without calling. Never an error: what cannot
+    /// be known is `Unknown`.
+    pub fn availability(&self, amount_cents: i64, ask: bool) -> Availability {
+        let c = self.config();
+        if let Some(decided) =
+            availability::by_prices(amount_cents, c.min_price_cents, c.max_price_cents)
+        {
+            return decided;
+        }
+        let mut answer = self.known_answer(amount_cents);
+        if answer == SofincoAnswer::Nothing && ask {
+            answer = match self.simulate(amount_cents, &[]) {
+                Ok(simulation) => SofincoAnswer::Offers(simulation.offers.len()),
+                Err(e) if availability::refusal_about_amount(&e) => SofincoAnswer::Refused,
+                Err(_) => SofincoAnswer::Nothing,
+            };
+        }
+        availability::decide(amount_cents, c.min_price_cents, c.max_price_cents, answer)
+    }
+
+    /// What the cache says Sofinco answered for the amount (all durations), no network call.
+    fn known_answer(&self, amount_cents: i64) -> SofincoAnswer {
+        if check_amount(amount_cents).is_err() {
+            return SofincoAnswer::Nothing;
+        }
+        let (key, cache) = self.offer_cache(amount_cents, &[]);
+        let Some(cache) = cache else {
+            return SofincoAnswer::Nothing;
+        };
+        let key: Vec<&str> = key.iter().map(String::as_str).collect();
+        if let Some(offers) = cache.get(&key) {
+            SofincoAnswer::Offers(offers.len())
+        } else if cache.failed_recently(&key) {
+            // The per-amount marker is only ever written for a refusal about the amount.
+            SofincoAnswer::Refused
+        } else {
+            SofincoAnswer::Nothing
+        }
     }
 
     /// The cache key (mode, gateway, merchant, amount, durations) and the cache, if any.
@@ -589,6 +634,64 @@ mod tests {
         for bad in ["", "../token", "a b", "x?y=1", &"A".repeat(65)] {
             assert!(check_contract_id(bad).is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn availability_reads_the_prices_then_sofincos_cached_answers() {
+        let dir = std::env::temp_dir().join(format!("sofinco-avail-{}", uuid::Uuid::new_v4()));
+        let mut entries = config::sample_entries();
+        entries.push((
+            "cache_dir".into(),
+            ConfigValue::Str(dir.display().to_string()),
+        ));
+        entries.push(("min_price_cents".into(), ConfigValue::Int(10_000)));
+        // A gateway nobody listens on: asking can only fail for the gateway.
+        entries.push((
+            "base_url".into(),
+            ConfigValue::Str("http://127.0.0.1:9".into()),
+        ));
+        entries.push(("max_retries".into(), ConfigValue::Int(0)));
+        let client = SofincoClient::from_entries(&entries).unwrap();
+        let (key, cache) = client.offer_cache(903_000, &[]);
+        let cache = cache.unwrap();
+        let key: Vec<&str> = key.iter().map(String::as_str).collect();
+
+        assert_eq!(
+            client.availability(5_000, false),
+            Availability::BelowMinimum
+        );
+        assert_eq!(client.availability(903_000, false), Availability::Unknown);
+        // Sofinco's "Montant hors barème" for 9 030,00 €, as simulate() remembers it.
+        cache.put_failure(&key);
+        assert_eq!(
+            client.availability(903_000, false),
+            Availability::OutOfRange
+        );
+        assert_eq!(client.availability(903_000, true), Availability::OutOfRange);
+        let (key, _) = client.offer_cache(129_000, &[]);
+        let key: Vec<&str> = key.iter().map(String::as_str).collect();
+        cache.put(&key, &[]);
+        assert_eq!(
+            client.availability(129_000, false),
+            Availability::OutOfRange,
+            "no offers at all is no credit"
+        );
+        // Sofinco unreachable: not a refusal, so not out of range.
+        assert_eq!(client.availability(250_000, true), Availability::Unknown);
+
+        let capped = SofincoClient::from_entries(
+            &[
+                entries.clone(),
+                vec![("max_price_cents".into(), ConfigValue::Int(800_000))],
+            ]
+            .concat(),
+        )
+        .unwrap();
+        assert_eq!(
+            capped.availability(903_000, true),
+            Availability::AboveMaximum
+        );
+        std::fs::remove_dir_all(dir).ok();
     }
 
     #[test]

@@ -13,9 +13,40 @@ use super::array::PhpArray;
 use super::guard::guard;
 use super::input::{self, Fields};
 use super::values::{self, Dossier, Simulation};
+use crate::client::availability::Availability as CoreAvailability;
+use crate::client::config::price_range_problem;
 use crate::client::types::{self, Address, Customer, JourneyRequest};
 use crate::client::SofincoClient as Core;
 use crate::error::{Error, Result};
+
+/// Whether Sofinco can be offered for an amount (`SofincoClient::availability`).
+#[php_enum]
+#[php(name = "Sofinco\\Availability")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Availability {
+    #[php(value = "offered")]
+    Offered,
+    #[php(value = "below_minimum")]
+    BelowMinimum,
+    #[php(value = "above_maximum")]
+    AboveMaximum,
+    #[php(value = "out_of_range")]
+    OutOfRange,
+    #[php(value = "unknown")]
+    Unknown,
+}
+
+impl From<CoreAvailability> for Availability {
+    fn from(a: CoreAvailability) -> Self {
+        match a {
+            CoreAvailability::Offered => Availability::Offered,
+            CoreAvailability::BelowMinimum => Availability::BelowMinimum,
+            CoreAvailability::AboveMaximum => Availability::AboveMaximum,
+            CoreAvailability::OutOfRange => Availability::OutOfRange,
+            CoreAvailability::Unknown => Availability::Unknown,
+        }
+    }
+}
 
 #[php_class]
 #[php(name = "Sofinco\\SofincoClient")]
@@ -144,6 +175,22 @@ impl SofincoClient {
                 .cached_simulation(amountCents, &wanted)?
                 .map(values::simulation))
         })
+    }
+
+    /// Whether Sofinco can be offered for an amount: the configured min_price_cents and
+    /// max_price_cents, then Sofinco's cached answer for the amount (offers, or its refusal
+    /// of the amount). With `ask`, an amount not answered yet is simulated once with this
+    /// client's timeout; never throws (what cannot be known is Unknown).
+    #[php(defaults(ask = false))]
+    pub fn availability(&self, amountCents: i64, ask: bool) -> PhpResult<Availability> {
+        guard(|| Ok(self.inner.availability(amountCents, ask).into()))
+    }
+
+    /// Whether a minimum and a maximum price in cents (0: no maximum) are a range the
+    /// client accepts as min_price_cents and max_price_cents (the configuration form).
+    #[php(name = "priceRangeValid")]
+    pub fn price_range_valid(minCents: i64, maxCents: i64) -> bool {
+        price_range_problem(minCents, maxCents).is_none()
     }
 
     /// Asks Sofinco for the customer journey; returns its URL.

@@ -34,6 +34,7 @@ pub fn register(module: ModuleBuilder) -> ModuleBuilder {
         .enumeration::<decisions::StatusAction>()
         .enumeration::<decisions::FundingAction>()
         .enumeration::<decisions::CancelAction>()
+        .enumeration::<client::Availability>()
         .class::<decisions::OrderDecision>()
         .class::<decisions::StatusDecision>()
         .class::<decisions::FundingDecision>()

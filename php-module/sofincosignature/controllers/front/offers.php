@@ -30,7 +30,7 @@ class SofincoSignatureOffersModuleFrontController extends ModuleFrontController
         exit;
     }
 
-    /** '' when nothing is to be shown (under the minimum, no offers, Sofinco unreachable). */
+    /** '' when nothing is to be shown (outside the prices or Sofinco's range, no offers, Sofinco unreachable). */
     private function block()
     {
         if (!SofincoRuntime::ready() || !$this->module->active) {
@@ -40,6 +40,11 @@ class SofincoSignatureOffersModuleFrontController extends ModuleFrontController
         $amount = $where === 'cart' ? $this->cartCents() : $this->productCents();
         $context = $this->context;
         if ($amount <= 0 || SofincoPaymentGate::refusal($context, $amount, $context->currency) !== null) {
+            return '';
+        }
+        // Outside the prices or Sofinco's range: nothing, and no error (Sofinco's refusal of
+        // the amount is an answer, remembered by the extension, not a failure).
+        if (!SofincoPaymentGate::offerable(SofincoPaymentGate::availability($this->module, $context, $amount, true))) {
             return '';
         }
         return (string) SofincoSimulatorBlock::html($this->module, $context, $amount, $where, true);

@@ -6,8 +6,10 @@
  */
 
 /**
- * The customer chose Sofinco: store the attempt first (so a signed dossier is never
- * without its cart), ask Sofinco for the journey, send the customer there.
+ * The customer chose Sofinco: check the cart's total is one Sofinco can be offered for (a
+ * stale payment step, or a direct call, may bring any cart here), store the attempt first (so
+ * a signed dossier is never without its cart), ask Sofinco for the journey, send the
+ * customer there.
  */
 if (!defined('_PS_VERSION_')) {
     exit;
@@ -34,6 +36,15 @@ class SofincoSignatureRedirectModuleFrontController extends ModuleFrontControlle
         $amount = SofincoPaymentGate::cartCents($cart);
         if (SofincoPaymentGate::refusal($this->context, $amount, new Currency((int) $cart->id_currency)) !== null) {
             Tools::redirect('index.php?controller=order&step=1');
+        }
+        // Outside the prices or Sofinco's range no journey can succeed: say why, never "try
+        // again in a few minutes", and call nothing but (when the answer is not known yet)
+        // one simulation within 2 s. Unknown (Sofinco unreachable right now) goes on: the
+        // journey call then says whether Sofinco is really down.
+        $availability = SofincoPaymentGate::availability($this->module, $this->context, $amount, true);
+        if (!SofincoPaymentGate::offerable($availability)) {
+            SofincoLogger::info(sprintf('cart %d: %d cents, not offered (%s): no journey', $cart->id, $amount, $availability->value));
+            return $this->outcome(SofincoMessages::amountRefused($availability, $amount, $this->module, $this->context));
         }
         $customer = new Customer((int) $cart->id_customer);
         $address = new Address((int) $cart->id_address_invoice);
@@ -77,9 +88,15 @@ class SofincoSignatureRedirectModuleFrontController extends ModuleFrontControlle
     private function fail($why)
     {
         SofincoLogger::error($why);
+        $this->outcome(SofincoMessages::unavailable($this->module));
+    }
+
+    /** The outcome page: the message, and the way back to the cart. */
+    private function outcome($message)
+    {
         $this->context->smarty->assign([
             'sofinco_title' => $this->module->getTranslator()->trans('Payment with Sofinco', [], 'Modules.Sofincosignature.Shop'),
-            'sofinco_message' => SofincoMessages::unavailable($this->module),
+            'sofinco_message' => $message,
             'sofinco_order' => null,
             'sofinco_order_label' => $this->module->getTranslator()->trans('Order reference:', [], 'Modules.Sofincosignature.Shop'),
             'sofinco_cart_label' => $this->module->getTranslator()->trans('Back to my cart', [], 'Modules.Sofincosignature.Shop'),

@@ -62,12 +62,13 @@ class SofincoSimulatorHook extends SofincoHook
     {
         $context = Context::getContext();
         // The block follows the payment option's rules, so nobody is shown an offer they
-        // cannot take. Under the minimum the slot stays, empty, for a later cart change.
-        $refusal = SofincoPaymentGate::refusal($context, $amountCents, $context->currency);
-        if ($refusal !== null && $refusal !== 'amount') {
+        // cannot take. Outside the prices or Sofinco's range the slot stays, empty, for a
+        // later cart change; the page never calls Sofinco (cache only).
+        if (SofincoPaymentGate::refusal($context, $amountCents, $context->currency) !== null) {
             return '';
         }
-        $html = $refusal === null ? SofincoSimulatorBlock::html($this->module, $context, $amountCents, $where, false) : '';
+        $availability = SofincoPaymentGate::availability($this->module, $context, $amountCents, false);
+        $html = SofincoPaymentGate::offerable($availability) ? SofincoSimulatorBlock::html($this->module, $context, $amountCents, $where, false) : '';
         $attributes = 'class="sofinco-slot" data-sofinco-where="' . $where . '"';
         foreach ($data as $name => $value) {
             $attributes .= ' data-sofinco-' . $name . '="' . (int) $value . '"';
