@@ -130,16 +130,6 @@ final class SofincoAmountIntegrityTest extends TestCase
 
     public function testACartSwitchedToDollarsMakesNoOrderUntilItIsBackInEuros(): void
     {
-        try {
-            $this->switchToDollarsAndBack();
-        } finally {
-            // The other suites' shop sells in euros only.
-            S::cli()->json('Db::getInstance()->update("currency", ["active" => 0], "iso_code = \'USD\'"); echo json_encode(true);');
-        }
-    }
-
-    private function switchToDollarsAndBack(): void
-    {
         foreach ([1.08, 1.00] as $rate) {
             $usd = self::dollar($rate);
             [$http, $idCart, $attempt, $journey] = $this->leaveForSofinco();

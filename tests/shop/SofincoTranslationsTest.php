@@ -15,6 +15,13 @@ final class SofincoTranslationsTest extends TestCase
 {
     private const EDITED = 'Mode recette (édité par le marchand)';
 
+    protected function setUp(): void
+    {
+        // The module's settings and a Sofinco that answers, whatever the suites before left.
+        S::configure();
+        S::sandbox()->faults([]);
+    }
+
     public function testInternationalTranslationsListsBothDomainsInFrenchWithNothingMissing(): void
     {
         [$http, $api] = self::translationsApi();

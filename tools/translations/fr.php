@@ -230,4 +230,6 @@ return [
     'Order total' => 'Total de la commande',
     'Other Sofinco journeys for this cart' => 'Autres parcours Sofinco pour ce panier',
     'Your cart is no longer in euros, and Sofinco lends in euros only: no order was placed. Switch the shop back to euros, then reload this page to complete your order.' => 'Votre panier n\'est plus en euros, et Sofinco ne finance qu\'en euros : aucune commande n\'a été passée. Repassez la boutique en euros, puis rechargez cette page pour finaliser votre commande.',
+    'The simulator\'s cache was emptied: Sofinco is asked again for each amount.' => 'Le cache du simulateur a été vidé : Sofinco sera de nouveau interrogé pour chaque montant.',
+    'Empty the simulator\'s cache' => 'Vider le cache du simulateur',
 ];

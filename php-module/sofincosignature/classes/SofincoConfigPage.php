@@ -40,6 +40,9 @@ class SofincoConfigPage
         } elseif (Tools::isSubmit('submitSofincoPurgeLogs')) {
             SofincoLogger::purge();
             $this->messages .= $this->module->displayConfirmation(htmlspecialchars($this->module->getTranslator()->trans('The log files were deleted.', [], 'Modules.Sofincosignature.Admin')));
+        } elseif (Tools::isSubmit('submitSofincoPurgeCache') && $_SERVER['REQUEST_METHOD'] === 'POST') {
+            SofincoPrivateStore::purgeCaches();
+            $this->messages .= $this->module->displayConfirmation(htmlspecialchars($this->module->getTranslator()->trans('The simulator\'s cache was emptied: Sofinco is asked again for each amount.', [], 'Modules.Sofincosignature.Admin')));
         }
         return $this->runtimeNotice() . $this->messages . $this->rangeWarnings() . $this->form() . $this->cronPanel() . $this->logsPanel()
             . (new SofincoSupportMatrix($this->module))->render();

@@ -8,7 +8,9 @@
 /**
  * The simulator block as rendered HTML, per shop, amount, language, place and settings, so a
  * warm product or cart page costs one file read instead of a client, sixty price formats
- * and a Smarty render. An hour at most: the offers behind it are cached a day.
+ * and a Smarty render. An hour at most: the offers behind it are cached a day. Swept at most
+ * once a minute to its age and MAX_FILES, emptied by the configuration page's purge
+ * (SofincoPrivateStore::purgeCaches).
  */
 if (!defined('_PS_VERSION_')) {
     exit;
@@ -17,6 +19,8 @@ if (!defined('_PS_VERSION_')) {
 class SofincoFragmentCache
 {
     public const TTL = 3600;
+    /** Blocks kept at most per shop: the oldest go first past this. */
+    public const MAX_FILES = 2000;
 
     public static function key(SofincoSignature $module, Context $context, $amountCents, $where)
     {
@@ -62,7 +66,49 @@ class SofincoFragmentCache
         if (@file_put_contents($tmp, $html) !== false && !@rename($tmp, self::file($idShop, $key))) {
             @unlink($tmp);
         }
+        self::sweepAtMostEveryMinute($dir);
     }
+
+    /**
+     * Keeps the folder within its age and size: blocks past the TTL go, then the oldest past
+     * MAX_FILES. One worker a minute does it (whoever renews the folder's marker first).
+     */
+    private static function sweepAtMostEveryMinute($dir)
+    {
+        $marker = $dir . '/.swept';
+        $last = @filemtime($marker);
+        if ($last !== false && time() - $last < 60) {
+            return;
+        }
+        @touch($marker);
+        self::sweep($dir, time());
+    }
+
+    /** @param int $now */
+    public static function sweep($dir, $now)
+    {
+        $kept = [];
+        foreach (glob($dir . '/*.html') ?: [] as $file) {
+            $mtime = @filemtime($file);
+            if ($mtime === false || $now - $mtime > self::TTL) {
+                @unlink($file);
+            } else {
+                $kept[$file] = $mtime;
+            }
+        }
+        foreach (glob($dir . '/.tmp-*') ?: [] as $file) {
+            if ($now - (int) @filemtime($file) > 60) {
+                @unlink($file);
+            }
+        }
+        if (count($kept) > self::MAX_FILES) {
+            asort($kept);
+            foreach (array_slice(array_keys($kept), 0, count($kept) - self::MAX_FILES) as $file) {
+                @unlink($file);
+            }
+        }
+    }
+
 
     private static function file($idShop, $key)
     {

@@ -58,6 +58,37 @@ class SofincoPrivateStore
         return self::shopDirectory($idShop) . '/token.json';
     }
 
+    /**
+     * Empties every shop's offers cache (with the extension's call slots and markers) and
+     * rendered blocks: the configuration page's purge. The shared token stays.
+     */
+    public static function purgeCaches()
+    {
+        foreach (glob(self::root() . '/shop-*', GLOB_ONLYDIR) ?: [] as $shop) {
+            self::removeTree($shop . '/offers');
+            self::removeTree($shop . '/fragments');
+        }
+    }
+
+    private static function removeTree($dir)
+    {
+        if (!is_dir($dir) || is_link($dir)) {
+            return;
+        }
+        foreach (scandir($dir) ?: [] as $name) {
+            if ($name === '.' || $name === '..') {
+                continue;
+            }
+            $path = $dir . '/' . $name;
+            if (is_dir($path) && !is_link($path)) {
+                self::removeTree($path);
+            } else {
+                @unlink($path);
+            }
+        }
+        @rmdir($dir);
+    }
+
     /** Apache guards; the unguessable name guards the other servers. */
     private static function guard()
     {

@@ -1,7 +1,10 @@
 //! Simulation answers cached on disk, shared by every PHP worker: a warm product page
 //! never waits on the network. Written atomically (temp file, then rename). A failed call
 //! leaves a marker for a short while, so a Sofinco that is down costs one call per window,
-//! not one per page.
+//! not one per page. The folder also bounds what visitors can make the shop ask Sofinco:
+//! a budget of calls per minute (one file per call slot, created exclusively, so the bound
+//! holds across workers without a lock), one call at a time per amount (the others wait for
+//! its answer), and a sweep that keeps the folder within its age and size.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -17,12 +20,127 @@ pub struct OfferCache {
     failure_ttl: Duration,
 }
 
+/// Answers kept at most: the oldest go first past this (a day's TTL bounds them too).
+pub const MAX_FILES: usize = 2_000;
+/// A call marked under way longer than this is a dead worker's: the next one may call.
+const IN_FLIGHT_STALE: Duration = Duration::from_secs(30);
+
+fn unix_minute() -> u64 {
+    SystemTime::now()
+        .duration_since(SystemTime::UNIX_EPOCH)
+        .map(|d| d.as_secs() / 60)
+        .unwrap_or(0)
+}
+
+/// Creates `path` if nobody has (atomic on a local file system).
+fn create_new(path: &Path) -> bool {
+    fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path)
+        .is_ok()
+}
+
 impl OfferCache {
     pub fn new(dir: &Path, ttl: Duration, failure_ttl: Duration) -> Self {
         OfferCache {
             dir: dir.to_path_buf(),
             ttl,
             failure_ttl,
+        }
+    }
+
+    /// Takes one of this minute's `per_minute` call slots for the whole folder; false when
+    /// every slot is taken. The first call of a minute sweeps the folder.
+    pub fn take_call_slot(&self, per_minute: u32) -> bool {
+        let budget = self.dir.join("budget");
+        if fs::create_dir_all(&budget).is_err() {
+            return true; // no folder: no shared state to bound (nor to cache)
+        }
+        let minute = unix_minute();
+        for slot in 0..per_minute {
+            if create_new(&budget.join(format!("{minute}-{slot}"))) {
+                if slot == 0 {
+                    self.sweep(minute);
+                }
+                return true;
+            }
+        }
+        false
+    }
+
+    /// Marks a call for this key under way; false when another worker's call is (the caller
+    /// waits for its answer instead). `end_call` removes the mark.
+    pub fn begin_call(&self, key_parts: &[&str]) -> bool {
+        if fs::create_dir_all(&self.dir).is_err() {
+            return true;
+        }
+        let mark = self.in_flight_path(key_parts);
+        if create_new(&mark) {
+            return true;
+        }
+        if fresh(&mark, IN_FLIGHT_STALE) {
+            return false;
+        }
+        let _ = fs::remove_file(&mark);
+        create_new(&mark)
+    }
+
+    pub fn end_call(&self, key_parts: &[&str]) {
+        let _ = fs::remove_file(self.in_flight_path(key_parts));
+    }
+
+    fn in_flight_path(&self, key_parts: &[&str]) -> PathBuf {
+        self.path(key_parts).with_extension("inflight")
+    }
+
+    /// Drops past minutes' call slots, answers and markers past their age, and the oldest
+    /// answers beyond MAX_FILES.
+    pub fn sweep(&self, minute: u64) {
+        if let Ok(slots) = fs::read_dir(self.dir.join("budget")) {
+            for slot in slots.flatten() {
+                let name = slot.file_name();
+                let past = name
+                    .to_str()
+                    .and_then(|n| n.split('-').next())
+                    .and_then(|m| m.parse::<u64>().ok())
+                    .is_none_or(|m| m < minute);
+                if past {
+                    let _ = fs::remove_file(slot.path());
+                }
+            }
+        }
+        let Ok(entries) = fs::read_dir(&self.dir) else {
+            return;
+        };
+        let mut answers = Vec::new();
+        for entry in entries.flatten() {
+            let path = entry.path();
+            let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
+                continue;
+            };
+            let max_age = if name.ends_with(".json") && name.starts_with("sim-") {
+                self.ttl
+            } else if name.ends_with(".failed") {
+                self.failure_ttl
+            } else if name.ends_with(".inflight") || name.starts_with(".tmp-") {
+                IN_FLIGHT_STALE
+            } else {
+                continue;
+            };
+            let modified = entry.metadata().and_then(|m| m.modified()).ok();
+            let age = modified.and_then(|t| SystemTime::now().duration_since(t).ok());
+            if age.is_none_or(|a| a > max_age) {
+                let _ = fs::remove_file(&path);
+            } else if name.ends_with(".json") {
+                answers.push((modified, path));
+            }
+        }
+        if answers.len() > MAX_FILES {
+            answers.sort();
+            for (_, path) in &answers[..answers.len() - MAX_FILES] {
+                let _ = fs::remove_file(path);
+            }
         }
     }
 
@@ -129,6 +247,67 @@ mod tests {
         let expired = OfferCache::new(&dir, Duration::ZERO, Duration::ZERO);
         std::thread::sleep(Duration::from_millis(5));
         assert!(expired.get(&["test", "M", "1000"]).is_none());
+        fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[test]
+    fn the_call_budget_is_shared_and_per_minute() {
+        let dir = std::env::temp_dir().join(format!("sofinco-cache-{}", uuid::Uuid::new_v4()));
+        let a = OfferCache::new(&dir, Duration::from_secs(60), Duration::from_secs(60));
+        let b = OfferCache::new(&dir, Duration::from_secs(60), Duration::from_secs(60));
+        // Two workers, one budget of 3: a fourth call this minute is refused to both.
+        let taken = (0..10)
+            .filter(|i| if i % 2 == 0 { &a } else { &b }.take_call_slot(3))
+            .count();
+        assert!((1..=3).contains(&taken), "{taken}");
+        // A past minute's slots are swept.
+        fs::write(dir.join("budget").join("1-0"), b"").unwrap();
+        a.sweep(unix_minute());
+        assert!(!dir.join("budget").join("1-0").exists());
+        fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[test]
+    fn one_call_per_amount_at_a_time() {
+        let dir = std::env::temp_dir().join(format!("sofinco-cache-{}", uuid::Uuid::new_v4()));
+        let cache = OfferCache::new(&dir, Duration::from_secs(60), Duration::from_secs(60));
+        let key = ["test", "M", "1000"];
+        assert!(cache.begin_call(&key));
+        assert!(!cache.begin_call(&key), "a second worker waits");
+        assert!(
+            cache.begin_call(&["test", "M", "1001"]),
+            "another amount does not"
+        );
+        cache.end_call(&key);
+        assert!(cache.begin_call(&key));
+        fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[test]
+    fn the_sweep_keeps_the_folder_within_age_and_size() {
+        let dir = std::env::temp_dir().join(format!("sofinco-cache-{}", uuid::Uuid::new_v4()));
+        let cache = OfferCache::new(&dir, Duration::from_secs(3600), Duration::from_secs(60));
+        for i in 0..(MAX_FILES + 50) {
+            cache.put(&["test", "M", &i.to_string()], &[offer(10)]);
+        }
+        let old = OfferCache::new(&dir, Duration::ZERO, Duration::ZERO);
+        cache.sweep(unix_minute());
+        let count = |d: &Path| {
+            fs::read_dir(d)
+                .unwrap()
+                .filter(|e| {
+                    e.as_ref()
+                        .unwrap()
+                        .path()
+                        .extension()
+                        .is_some_and(|x| x == "json")
+                })
+                .count()
+        };
+        assert_eq!(count(&dir), MAX_FILES);
+        std::thread::sleep(Duration::from_millis(5));
+        old.sweep(unix_minute());
+        assert_eq!(count(&dir), 0, "past their age");
         fs::remove_dir_all(dir).unwrap();
     }
 

@@ -60,6 +60,9 @@ pub struct ClientConfig {
     pub cache_ttl: Duration,
     /// How long a failed simulation is remembered: Sofinco down costs one call per window.
     pub failure_ttl: Duration,
+    /// Simulations this cache folder (one shop) may send to Sofinco per minute, all workers
+    /// together: visitors cause them, so an outsider's traffic is bounded by this.
+    pub simulations_per_minute: u32,
     /// The token shared by every PHP worker of the shop (a 0600 file), when given.
     pub token_file: Option<PathBuf>,
     pub user_agent: String,
@@ -71,7 +74,7 @@ pub struct ClientConfig {
     pub max_price_cents: Option<i64>,
 }
 
-const KNOWN_KEYS: [&str; 23] = [
+const KNOWN_KEYS: [&str; 24] = [
     "merchant_id",
     "nature_bien",
     "q6",
@@ -90,6 +93,7 @@ const KNOWN_KEYS: [&str; 23] = [
     "cache_dir",
     "cache_ttl_s",
     "failure_ttl_s",
+    "simulations_per_minute",
     "token_file",
     "user_agent",
     "ca_file",
@@ -306,6 +310,7 @@ impl ClientConfig {
         let cache_dir = r.string("cache_dir", false).map(PathBuf::from);
         let cache_ttl_s = r.integer("cache_ttl_s", 86_400, 0, 30 * 86_400);
         let failure_ttl_s = r.integer("failure_ttl_s", 60, 0, 3_600);
+        let simulations_per_minute = r.integer("simulations_per_minute", 30, 1, 6_000);
         let token_file = r.string("token_file", false).map(PathBuf::from);
         let user_agent = r.string("user_agent", false).unwrap_or_default();
         if user_agent.chars().any(|c| c.is_control()) {
@@ -345,6 +350,7 @@ impl ClientConfig {
             cache_dir,
             cache_ttl: Duration::from_secs(cache_ttl_s as u64),
             failure_ttl: Duration::from_secs(failure_ttl_s as u64),
+            simulations_per_minute: simulations_per_minute as u32,
             token_file,
             user_agent,
             ca_file,

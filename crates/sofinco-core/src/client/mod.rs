@@ -91,9 +91,24 @@ impl SofincoClient {
                 "Sofinco's simulation failed moments ago; not asked again yet",
             ));
         }
+        if let Some(cache) = &cache {
+            if !cache.begin_call(&key) {
+                // Another worker is asking for this very amount: its answer serves here too.
+                return self.wait_for_answer(cache, &key);
+            }
+            if !cache.take_call_slot(self.config().simulations_per_minute) {
+                cache.end_call(&key);
+                return Err(Error::transport(
+                    "the shop's simulations for this minute are spent; Sofinco is not asked",
+                ));
+            }
+        }
         let http = self.http()?;
         let answer = engine::block_on(self.simulate_async(&http, amount_cents, durations))
             .and_then(|inner| inner);
+        if let Some(cache) = &cache {
+            cache.end_call(&key);
+        }
         let offers = match answer {
             Ok(offers) => offers,
             Err(e) => {
@@ -115,6 +130,26 @@ impl SofincoClient {
             offers,
             cached: false,
         })
+    }
+
+    /// Waits, at most this client's timeout, for the answer another worker is fetching.
+    fn wait_for_answer(&self, cache: &cache::OfferCache, key: &[&str]) -> Result<Simulation> {
+        let until = std::time::Instant::now() + self.config().timeout;
+        while std::time::Instant::now() < until {
+            if let Some(offers) = cache.get(key) {
+                return Ok(Simulation {
+                    offers,
+                    cached: true,
+                });
+            }
+            if cache.failed_recently(key) {
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+        Err(Error::transport(
+            "another worker's simulation of this amount did not answer in time",
+        ))
     }
 
     /// The cached offers only, never a network call: what a page renders without waiting.

@@ -43,11 +43,13 @@ class SofincoSignatureOffersModuleFrontController extends ModuleFrontController
             return '';
         }
         // Outside the prices or Sofinco's range: nothing, and no error (Sofinco's refusal of
-        // the amount is an answer, remembered by the extension, not a failure).
-        if (!SofincoPaymentGate::offerable(SofincoPaymentGate::availability($this->module, $context, $amount, true))) {
+        // the amount is an answer, remembered by the extension, not a failure). Sofinco is
+        // asked here at most once per amount, within the shop's budget of simulations per
+        // minute (the extension's): whatever a visitor does, the calls stay bounded.
+        if (SofincoPaymentGate::availability($this->module, $context, $amount, true) !== \Sofinco\Availability::Offered) {
             return '';
         }
-        return (string) SofincoSimulatorBlock::html($this->module, $context, $amount, $where, true);
+        return (string) SofincoSimulatorBlock::html($this->module, $context, $amount, $where, false);
     }
 
     private function cartCents()

@@ -33,7 +33,15 @@ class SofincoSignatureReturnModuleFrontController extends ModuleFrontController
         // A journey from a second tab, for a cart already ordered: decided too (its dossier
         // is cancelled at Sofinco at once), and the customer sees the cart's one order.
         $secondJourney = $idOrder && SofincoOrderCreator::orderedAs((int) $attempt['id_cart']) !== $reference;
-        if ((!$idOrder || $secondJourney) && $attempt['status'] === SofincoAttempts::OPEN) {
+        // One lookup per reference per SofincoNotifyGate window, shared with the notification:
+        // reloading a valid return link does not make Sofinco calls of its own. When the
+        // notification holds the window, its order is waited for a moment.
+        $mayAsk = ($idOrder === 0 || $secondJourney) && $attempt['status'] === SofincoAttempts::OPEN;
+        if ($mayAsk && !SofincoNotifyGate::claim($reference)) {
+            $mayAsk = false;
+            $idOrder = $idOrder ?: $this->orderMadeMeanwhile((int) $attempt['id_cart']);
+        }
+        if ($mayAsk) {
             try {
                 $sync = SofincoClientFactory::sync($this->module, ['concurrency' => 1, 'deadline_ms' => 20000], (int) $attempt['id_shop']);
                 $decisions = $sync->orders([SofincoOrderCreator::syncRow($attempt)])->decisions;
@@ -45,9 +53,9 @@ class SofincoSignatureReturnModuleFrontController extends ModuleFrontController
                 $idOrder = (new SofincoOrderCreator($this->module))->apply($attempt, $decision);
             }
         }
-        if ($idOrder && $decision === null) {
+        if ($idOrder && $decision === null && SofincoNotifyGate::claim($reference)) {
             // Made earlier by the notification or the cron: Sofinco may have moved on since
-            // (ETU then AFI); the customer is told what Sofinco says now.
+            // (ETU then AFI); the customer is told what Sofinco says now (once per window).
             $this->refreshState($idOrder);
         }
         if ($idOrder) {
@@ -64,6 +72,20 @@ class SofincoSignatureReturnModuleFrontController extends ModuleFrontController
             return $this->show(SofincoMessages::closed($this->sofincoStatus($attempt), $this->module), null);
         }
         return $this->show(SofincoMessages::pending($this->module), null);
+    }
+
+    /** The cart's order, waited for up to five seconds (another request is making it), or 0. */
+    private function orderMadeMeanwhile($idCart)
+    {
+        $until = microtime(true) + 5;
+        do {
+            $idOrder = (int) Db::getInstance()->getValue('SELECT id_order FROM `' . _DB_PREFIX_ . 'sofinco_order` WHERE id_cart = ' . (int) $idCart, false);
+            if ($idOrder) {
+                return $idOrder;
+            }
+            usleep(250000);
+        } while (microtime(true) < $until);
+        return 0;
     }
 
     /** One statuses decision for this order, applied as the statuses cron would. */

@@ -7,5 +7,8 @@
     <button type="submit" name="submitSofincoPurgeLogs" class="btn btn-default" onclick="return confirm('{l s='Delete every log file?' d='Modules.Sofincosignature.Admin' js=1}');">
       <i class="icon-trash"></i> {l s='Empty the logs folder' d='Modules.Sofincosignature.Admin'}
     </button>
+    <button type="submit" name="submitSofincoPurgeCache" class="btn btn-default">
+      <i class="icon-eraser"></i> {l s='Empty the simulator\'s cache' d='Modules.Sofincosignature.Admin'}
+    </button>
   </form>
 </div>

@@ -1,0 +1,126 @@
+<?php
+declare(strict_types=1);
+
+use PHPUnit\Framework\TestCase;
+use Sofinco\Tests\Shop\Support\ShopEnv;
+use Sofinco\Tests\Shop\Support\ShopHttp;
+use Sofinco\Tests\Shop\Support\SofincoShop as S;
+
+/**
+ * Issue 32.3: what anonymous visitors can make the shop ask Sofinco is bounded, whatever they
+ * do, and the module's file caches stay within their bounds.
+ */
+final class SofincoAnonymousLoadTest extends TestCase
+{
+    /** The extension's default budget of simulations per shop and minute. */
+    private const PER_MINUTE = 30;
+    private const VISITORS = 4;
+    private const CHANGES = 1000;
+
+    protected function setUp(): void
+    {
+        S::configure();
+        S::sandbox()->faults([]);
+        S::cli()->json('require_once _PS_MODULE_DIR_ . "sofincosignature/classes/autoload.php"; SofincoPrivateStore::purgeCaches(); echo json_encode(true);');
+    }
+
+    /**
+     * 1 000 cart changes by four anonymous visitors, each followed by the offers endpoint the
+     * cart page's script fetches (every change a new amount): at most PER_MINUTE simulations
+     * reach Sofinco per started minute (it was one per change).
+     */
+    public function testAThousandAnonymousCartChangesCostAtMostTheShopsBudgetOfSofincoCalls(): void
+    {
+        $visitors = [];
+        for ($v = 0; $v < self::VISITORS; $v++) {
+            $http = new ShopHttp();
+            $page = $http->productPage(S::PRODUCT);
+            $visitors[] = ['http' => $http, 'token' => ShopHttp::staticToken($page->body), 'left' => self::CHANGES / self::VISITORS];
+        }
+        $before = count(S::sandbox()->requests());
+        $started = microtime(true);
+        $multi = curl_multi_init();
+        $base = rtrim(ShopEnv::get('SHOP_URL'), '/') . '/';
+        $next = function (int $v, bool $add) use (&$visitors, $base) {
+            $ch = curl_init();
+            $common = [CURLOPT_RETURNTRANSFER => true, CURLOPT_TIMEOUT => 60, CURLOPT_COOKIEFILE => $visitors[$v]['http']->cookieJar(),
+                CURLOPT_COOKIEJAR => $visitors[$v]['http']->cookieJar(), CURLOPT_PRIVATE => $v . ($add ? ':add' : ':offers')];
+            if ($add) {
+                curl_setopt_array($ch, $common + [CURLOPT_URL => $base . 'index.php?controller=cart', CURLOPT_POST => true,
+                    CURLOPT_POSTFIELDS => http_build_query(['token' => $visitors[$v]['token'], 'id_product' => S::PRODUCT, 'id_customization' => 0,
+                        'qty' => 1, 'add' => 1, 'action' => 'update', 'ajax' => 1])]);
+            } else {
+                curl_setopt_array($ch, $common + [CURLOPT_URL => $base . 'index.php?fc=module&module=sofincosignature&controller=offers&ajax=1&where=cart']);
+            }
+            return $ch;
+        };
+        // Each visitor in turn: a change, then the offers endpoint, then the next change.
+        $active = 0;
+        foreach (array_keys($visitors) as $v) {
+            curl_multi_add_handle($multi, $next($v, true));
+            $active++;
+        }
+        $failed = 0;
+        while ($active > 0) {
+            curl_multi_exec($multi, $running);
+            curl_multi_select($multi, 0.05);
+            while ($done = curl_multi_info_read($multi)) {
+                $ch = $done['handle'];
+                [$v, $what] = explode(':', (string) curl_getinfo($ch, CURLINFO_PRIVATE));
+                $failed += curl_getinfo($ch, CURLINFO_RESPONSE_CODE) === 200 ? 0 : 1;
+                curl_multi_remove_handle($multi, $ch);
+                curl_close($ch);
+                $active--;
+                if ($what === 'add') {
+                    curl_multi_add_handle($multi, $next((int) $v, false));
+                    $active++;
+                } elseif (--$visitors[(int) $v]['left'] > 0) {
+                    curl_multi_add_handle($multi, $next((int) $v, true));
+                    $active++;
+                }
+            }
+        }
+        curl_multi_close($multi);
+        $minutes = (int) floor(microtime(true) / 60) - (int) floor($started / 60) + 1;
+        $simulations = count(array_filter(array_slice(S::sandbox()->requests(), $before), fn ($r) => str_contains($r['path'], '/loanSimulation')));
+        $this->assertSame(0, $failed, 'every request answered');
+        $this->assertSame(0, (int) array_sum(array_column($visitors, 'left')), 'every change made');
+        $this->assertGreaterThan(0, $simulations, 'Sofinco was asked at all');
+        $this->assertLessThanOrEqual(self::PER_MINUTE * $minutes, $simulations, "$simulations simulations in $minutes started minute(s)");
+        fwrite(STDERR, sprintf("\n[anonymous load] %d cart changes in %.1f s: %d simulations reached Sofinco (budget %d a minute, %d minute(s))\n",
+            self::CHANGES, microtime(true) - $started, $simulations, self::PER_MINUTE, $minutes));
+
+        // The caches stay within their bounds (the extension's MAX_FILES and the blocks').
+        $files = S::cli()->json('require_once _PS_MODULE_DIR_ . "sofincosignature/classes/autoload.php";
+            $count = fn ($pattern) => count(glob($pattern) ?: []);
+            $shop = SofincoPrivateStore::shopDirectory(1);
+            echo json_encode(["offers" => $count($shop . "/offers/sim-*.json"), "fragments" => $count($shop . "/fragments/*.html"),
+                "slots" => $count($shop . "/offers/budget/*")]);');
+        $this->assertLessThanOrEqual($simulations, $files['offers'], 'one answer per simulation at most');
+        $this->assertLessThanOrEqual(2000, $files['fragments']);
+        $this->assertLessThanOrEqual(self::PER_MINUTE * 2, $files['slots'], 'past minutes\' call slots are swept');
+    }
+
+    /** A valid return link, visited 30 times in a row, costs one lookup a window, not one a visit. */
+    public function testReloadingAReturnLinkDoesNotCostALookupPerVisit(): void
+    {
+        [$http, , $idCart] = S::shopper(5);
+        $out = S::checkout($http, $idCart);
+        $return = null;
+        foreach (S::sandbox()->dossiers() as $d) {
+            if (($d['link'] ?? '') === $out['location']) {
+                $return = $d['returnUrl'];
+            }
+        }
+        $this->assertNotNull($return);
+        $reference = $out['attempt']['order_reference'];
+        $before = count(S::sandbox()->requests());
+        $started = microtime(true);
+        for ($i = 0; $i < 30; $i++) {
+            $this->assertSame(200, $http->get($return)->status);
+        }
+        $lookups = count(array_filter(array_slice(S::sandbox()->requests(), $before), fn ($r) => str_contains($r['query'], $reference)));
+        $windows = (int) ceil((microtime(true) - $started) / 5) + 1;
+        $this->assertLessThanOrEqual($windows, $lookups, "$lookups lookups for 30 visits in " . round(microtime(true) - $started, 1) . ' s');
+    }
+}
