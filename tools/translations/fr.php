@@ -69,6 +69,8 @@ return [
     'Consumer credit by Sofinco, signed electronically, followed until funding.' => 'Paiement en plusieurs fois par crédit Sofinco, signé électroniquement, suivi jusqu\'au financement.',
     'Orders keep their history; the Sofinco settings are removed. Uninstall?' => 'Les commandes gardent leur historique ; les réglages Sofinco seront supprimés. Désinstaller ?',
     'Only a Sofinco dossier not yet funded can be cancelled.' => 'Seul un dossier Sofinco pas encore financé peut être annulé.',
+    'This list only shows Sofinco dossiers: an order is changed from its own page.' => 'Cette liste ne fait qu\'afficher les dossiers Sofinco : une commande se modifie depuis sa propre page.',
+    'This order belongs to a shop you do not manage: nothing was sent to Sofinco.' => 'Cette commande appartient à une boutique que vous ne gérez pas : rien n\'a été envoyé à Sofinco.',
     'Sofinco did not cancel the dossier:' => 'Sofinco n\'a pas annulé le dossier :',
     'Sofinco did not accept the cancellation.' => 'Sofinco n\'a pas accepté l\'annulation.',
     'The dossier is cancelled at Sofinco.' => 'Le dossier est annulé chez Sofinco.',

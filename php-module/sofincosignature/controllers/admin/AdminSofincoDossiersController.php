@@ -9,8 +9,10 @@
  * "Commandes > Dossiers Sofinco signature" (spec-fr.md §5, §7, §10): the orders placed with
  * Sofinco, filterable by state, with the signature date, the end of the 14-day withdrawal
  * period, Sofinco's references and the mode; "Valider la demande de financement" on the
- * rows awaiting funding. A PrestaShop list: its sorting is PrestaShop's; its filter values are
- * made safe by SofincoListFilters before core turns them into SQL (core leaves some unquoted).
+ * rows awaiting funding. A PrestaShop list: its sorting is PrestaShop's; its filters are made
+ * safe by SofincoListFilters before core turns them into SQL (core leaves some unquoted).
+ * Shop boundaries (SofincoShopScope): the list and its export show the orders of the shop
+ * context's shops the employee manages; funding and cancel refuse another shop's order.
  */
 if (!defined('_PS_VERSION_')) {
     exit;
@@ -60,6 +62,9 @@ class AdminSofincoDossiersController extends ModuleAdminController
             LEFT JOIN `' . _DB_PREFIX_ . 'customer` c ON (c.id_customer = a.id_customer)
             LEFT JOIN `' . _DB_PREFIX_ . 'order_state` os ON (os.id_order_state = a.current_state)
             LEFT JOIN `' . _DB_PREFIX_ . 'order_state_lang` osl ON (osl.id_order_state = a.current_state AND osl.id_lang = ' . $idLang . ')';
+        // Shop boundaries as PrestaShop's own order list draws them: the orders of the current
+        // shop context's shops that the employee manages (the list and its CSV export).
+        $this->_where = SofincoShopScope::sqlRestriction('a', $this->context);
 
         $states = [];
         foreach (OrderState::getOrderStates($idLang) as $state) {
@@ -92,24 +97,34 @@ class AdminSofincoDossiersController extends ModuleAdminController
         $this->addRowAction('fund');
     }
 
+    /**
+     * A list, never a form: core's own actions besides the list's (filters, their reset, the
+     * export) are refused, whatever the employee's rights on the tab. Core would otherwise
+     * save the Order named by id_order from the posted fields ("submitAddorders"), toggle or
+     * delete it, for any order of any shop.
+     */
+    public function initProcess()
+    {
+        parent::initProcess();
+        if (!in_array((string) $this->action, ['', 'export', 'reset_filters'], true)) {
+            $this->action = '';
+            $this->boxes = null;
+            $this->errors[] = $this->module->getTranslator()->trans('This list only shows Sofinco dossiers: an order is changed from its own page.', [], 'Modules.Sofincosignature.Admin');
+        }
+        if (!in_array((string) $this->display, ['', 'list'], true)) {
+            $this->display = 'list';
+        }
+    }
+
     public function processFilter()
     {
-        $controller = $this;
         SofincoListFilters::clean(
             isset($this->list_id) ? $this->list_id : $this->table,
             $this->getCookieFilterPrefix(),
             $this->context->cookie,
-            function ($key, $filter) use ($controller) {
-                return $controller->sofincoFilterField($key, $filter);
-            }
+            is_array($this->fields_list) ? $this->fields_list : []
         );
         return parent::processFilter();
-    }
-
-    /** Core's own lookup of a filter's field, for SofincoListFilters. */
-    public function sofincoFilterField($key, $filter)
-    {
-        return $this->filterToField($key, $filter);
     }
 
     public function initToolbar()
@@ -276,12 +291,22 @@ class AdminSofincoDossiersController extends ModuleAdminController
         $result = null;
         // Money actions only on POST: a GET (a link, a prefetch) changes nothing.
         $posted = isset($_SERVER['REQUEST_METHOD']) && $_SERVER['REQUEST_METHOD'] === 'POST';
-        if ($posted && Tools::getValue('submitSofincoFund')) {
+        $fund = $posted && Tools::getValue('submitSofincoFund');
+        $cancel = $posted && Tools::getValue('submitSofincoCancel');
+        $outside = ($fund || $cancel) && SofincoShopScope::refusesOrder($idOrder, $this->context);
+        if ($outside) {
+            // Another shop's order: nothing is sent to Sofinco, and the answer stays here.
+            $result = ['ok' => false, 'warning' => null, 'message' => $this->module->getTranslator()->trans(
+                'This order belongs to a shop you do not manage: nothing was sent to Sofinco.',
+                [],
+                'Modules.Sofincosignature.Admin'
+            )];
+        } elseif ($fund) {
             $result = SofincoFunding::request($this->module, $idOrder);
-        } elseif ($posted && Tools::getValue('submitSofincoCancel')) {
+        } elseif ($cancel) {
             $result = SofincoCancel::request($this->module, $idOrder);
         }
-        if ($result !== null && Tools::getValue('back') === 'order') {
+        if ($result !== null && !$outside && Tools::getValue('back') === 'order') {
             // Back to the order page; its panel shows the outcome once.
             $this->context->cookie->sofinco_flash = json_encode(['id_order' => $idOrder] + $result);
             $this->context->cookie->write();

@@ -25,6 +25,11 @@ class SofincoAdminOrderHook extends SofincoHook
         }
         $context = Context::getContext();
         $order = new Order($idOrder);
+        // PrestaShop's order page decides who opens an order; the panel and its actions are
+        // still only for an employee who manages the order's shop (the tab refuses the rest).
+        if (!SofincoShopScope::manages((int) $order->id_shop, $context)) {
+            return '';
+        }
         $ready = SofincoRuntime::ready();
         $stateKey = $ready ? SofincoStates::keyOf((int) $order->current_state) : '';
         $end = $ready ? \Sofinco\StatusMapper::withdrawalEnd($dossier['signature_date']) : null;
