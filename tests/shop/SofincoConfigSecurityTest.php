@@ -94,12 +94,13 @@ final class SofincoConfigSecurityTest extends TestCase
 
         foreach (['submitSofincoTest', 'submitSofincoConfig'] as $button) {
             $page = self::text($http->post($url, self::form(['SOFINCO_API_URL' => $other->url, $button => '1']))->body);
+            $this->assertSame([], self::carryingTheSecret($other), "$button: the stored secret went to the other server");
+            $this->assertSame([], $other->requests(), "$button: the other server received a request");
             $this->assertStringContainsString('SecretId (production) : saisissez-le de nouveau', $page, $button);
             $this->assertStringContainsString('n\'est jamais envoyé à une nouvelle ; rien n\'a été envoyé', $page, $button);
             foreach (['Connexion réussie', 'Réglages enregistrés', 'Sofinco refuse'] as $never) {
                 $this->assertStringNotContainsString($never, $page, "$button: $never");
             }
-            $this->assertSame([], $other->requests(), "$button: the other server received a request");
         }
         $this->assertSame($before, self::stored(), 'nothing was saved');
 
@@ -146,14 +147,15 @@ final class SofincoConfigSecurityTest extends TestCase
         foreach (['submitSofincoConfig', 'submitSofincoTest', 'submitSofincoPurgeLogs'] as $button) {
             $page = $http->adminController('AdminModules', ['configure' => 'sofincosignature', $button => '1']
                 + self::form(['SOFINCO_API_URL' => $other->url]));
+            $this->assertSame([], self::carryingTheSecret($other), "$button: the stored secret went to the other server");
+            $this->assertSame([], $other->requests(), "$button: the other server received a request");
+            $this->assertSame($before, self::stored(), "$button: a setting changed");
             $this->assertSame(200, $page->status, $button);
             $this->assertStringContainsString('name="SOFINCO_MERCHANT_ID"', $page->body, "$button: the configuration page answered");
             $text = self::text($page->body);
             foreach (['Réglages enregistrés', 'Connexion réussie', 'SecretId (production) : saisissez-le', 'Les fichiers de logs ont été supprimés'] as $never) {
                 $this->assertStringNotContainsString($never, $text, "$button: $never");
             }
-            $this->assertSame([], $other->requests(), "$button: the other server received a request");
-            $this->assertSame($before, self::stored(), "$button: a setting changed");
         }
         $this->assertTrue((bool) S::cli()->json('echo json_encode(is_file(' . var_export($marker, true) . '));'), 'a link purged the logs');
         S::cli()->json('@unlink(' . var_export($marker, true) . '); echo json_encode(true);');
