@@ -199,9 +199,11 @@ namespace Sofinco {
     class SofincoClient
     {
         public function __construct(array $config) {}
+        public static function apiUrlFor(string $mode, string $apiUrl): string {}
         public function availability(int $amountCents, bool $ask = false): \Sofinco\Availability {}
         public function cachedSimulation(int $amountCents, array $durations = []): ?\Sofinco\Simulation {}
         public function cancelDossier(string $contractId, string $orderReference): array {}
+        public static function checkConfig(array $config): array {}
         public function createJourney(array $order): array {}
         public function findDossier(string $orderReference): ?\Sofinco\Dossier {}
         public function getDossier(string $contractId, string $orderReference): \Sofinco\Dossier {}

@@ -22,14 +22,15 @@ class SofincoClientFactory
     }
 
     /**
-     * A client for form values not saved yet ("Tester la connexion").
+     * A client for form values not saved yet ("Tester la connexion"); $secretUrl: where the
+     * secret among them was saved, when it is the stored one (null: typed on the form).
      *
      * @return \Sofinco\SofincoClient
      */
-    public static function clientFor(Module $module, array $formValues)
+    public static function clientFor(Module $module, array $formValues, $secretUrl = null)
     {
         $class = 'Sofinco\\SofincoClient';
-        return new $class(SofincoConfig::clientConfigFrom($module, $formValues));
+        return new $class(SofincoConfig::clientConfigFrom($module, $formValues, null, $secretUrl));
     }
 
     /** @return \Sofinco\DossierSync */

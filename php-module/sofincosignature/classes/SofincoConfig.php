@@ -30,6 +30,13 @@ class SofincoConfig
     public const DEBUG = 'SOFINCO_DEBUG';
     /** Advanced: another gateway than Sofinco's (the sandbox, a proxy). Empty: by mode. */
     public const API_URL = 'SOFINCO_API_URL';
+    /** Advanced, off by default: production may call an API URL that is not Sofinco's. */
+    public const ALLOW_OTHER_URL = 'SOFINCO_ALLOW_OTHER_URL';
+    /**
+     * The API URL each secret was saved with (as the extension writes it, written by the
+     * configuration page when the secret is typed): the secret is sent nowhere else.
+     */
+    public const SECRET_URLS = ['SOFINCO_SECRET_TEST' => 'SOFINCO_SECRET_URL_TEST', 'SOFINCO_SECRET_PROD' => 'SOFINCO_SECRET_URL_PROD'];
     /** Advanced, not on the form: per-call timeout in ms for slow networks (default 10000). */
     public const TIMEOUT_MS = 'SOFINCO_TIMEOUT_MS';
     /** Advanced: calls to Sofinco at once in a cron run, and how long a run may last. */
@@ -56,6 +63,7 @@ class SofincoConfig
         self::MAX_PRICE => '',
         self::DEBUG => '0',
         self::API_URL => '',
+        self::ALLOW_OTHER_URL => '0',
         self::CRON_CONCURRENCY => '8',
         self::CRON_DEADLINE_S => '50',
     ];
@@ -149,14 +157,36 @@ class SofincoConfig
         foreach (self::FORM_DEFAULTS as $key => $default) {
             $values[$key] = self::get($key, $idShop);
         }
-        return self::clientConfigFrom($module, $values, $idShop);
+        $secretKey = $values[self::TEST_MODE] === '1' ? self::SECRET_TEST : self::SECRET_PROD;
+        return self::clientConfigFrom($module, $values, $idShop, self::secretUrl($secretKey, $idShop));
+    }
+
+    /**
+     * The API URL a stored secret was saved with: the one the configuration page stored when
+     * it was typed; for a secret stored before 2.4.0 (or by hand), the API URL stored with
+     * it. The extension sends the secret nowhere else.
+     */
+    public static function secretUrl($secretKey, $idShop = null)
+    {
+        $saved = self::get(self::SECRET_URLS[$secretKey], $idShop);
+        if ($saved !== '') {
+            return $saved;
+        }
+        $class = 'Sofinco\\SofincoClient';
+        try {
+            return $class::apiUrlFor($secretKey === self::SECRET_TEST ? 'test' : 'production', self::get(self::API_URL, $idShop));
+        } catch (\Throwable $e) {
+            // An API URL the extension refuses: the secret goes nowhere.
+            return '';
+        }
     }
 
     /**
      * The same from form values (field key => value): "Tester la connexion" tests what the
-     * merchant typed before anything is saved.
+     * merchant typed before anything is saved. $secretUrl: where the secret in $values was
+     * saved (null: it was typed for these values).
      */
-    public static function clientConfigFrom(Module $module, array $values, $idShop = null)
+    public static function clientConfigFrom(Module $module, array $values, $idShop = null, $secretUrl = null)
     {
         $value = function ($key) use ($values) {
             return isset($values[$key]) ? trim((string) $values[$key]) : '';
@@ -184,8 +214,14 @@ class SofincoConfig
         if ($timeout > 0) {
             $config['timeout_ms'] = $timeout;
         }
-        if ($value(self::API_URL) !== '') {
-            $config['base_url'] = $value(self::API_URL);
+        // As typed, never trimmed: the extension refuses a space anywhere in it.
+        $apiUrl = isset($values[self::API_URL]) ? (string) $values[self::API_URL] : '';
+        if ($apiUrl !== '') {
+            $config['base_url'] = $apiUrl;
+        }
+        $config['allow_other_url'] = $value(self::ALLOW_OTHER_URL) === '1';
+        if ($secretUrl !== null) {
+            $config['client_secret_url'] = (string) $secretUrl;
         }
         return $config;
     }
@@ -198,6 +234,64 @@ class SofincoConfig
             $values[] = (string) Configuration::get($key);
         }
         return $values;
+    }
+
+    /**
+     * Stores a value exactly as given, in the current shop context (as Configuration::updateValue
+     * would choose its row), without PrestaShop's cleaning: updateValue strips tags (or
+     * runs HTMLPurifier with $html), so "ab<cd>ef" would become "abef".
+     */
+    public static function storeRaw($key, $value)
+    {
+        list($group, $shop) = self::context();
+        $db = Db::getInstance();
+        $id = self::storedId($key, $group, $shop);
+        if ($id) {
+            return (bool) $db->execute('UPDATE `' . _DB_PREFIX_ . 'configuration` SET `value` = \'' . pSQL((string) $value, true)
+                . '\', `date_upd` = NOW() WHERE `id_configuration` = ' . $id);
+        }
+        return (bool) $db->execute('INSERT INTO `' . _DB_PREFIX_ . 'configuration` (`id_shop_group`, `id_shop`, `name`, `value`, `date_add`, `date_upd`) VALUES ('
+            . ($group ? $group : 'NULL') . ', ' . ($shop ? $shop : 'NULL') . ', \'' . pSQL($key) . '\', \'' . pSQL((string) $value, true) . '\', NOW(), NOW())');
+    }
+
+    /** The value stored in the database for the current shop context (not Configuration's cache); null when there is none. */
+    public static function readStored($key)
+    {
+        list($group, $shop) = self::context();
+        $id = self::storedId($key, $group, $shop);
+        if (!$id) {
+            return null;
+        }
+        $value = Db::getInstance()->getValue('SELECT `value` FROM `' . _DB_PREFIX_ . 'configuration` WHERE `id_configuration` = ' . $id, false);
+        return $value === false || $value === null ? '' : (string) $value;
+    }
+
+    /** Removes the row of the current shop context (a value that was not there before a refused save). */
+    public static function deleteStored($key)
+    {
+        list($group, $shop) = self::context();
+        $id = self::storedId($key, $group, $shop);
+        return !$id || Db::getInstance()->execute('DELETE FROM `' . _DB_PREFIX_ . 'configuration` WHERE `id_configuration` = ' . $id);
+    }
+
+    /** [shop group, shop] of the context, as Configuration::updateValue takes them (0: none). */
+    private static function context()
+    {
+        return [(int) Shop::getContextShopGroupID(true), (int) Shop::getContextShopID(true)];
+    }
+
+    /** The row's id for that context: Configuration's own restriction, read without any cache. */
+    private static function storedId($key, $group, $shop)
+    {
+        if ($shop) {
+            $where = ' AND `id_shop` = ' . (int) $shop;
+        } elseif ($group) {
+            $where = ' AND `id_shop_group` = ' . (int) $group . ' AND (`id_shop` IS NULL OR `id_shop` = 0)';
+        } else {
+            $where = ' AND (`id_shop_group` IS NULL OR `id_shop_group` = 0) AND (`id_shop` IS NULL OR `id_shop` = 0)';
+        }
+        return (int) Db::getInstance()->getValue('SELECT `id_configuration` FROM `' . _DB_PREFIX_ . 'configuration` WHERE `name` = \''
+            . pSQL($key) . '\'' . $where . ' ORDER BY `id_configuration`', false);
     }
 
     /** Offers cached for all PHP workers of the shop, kept when the module is disabled. */

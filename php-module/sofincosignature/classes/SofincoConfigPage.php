@@ -8,8 +8,11 @@
 /**
  * The configuration page (spec-fr.md §3, §4, §9, §10): Sofinco's identifiers, credentials
  * per environment, test mode, minimum and maximum price (warned when Sofinco refuses them),
- * debug; "Tester la connexion"; the cron lines and their last runs; the logs. Multishop-aware through Configuration's shop context.
- * Secrets are never shown back: an empty secret field keeps the stored one.
+ * debug; "Tester la connexion"; the cron lines and their last runs; the logs. Multishop-aware
+ * through Configuration's shop context.
+ * Secrets are never shown back: an empty secret field keeps the stored one, which the
+ * extension then sends only to the API URL it was saved with. Every action is a POST
+ * (with PrestaShop's admin token): a link changes nothing and sends nothing.
  */
 if (!defined('_PS_VERSION_')) {
     exit;
@@ -20,6 +23,10 @@ class SofincoConfigPage
     /** @var SofincoSignature */
     private $module;
     private $messages = '';
+    /** @var string|null test, save or purge: the POSTed button */
+    private $action;
+    /** @var bool[] secret key => typed on this POST (not kept from storage) */
+    private $typedSecrets = [];
 
     public function __construct(SofincoSignature $module)
     {
@@ -33,19 +40,95 @@ class SofincoConfigPage
         }
         // Each button posts its own name (the form's hidden field is not one of them): the
         // test button tests what was typed and saves nothing.
-        if (Tools::isSubmit('submitSofincoTest')) {
+        $this->action = self::postedAction();
+        if ($this->action === 'test') {
             $this->testConnection();
-        } elseif (Tools::isSubmit('submitSofincoConfig')) {
+        } elseif ($this->action === 'save') {
             $this->save();
-        } elseif (Tools::isSubmit('submitSofincoPurgeLogs')) {
+        } elseif ($this->action === 'purge') {
             SofincoLogger::purge();
             $this->messages .= $this->module->displayConfirmation(htmlspecialchars($this->module->getTranslator()->trans('The log files were deleted.', [], 'Modules.Sofincosignature.Admin')));
-        } elseif (Tools::isSubmit('submitSofincoPurgeCache') && $_SERVER['REQUEST_METHOD'] === 'POST') {
+        } elseif ($this->action === 'purge-cache') {
             SofincoPrivateStore::purgeCaches();
             $this->messages .= $this->module->displayConfirmation(htmlspecialchars($this->module->getTranslator()->trans('The simulator\'s cache was emptied: Sofinco is asked again for each amount.', [], 'Modules.Sofincosignature.Admin')));
         }
-        return $this->runtimeNotice() . $this->messages . $this->rangeWarnings() . $this->form() . $this->cronPanel() . $this->logsPanel()
+        return $this->runtimeNotice() . $this->storedNotice() . $this->messages . $this->rangeWarnings() . $this->form() . $this->cronPanel() . $this->logsPanel()
             . (new SofincoSupportMatrix($this->module))->render();
+    }
+
+    /**
+     * The button of a POST, or null. Not Tools::isSubmit, which also reads the query string:
+     * a link (PrestaShop's "Invalid security token" page offers one to follow) must neither
+     * test, nor save, nor purge.
+     */
+    private static function postedAction()
+    {
+        if (!isset($_SERVER['REQUEST_METHOD']) || strtoupper((string) $_SERVER['REQUEST_METHOD']) !== 'POST') {
+            return null;
+        }
+        foreach (['submitSofincoTest' => 'test', 'submitSofincoConfig' => 'save', 'submitSofincoPurgeLogs' => 'purge', 'submitSofincoPurgeCache' => 'purge-cache'] as $button => $action) {
+            if (isset($_POST[$button])) {
+                return $action;
+            }
+        }
+        return null;
+    }
+
+    /** A field as POSTed, untouched (Tools::getValue strips backslashes and reads GET too). */
+    private static function posted($key)
+    {
+        return isset($_POST[$key]) && is_string($_POST[$key]) ? $_POST[$key] : '';
+    }
+
+    /**
+     * What the page says about the stored settings: a warning while another API URL is
+     * allowed in production, and why the extension refuses them when it does (a secret saved
+     * for another URL, a URL production refuses).
+     */
+    private function storedNotice()
+    {
+        $t = $this->module->getTranslator();
+        $out = '';
+        if (SofincoConfig::get(SofincoConfig::ALLOW_OTHER_URL) === '1') {
+            $out .= $this->module->displayWarning(htmlspecialchars($t->trans('Another API URL is allowed: in production, the module may send your Sofinco credentials and your customers\' data to an address that is not Sofinco\'s. Turn it off unless that address is a proxy you trust.', [], 'Modules.Sofincosignature.Admin')));
+        }
+        if (!SofincoRuntime::ready() || !SofincoConfig::isConfigured()) {
+            return $out;
+        }
+        $test = SofincoConfig::testMode();
+        $secretKey = $test ? SofincoConfig::SECRET_TEST : SofincoConfig::SECRET_PROD;
+        $class = 'Sofinco\\SofincoClient';
+        $problems = [];
+        foreach ($class::checkConfig(SofincoConfig::clientConfig($this->module)) as $problem) {
+            if (in_array($problem['key'], ['base_url', 'client_secret_url'], true)) {
+                $problems[] = $this->wordProblem($problem, $secretKey, SofincoConfig::secretUrl($secretKey));
+            }
+        }
+        if ($problems) {
+            $out .= $this->module->displayWarning(htmlspecialchars($t->trans('The saved settings cannot be used, nothing is sent to Sofinco:', [], 'Modules.Sofincosignature.Admin'))
+                . '<br>' . implode('<br>', array_map('htmlspecialchars', $problems)));
+        }
+        return $out;
+    }
+
+    /** The merchant's sentence for one of the extension's problems (SofincoClient::checkConfig). */
+    private function wordProblem(array $problem, $secretKey, $savedUrl)
+    {
+        $t = $this->module->getTranslator();
+        switch ($problem['code']) {
+            case 'url_not_sofinco':
+                return $t->trans('API URL: in production, only Sofinco\'s addresses (api.sofinco.fr, rct-api.sofinco.fr) or this machine, unless "Allow another API URL" is on.', [], 'Modules.Sofincosignature.Admin');
+            case 'url_not_clean':
+            case 'url_plain_http':
+                return $t->trans('API URL: leave it empty, or a complete https address without spaces, user name, "?" or "#" (http only to this machine).', [], 'Modules.Sofincosignature.Admin');
+            case 'secret_for_another_url':
+                return sprintf(
+                    $t->trans('%1$s: type it again. The stored one was saved for another API address (%2$s) and is never sent to a new one; nothing was sent.', [], 'Modules.Sofincosignature.Admin'),
+                    $this->label($secretKey),
+                    $savedUrl === '' ? '?' : $savedUrl
+                );
+        }
+        return sprintf($t->trans('%1$s: refused by the Sofinco extension (%2$s).', [], 'Modules.Sofincosignature.Admin'), $this->label($problem['key']), $problem['message']);
     }
 
     private function runtimeNotice()
@@ -141,16 +224,29 @@ class SofincoConfigPage
         if ($prices && SofincoRuntime::ready() && !\Sofinco\SofincoClient::priceRangeValid($minCents, $maxCents)) {
             $problems[] = $this->module->getTranslator()->trans('Maximum price: it cannot be below the minimum price.', [], 'Modules.Sofincosignature.Admin');
         }
-        $url = $values[SofincoConfig::API_URL];
-        if ($url !== '' && !preg_match('#^https://[^\s/]+#', $url) && !preg_match('#^http://(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:\d+)?(/|$)#', $url)) {
-            $problems[] = $this->module->getTranslator()->trans('API URL: leave it empty, or an https address (http only to this machine).', [], 'Modules.Sofincosignature.Admin');
-        }
         foreach (SofincoConfig::CRON_LIMITS as $key => $bounds) {
             if (!ctype_digit($values[$key]) || (int) $values[$key] < $bounds[0] || (int) $values[$key] > $bounds[1]) {
                 $problems[] = sprintf($this->module->getTranslator()->trans('%s: a whole number from %d to %d.', [], 'Modules.Sofincosignature.Admin'), $this->label($key), $bounds[0], $bounds[1]);
             }
         }
-        return $problems;
+        // The extension decides the rest: the API URL, and whether the stored secret may go
+        // to it (only to the URL it was saved with: a changed URL, or a mode that changes the
+        // host, needs the SecretId typed again).
+        if (!SofincoRuntime::ready()) {
+            $problems[] = SofincoRuntime::missingReason($this->module);
+            return $problems;
+        }
+        $kept = !isset($this->typedSecrets[$secretKey]) && $values[$secretKey] !== '';
+        $savedUrl = $kept ? SofincoConfig::secretUrl($secretKey) : null;
+        $class = 'Sofinco\\SofincoClient';
+        $fieldProblems = $problems;
+        foreach ($class::checkConfig(SofincoConfig::clientConfigFrom($this->module, $values, null, $savedUrl)) as $problem) {
+            // The fields checked above are already worded; anything else the extension finds is said too.
+            if (in_array($problem['key'], ['base_url', 'client_secret_url', 'allow_other_url'], true) || !$fieldProblems) {
+                $problems[] = $this->wordProblem($problem, $secretKey, (string) $savedUrl);
+            }
+        }
+        return array_values(array_unique($problems));
     }
 
     /** The field's name as the form shows it. */
@@ -164,6 +260,9 @@ class SofincoConfigPage
             SofincoConfig::API_URL => 'API URL',
             SofincoConfig::MIN_PRICE => $this->module->getTranslator()->trans('Minimum price', [], 'Modules.Sofincosignature.Admin'),
             SofincoConfig::MAX_PRICE => $this->module->getTranslator()->trans('Maximum price', [], 'Modules.Sofincosignature.Admin'),
+            SofincoConfig::ALLOW_OTHER_URL => $this->module->getTranslator()->trans('Allow another API URL', [], 'Modules.Sofincosignature.Admin'),
+            SofincoConfig::SECRET_URLS[SofincoConfig::SECRET_TEST] => 'SecretId (recette)',
+            SofincoConfig::SECRET_URLS[SofincoConfig::SECRET_PROD] => 'SecretId (production)',
             SofincoConfig::CRON_CONCURRENCY => $this->module->getTranslator()->trans('Cron: calls at once (advanced)', [], 'Modules.Sofincosignature.Admin'),
             SofincoConfig::CRON_DEADLINE_S => $this->module->getTranslator()->trans('Cron: longest run (advanced)', [], 'Modules.Sofincosignature.Admin'),
         ];
@@ -173,11 +272,15 @@ class SofincoConfigPage
     private function submitted()
     {
         $values = [];
+        $this->typedSecrets = [];
         foreach (SofincoConfig::FORM_DEFAULTS as $key => $default) {
-            $value = trim((string) Tools::getValue($key, ''));
+            // The API URL goes to the extension as typed: a space in it is refused, not trimmed away.
+            $value = $key === SofincoConfig::API_URL ? self::posted($key) : trim(self::posted($key));
             if (in_array($key, SofincoConfig::SECRETS, true) && $value === '') {
                 // Empty means "keep": the stored secret is never sent to the browser.
                 $value = SofincoConfig::get($key);
+            } elseif (in_array($key, SofincoConfig::SECRETS, true)) {
+                $this->typedSecrets[$key] = true;
             } elseif (isset(SofincoConfig::CRON_LIMITS[$key]) && $value === '') {
                 $value = $default;
             }
@@ -187,6 +290,7 @@ class SofincoConfigPage
         $values[SofincoConfig::NATURE_BIEN] = strtoupper($values[SofincoConfig::NATURE_BIEN]);
         $values[SofincoConfig::TEST_MODE] = $values[SofincoConfig::TEST_MODE] === '1' ? '1' : '0';
         $values[SofincoConfig::DEBUG] = $values[SofincoConfig::DEBUG] === '1' ? '1' : '0';
+        $values[SofincoConfig::ALLOW_OTHER_URL] = $values[SofincoConfig::ALLOW_OTHER_URL] === '1' ? '1' : '0';
         return $values;
     }
 
@@ -198,26 +302,52 @@ class SofincoConfigPage
             $this->messages .= $this->module->displayError(implode('<br>', array_map('htmlspecialchars', $problems)));
             return;
         }
+        foreach ([SofincoConfig::MIN_PRICE, SofincoConfig::MAX_PRICE] as $price) {
+            $values[$price] = str_replace(',', '.', $values[$price]);
+        }
+        // A typed secret is saved with the API URL of its mode, as the extension writes it:
+        // from now on the extension sends it nowhere else. A kept secret keeps its URL.
+        $class = 'Sofinco\\SofincoClient';
+        foreach (SofincoConfig::SECRET_URLS as $secretKey => $urlKey) {
+            if (isset($this->typedSecrets[$secretKey])) {
+                try {
+                    $values[$urlKey] = $class::apiUrlFor($secretKey === SofincoConfig::SECRET_TEST ? 'test' : 'production', $values[SofincoConfig::API_URL]);
+                } catch (\Throwable $e) {
+                    $this->messages .= $this->module->displayError(htmlspecialchars($this->wordProblem(['key' => 'base_url', 'code' => 'url_not_clean', 'message' => ''], $secretKey, '')));
+                    return;
+                }
+            }
+        }
+        // Stored exactly as validated (Configuration::updateValue would strip tags), then read
+        // back from the database itself, not from Configuration's copy in memory.
         $before = [];
         foreach ($values as $key => $value) {
-            $before[$key] = Configuration::get($key);
-            $values[$key] = in_array($key, [SofincoConfig::MIN_PRICE, SofincoConfig::MAX_PRICE], true) ? str_replace(',', '.', $value) : $value;
-            Configuration::updateValue($key, $values[$key]);
+            $before[$key] = SofincoConfig::readStored($key);
+            if ($before[$key] !== $value) {
+                SofincoConfig::storeRaw($key, $value);
+            }
         }
-        // What was checked must be what is stored: PrestaShop cleans values on save.
         $changed = [];
         foreach ($values as $key => $value) {
-            if ((string) Configuration::get($key) !== $value) {
+            if (SofincoConfig::readStored($key) !== $value) {
                 $changed[] = $this->label($key);
             }
         }
         if ($changed) {
             foreach ($before as $key => $value) {
-                Configuration::updateValue($key, $value === false ? '' : $value);
+                if ($value === null) {
+                    SofincoConfig::deleteStored($key);
+                } else {
+                    SofincoConfig::storeRaw($key, $value);
+                }
             }
+        }
+        // This request, too, reads what the database holds from now on.
+        Configuration::loadConfiguration();
+        if ($changed) {
             $this->messages .= $this->module->displayError(htmlspecialchars(sprintf(
-                $this->module->getTranslator()->trans('Not saved: PrestaShop would store %s differently from what you typed (remove < > and control characters).', [], 'Modules.Sofincosignature.Admin'),
-                implode(', ', $changed)
+                $this->module->getTranslator()->trans('Not saved: the database would store %s differently from what you typed.', [], 'Modules.Sofincosignature.Admin'),
+                implode(', ', array_unique($changed))
             )));
             return;
         }
@@ -238,7 +368,11 @@ class SofincoConfigPage
             return;
         }
         try {
-            $report = SofincoClientFactory::clientFor($this->module, $values)->testConnection();
+            // A kept secret travels only to the URL it was saved with: the extension refuses
+            // any other (validate() has said so already; this is the extension's own guard).
+            $secretKey = $values[SofincoConfig::TEST_MODE] === '1' ? SofincoConfig::SECRET_TEST : SofincoConfig::SECRET_PROD;
+            $savedUrl = isset($this->typedSecrets[$secretKey]) ? null : SofincoConfig::secretUrl($secretKey);
+            $report = SofincoClientFactory::clientFor($this->module, $values, $savedUrl)->testConnection();
         } catch (\Throwable $e) {
             $this->messages .= $this->module->displayError(htmlspecialchars(SofincoErrorText::of($e, $this->module)));
             return;
@@ -275,7 +409,8 @@ class SofincoConfigPage
                         'desc' => $this->module->getTranslator()->trans('Optional: above this amount the simulator and the payment option do not appear. Empty: up to the highest amount Sofinco finances for your shop, which applies in any case.', [], 'Modules.Sofincosignature.Admin')],
                     $switch(SofincoConfig::DEBUG, $this->module->getTranslator()->trans('Debug mode', [], 'Modules.Sofincosignature.Admin'), $this->module->getTranslator()->trans('Writes every call to Sofinco in the logs (secrets, e-mails and phones masked).', [], 'Modules.Sofincosignature.Admin')),
                     ['type' => 'text', 'name' => SofincoConfig::API_URL, 'label' => $this->module->getTranslator()->trans('API URL (advanced)', [], 'Modules.Sofincosignature.Admin'),
-                        'desc' => $this->module->getTranslator()->trans('Empty: Sofinco\'s recette or production by the test mode. Another address only for a proxy or the sandbox.', [], 'Modules.Sofincosignature.Admin')],
+                        'desc' => $this->module->getTranslator()->trans('Empty: Sofinco\'s recette or production by the test mode. Another address only for a proxy or the sandbox. A stored SecretId is only ever sent to the address it was saved with: after changing this, type it again.', [], 'Modules.Sofincosignature.Admin')],
+                    $switch(SofincoConfig::ALLOW_OTHER_URL, $this->label(SofincoConfig::ALLOW_OTHER_URL), $this->module->getTranslator()->trans('No (recommended): in production, the module calls only Sofinco (api.sofinco.fr, rct-api.sofinco.fr) or this machine. Yes: the API URL may name another server, which then receives your production credentials.', [], 'Modules.Sofincosignature.Admin')),
                     ['type' => 'text', 'name' => SofincoConfig::CRON_CONCURRENCY, 'label' => $this->label(SofincoConfig::CRON_CONCURRENCY), 'class' => 'fixed-width-sm',
                         'desc' => $this->module->getTranslator()->trans('From 1 to 32 (default 8): how many dossiers a cron run asks Sofinco about at once.', [], 'Modules.Sofincosignature.Admin')],
                     ['type' => 'text', 'name' => SofincoConfig::CRON_DEADLINE_S, 'label' => $this->label(SofincoConfig::CRON_DEADLINE_S), 'suffix' => 's', 'class' => 'fixed-width-sm',
@@ -300,7 +435,7 @@ class SofincoConfigPage
         foreach (SofincoConfig::FORM_DEFAULTS as $key => $default) {
             $values[$key] = in_array($key, SofincoConfig::SECRETS, true) ? '' : SofincoConfig::get($key);
         }
-        if (Tools::isSubmit('submitSofincoConfig') || Tools::isSubmit('submitSofincoTest')) {
+        if ($this->action === 'save' || $this->action === 'test') {
             // A refused or tested form comes back as typed, secrets excepted.
             foreach ($this->submitted() as $key => $value) {
                 $values[$key] = in_array($key, SofincoConfig::SECRETS, true) ? '' : $value;

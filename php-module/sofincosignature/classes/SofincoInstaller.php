@@ -69,7 +69,7 @@ class SofincoInstaller
     public function uninstall()
     {
         SofincoStates::retire();
-        foreach (array_keys(SofincoConfig::FORM_DEFAULTS) as $key) {
+        foreach (array_merge(array_keys(SofincoConfig::FORM_DEFAULTS), array_values(SofincoConfig::SECRET_URLS)) as $key) {
             Configuration::deleteByName($key);
         }
         return true;

@@ -60,6 +60,10 @@ final class SofincoShop
             'SOFINCO_MAX_PRICE' => '',
             'SOFINCO_DEBUG' => '1',
             'SOFINCO_API_URL' => self::sandbox()->url,
+            'SOFINCO_ALLOW_OTHER_URL' => '0',
+            // Secrets written here, as an older version would have: saved with the API URL above.
+            'SOFINCO_SECRET_URL_TEST' => '',
+            'SOFINCO_SECRET_URL_PROD' => '',
         ];
         self::cli()->json('foreach (' . var_export($values, true) . ' as $k => $v) { Configuration::updateValue($k, $v); }
             require_once _PS_MODULE_DIR_ . "sofincosignature/classes/autoload.php";

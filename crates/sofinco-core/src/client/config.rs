@@ -1,5 +1,10 @@
 //! The client's configuration, validated at once: every bad or missing key is reported in
 //! one error, so a merchant fixes the whole form in one go.
+//!
+//! Also the rules of where the client secret may go (design.md §7): the API URL must be a
+//! clean https URL (plain http only to loopback, for the sandbox); in production it must be
+//! one of Sofinco's hosts unless `allow_other_url` says otherwise; and a stored secret goes
+//! only to the URL it was saved with (`client_secret_url`).
 
 use std::net::IpAddr;
 use std::path::PathBuf;
@@ -35,6 +40,51 @@ impl Mode {
             Mode::Production => "production",
         }
     }
+
+    /// "test" or "production".
+    pub fn parse(text: &str) -> Option<Mode> {
+        match text {
+            "test" => Some(Mode::Test),
+            "production" => Some(Mode::Production),
+            _ => None,
+        }
+    }
+
+    /// Sofinco's API for this mode (recette for test).
+    pub fn default_base_url(self) -> &'static str {
+        match self {
+            Mode::Test => contract::RECETTE_BASE_URL,
+            Mode::Production => contract::PRODUCTION_BASE_URL,
+        }
+    }
+}
+
+/// One problem of a configuration: the key it is about, a stable code for the module to
+/// word in the merchant's language, and an English message (logs, exceptions).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub key: String,
+    pub code: &'static str,
+    pub message: String,
+}
+
+/// Codes of `Problem`.
+pub mod code {
+    /// A required key is missing or empty.
+    pub const REQUIRED: &str = "required";
+    /// A value of the wrong type or shape.
+    pub const INVALID: &str = "invalid";
+    /// A key the client does not know.
+    pub const UNKNOWN_KEY: &str = "unknown_key";
+    /// The API URL is not a clean absolute https URL (spaces, user info, query, fragment,
+    /// characters a base URL never needs).
+    pub const URL_NOT_CLEAN: &str = "url_not_clean";
+    /// Plain http to anything but this machine.
+    pub const URL_PLAIN_HTTP: &str = "url_plain_http";
+    /// Production mode, a host that is not Sofinco's, and no `allow_other_url`.
+    pub const URL_NOT_SOFINCO: &str = "url_not_sofinco";
+    /// The stored client secret was saved for another API URL: it is not sent to this one.
+    pub const SECRET_FOR_ANOTHER_URL: &str = "secret_for_another_url";
 }
 
 /// A validated configuration.
@@ -74,15 +124,17 @@ pub struct ClientConfig {
     pub max_price_cents: Option<i64>,
 }
 
-const KNOWN_KEYS: [&str; 24] = [
+const KNOWN_KEYS: [&str; 26] = [
     "merchant_id",
     "nature_bien",
     "q6",
     "x1",
     "client_id",
     "client_secret",
+    "client_secret_url",
     "mode",
     "base_url",
+    "allow_other_url",
     "application_id",
     "timeout_ms",
     "connect_timeout_ms",
@@ -128,10 +180,18 @@ pub fn price_range_problem(min_cents: i64, max_cents: i64) -> Option<String> {
 /// Collects problems while reading the keys.
 struct Reader<'a> {
     entries: &'a [(String, ConfigValue)],
-    problems: Vec<String>,
+    problems: Vec<Problem>,
 }
 
 impl Reader<'_> {
+    fn problem(&mut self, key: &str, code: &'static str, message: String) {
+        self.problems.push(Problem {
+            key: key.to_string(),
+            code,
+            message,
+        });
+    }
+
     fn get(&self, key: &str) -> Option<&ConfigValue> {
         self.entries
             .iter()
@@ -141,22 +201,30 @@ impl Reader<'_> {
     }
 
     fn string(&mut self, key: &str, required: bool) -> Option<String> {
+        self.text(key, required).map(|s| s.trim().to_string())
+    }
+
+    /// A string as given (not trimmed): None when absent or null.
+    fn text(&mut self, key: &str, required: bool) -> Option<String> {
         match self.get(key) {
             None if required => {
-                self.problems.push(format!("{key} is required"));
+                self.problem(key, code::REQUIRED, format!("{key} is required"));
                 None
             }
             None => None,
             Some(ConfigValue::Str(s)) if s.trim().is_empty() && required => {
-                self.problems.push(format!("{key} is required"));
+                self.problem(key, code::REQUIRED, format!("{key} is required"));
                 None
             }
-            Some(ConfigValue::Str(s)) => Some(s.trim().to_string()),
+            Some(ConfigValue::Str(s)) => Some(s.clone()),
             Some(ConfigValue::Int(i)) => Some(i.to_string()),
             Some(other) => {
                 let kind = type_name(other);
-                self.problems
-                    .push(format!("{key} must be a string, not {kind}"));
+                self.problem(
+                    key,
+                    code::INVALID,
+                    format!("{key} must be a string, not {kind}"),
+                );
                 None
             }
         }
@@ -172,8 +240,11 @@ impl Reader<'_> {
         match value {
             Some(v) if (min..=max).contains(&v) => v,
             _ => {
-                self.problems
-                    .push(format!("{key} must be a whole number from {min} to {max}"));
+                self.problem(
+                    key,
+                    code::INVALID,
+                    format!("{key} must be a whole number from {min} to {max}"),
+                );
                 default
             }
         }
@@ -188,7 +259,7 @@ impl Reader<'_> {
             Some(ConfigValue::Str(s)) if matches!(s.as_str(), "0" | "" | "false") => false,
             Some(ConfigValue::Str(s)) if matches!(s.as_str(), "1" | "true") => true,
             Some(_) => {
-                self.problems.push(format!("{key} must be true or false"));
+                self.problem(key, code::INVALID, format!("{key} must be true or false"));
                 false
             }
         }
@@ -225,78 +296,209 @@ pub fn is_loopback_host(url: &Url) -> bool {
     }
 }
 
+/// Why an API URL is refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UrlProblem {
+    /// Not a clean absolute https URL.
+    NotClean,
+    /// Plain http to anything but loopback.
+    PlainHttp,
+}
+
+impl UrlProblem {
+    pub fn code(self) -> &'static str {
+        match self {
+            UrlProblem::NotClean => code::URL_NOT_CLEAN,
+            UrlProblem::PlainHttp => code::URL_PLAIN_HTTP,
+        }
+    }
+}
+
+/// Longest API URL accepted.
+const MAX_URL_LEN: usize = 512;
+
+/// An API base URL as typed, if it is clean: `https://host[:port][/path]` with only the
+/// characters a base URL needs (letters, digits, `-._~:/[]`): no space anywhere, no user
+/// info, query or fragment, no percent-encoding, nothing the URL parser would rewrite
+/// silently. Plain http only to loopback (the sandbox).
+pub fn clean_api_url(text: &str) -> std::result::Result<Url, UrlProblem> {
+    let lower = text.to_ascii_lowercase();
+    let clean_chars = text.len() <= MAX_URL_LEN
+        && text
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"-._~:/[]".contains(&b));
+    let rest = lower
+        .strip_prefix("https://")
+        .or_else(|| lower.strip_prefix("http://"));
+    // "https:///host" would be read as https://host/: the host comes right after "//".
+    if !clean_chars || rest.is_none_or(|rest| rest.is_empty() || rest.starts_with('/')) {
+        return Err(UrlProblem::NotClean);
+    }
+    let url = Url::parse(text).map_err(|_| UrlProblem::NotClean)?;
+    if url.host().is_none()
+        || !url.username().is_empty()
+        || url.password().is_some()
+        || url.query().is_some()
+        || url.fragment().is_some()
+    {
+        return Err(UrlProblem::NotClean);
+    }
+    match url.scheme() {
+        "https" => Ok(url),
+        "http" if is_loopback_host(&url) => Ok(url),
+        "http" => Err(UrlProblem::PlainHttp),
+        _ => Err(UrlProblem::NotClean),
+    }
+}
+
+/// The API URL a mode uses with this setting (None or empty: Sofinco's for the mode).
+pub fn api_url_for(mode: Mode, setting: Option<&str>) -> std::result::Result<Url, UrlProblem> {
+    match setting {
+        None | Some("") => {
+            Ok(Url::parse(mode.default_base_url()).expect("Sofinco's URLs are valid"))
+        }
+        Some(text) => clean_api_url(text),
+    }
+}
+
+/// Sofinco's own API hosts (design.md §2), over https on the default port.
+pub fn is_sofinco_host(url: &Url) -> bool {
+    url.scheme() == "https"
+        && url.port().is_none()
+        && [contract::PRODUCTION_BASE_URL, contract::RECETTE_BASE_URL]
+            .iter()
+            .filter_map(|base| Url::parse(base).ok())
+            .any(|base| base.host_str() == url.host_str())
+}
+
+/// Whether a mode may call this URL: test mode any clean URL; production Sofinco's hosts
+/// and this machine (the sandbox) only, unless the merchant explicitly allowed another.
+pub fn mode_allows(mode: Mode, url: &Url, allow_other: bool) -> bool {
+    mode == Mode::Test || allow_other || is_sofinco_host(url) || is_loopback_host(url)
+}
+
+/// Whether a client secret saved for `saved_with` may be sent to `url`: only to the very
+/// API URL it was saved with (a trailing slash aside).
+pub fn secret_may_go(saved_with: &Url, url: &Url) -> bool {
+    saved_with.as_str().trim_end_matches('/') == url.as_str().trim_end_matches('/')
+}
+
 impl ClientConfig {
     pub fn from_entries(entries: &[(String, ConfigValue)]) -> Result<Self> {
+        Self::check(entries).map_err(|problems| {
+            let messages: Vec<&str> = problems.iter().map(|p| p.message.as_str()).collect();
+            Error::config(format!(
+                "invalid Sofinco configuration: {}",
+                messages.join("; ")
+            ))
+        })
+    }
+
+    /// The configuration, or every problem found in it.
+    pub fn check(entries: &[(String, ConfigValue)]) -> std::result::Result<Self, Vec<Problem>> {
         let mut r = Reader {
             entries,
             problems: Vec::new(),
         };
         for (key, _) in entries {
             if !KNOWN_KEYS.contains(&key.as_str()) {
-                r.problems
-                    .push(format!("unknown key \"{}\"", printable(key)));
+                r.problem(
+                    key,
+                    code::UNKNOWN_KEY,
+                    format!("unknown key \"{}\"", printable(key)),
+                );
             }
         }
 
         let merchant_id = r.string("merchant_id", true).unwrap_or_default();
         if !merchant_id.is_empty() && !is_upper_alnum(&merchant_id, rules::BUSINESS_PROVIDER_ID_LEN)
         {
-            r.problems.push(format!(
-                "merchant_id (N° de commerçant Web) must be {} upper-case letters or digits",
-                rules::BUSINESS_PROVIDER_ID_LEN
-            ));
+            r.problem(
+                "merchant_id",
+                code::INVALID,
+                format!(
+                    "merchant_id (N° de commerçant Web) must be {} upper-case letters or digits",
+                    rules::BUSINESS_PROVIDER_ID_LEN
+                ),
+            );
         }
         let nature_bien = r.string("nature_bien", true).unwrap_or_default();
         if !nature_bien.is_empty() && !is_upper_alnum(&nature_bien, rules::EQUIPMENT_CODE_LEN) {
-            r.problems.push(format!(
-                "nature_bien (Nature de bien partenaire) must be {} upper-case letters or digits",
-                rules::EQUIPMENT_CODE_LEN
-            ));
+            r.problem(
+                "nature_bien",
+                code::INVALID,
+                format!(
+                    "nature_bien (Nature de bien partenaire) must be {} upper-case letters or digits",
+                    rules::EQUIPMENT_CODE_LEN
+                ),
+            );
         }
         let q6 = r.string("q6", true).unwrap_or_default();
         let x1 = r.string("x1", true).unwrap_or_default();
         for (key, value) in [("q6", &q6), ("x1", &x1)] {
             if value.chars().any(|c| c.is_control() || !c.is_ascii()) {
-                r.problems.push(format!(
-                    "{key} must be printable ASCII (it is sent as a header)"
-                ));
+                r.problem(
+                    key,
+                    code::INVALID,
+                    format!("{key} must be printable ASCII (it is sent as a header)"),
+                );
             }
         }
         let client_id = r.string("client_id", true).unwrap_or_default();
         let client_secret = r.string("client_secret", true).unwrap_or_default();
 
-        let mode = match r.string("mode", false).as_deref() {
-            None | Some("test") => Mode::Test,
-            Some("production") => Mode::Production,
-            Some(_) => {
-                r.problems
-                    .push("mode must be \"test\" or \"production\"".to_string());
-                Mode::Test
-            }
-        };
-        let default_base = match mode {
-            Mode::Test => contract::RECETTE_BASE_URL,
-            Mode::Production => contract::PRODUCTION_BASE_URL,
-        };
-        let base_text = r
-            .string("base_url", false)
-            .unwrap_or_else(|| default_base.to_string());
-        let base_url = match Url::parse(&base_text) {
-            Ok(url) if url.scheme() == "https" && url.host().is_some() => url,
-            Ok(url) if url.scheme() == "http" && is_loopback_host(&url) => url,
-            Ok(url) if url.scheme() == "http" => {
-                r.problems.push(
-                    "base_url must use https (plain http is allowed only to 127.0.0.1, ::1 or localhost)"
-                        .to_string(),
+        let mode = match r.string("mode", false) {
+            None => Mode::Test,
+            Some(text) => Mode::parse(&text).unwrap_or_else(|| {
+                r.problem(
+                    "mode",
+                    code::INVALID,
+                    "mode must be \"test\" or \"production\"".to_string(),
                 );
-                url
+                Mode::Test
+            }),
+        };
+        // The URL as typed, not trimmed: a space anywhere is refused, never cleaned away.
+        let base_text = r.text("base_url", false);
+        let allow_other = r.boolean("allow_other_url");
+        let base_url = match api_url_for(mode, base_text.as_deref()) {
+            Ok(url) => {
+                if !mode_allows(mode, &url, allow_other) {
+                    r.problem(
+                        "base_url",
+                        code::URL_NOT_SOFINCO,
+                        "in production, base_url must be Sofinco's (api.sofinco.fr, rct-api.sofinco.fr) unless allow_other_url is set"
+                            .to_string(),
+                    );
+                }
+                Some(url)
             }
-            _ => {
-                r.problems
-                    .push("base_url must be an absolute https URL".to_string());
-                Url::parse(default_base).expect("the default base URL is valid")
+            Err(problem) => {
+                let message = match problem {
+                    UrlProblem::PlainHttp => "base_url must use https (plain http is allowed only to 127.0.0.1, ::1 or localhost)",
+                    UrlProblem::NotClean => "base_url must be a clean absolute https URL (no spaces, user info, query or fragment)",
+                };
+                r.problem("base_url", problem.code(), message.to_string());
+                None
             }
         };
+        // Where the stored secret was saved: it goes nowhere else. (Absent: the secret
+        // was typed for this very configuration.) Checked only against a valid base_url.
+        if let Some(saved) = r.get("client_secret_url").cloned() {
+            let saved = match saved {
+                ConfigValue::Str(s) => clean_api_url(&s).ok(),
+                _ => None,
+            };
+            if let Some(url) = &base_url {
+                if !saved.is_some_and(|saved| secret_may_go(&saved, url)) {
+                    r.problem(
+                        "client_secret_url",
+                        code::SECRET_FOR_ANOTHER_URL,
+                        "the stored client_secret was saved for another API URL and is never sent to a new one: give it again".to_string(),
+                    );
+                }
+            }
+        }
 
         let application_id = r
             .string("application_id", false)
@@ -314,23 +516,24 @@ impl ClientConfig {
         let token_file = r.string("token_file", false).map(PathBuf::from);
         let user_agent = r.string("user_agent", false).unwrap_or_default();
         if user_agent.chars().any(|c| c.is_control()) {
-            r.problems
-                .push("user_agent must not contain control characters".to_string());
+            r.problem(
+                "user_agent",
+                code::INVALID,
+                "user_agent must not contain control characters".to_string(),
+            );
         }
         let ca_file = r.string("ca_file", false).map(PathBuf::from);
         let limit = super::MAX_AMOUNT_CENTS;
         let min_price_cents = r.integer("min_price_cents", 0, 0, limit);
         let max_price_cents = r.integer("max_price_cents", 0, 0, limit);
         if let Some(problem) = price_range_problem(min_price_cents, max_price_cents) {
-            r.problems.push(problem);
+            r.problem("max_price_cents", code::INVALID, problem);
         }
 
-        if !r.problems.is_empty() {
-            return Err(Error::config(format!(
-                "invalid Sofinco configuration: {}",
-                r.problems.join("; ")
-            )));
-        }
+        let base_url = match base_url {
+            Some(url) if r.problems.is_empty() => url,
+            _ => return Err(r.problems),
+        };
         Ok(ClientConfig {
             merchant_id,
             nature_bien,
@@ -459,6 +662,228 @@ mod tests {
         ] {
             let entries = with(sample_entries(), "base_url", ConfigValue::Str(bad.into()));
             assert!(ClientConfig::from_entries(&entries).is_err(), "{bad}");
+        }
+    }
+
+    fn codes(entries: &[(String, ConfigValue)]) -> Vec<(String, &'static str)> {
+        match ClientConfig::check(entries) {
+            Ok(_) => Vec::new(),
+            Err(problems) => problems.into_iter().map(|p| (p.key, p.code)).collect(),
+        }
+    }
+
+    fn production(base_url: Option<&str>) -> Vec<(String, ConfigValue)> {
+        let mut entries = with(
+            sample_entries(),
+            "mode",
+            ConfigValue::Str("production".into()),
+        );
+        if let Some(url) = base_url {
+            entries = with(entries, "base_url", ConfigValue::Str(url.into()));
+        }
+        entries
+    }
+
+    #[test]
+    fn an_api_url_with_spaces_or_anything_unclean_is_refused() {
+        for bad in [
+            "https://api.sofinco.fr /x",
+            "https://evil.example/ a b",
+            " https://api.sofinco.fr",
+            "https://api.sofinco.fr ",
+            "https://api.sofinco.fr\t",
+            "https://api.sofinco.fr/\r\nHost: evil",
+            "https://user:pw@api.sofinco.fr",
+            "https://api.sofinco.fr@evil.example",
+            "https://api.sofinco.fr/?next=x",
+            "https://api.sofinco.fr/#x",
+            "https://api.sofinco.fr/%2e%2e",
+            "https://exämple.fr",
+            "https:api.sofinco.fr",
+            "https:///x",
+            "https://evil.example\\@api.sofinco.fr",
+            "javascript://x",
+            "not a url",
+        ] {
+            let entries = with(sample_entries(), "base_url", ConfigValue::Str(bad.into()));
+            assert_eq!(
+                codes(&entries),
+                vec![("base_url".to_string(), code::URL_NOT_CLEAN)],
+                "{bad:?}"
+            );
+            assert_eq!(clean_api_url(bad), Err(UrlProblem::NotClean), "{bad:?}");
+        }
+        assert_eq!(
+            codes(&with(
+                sample_entries(),
+                "base_url",
+                ConfigValue::Str("http://example.test".into())
+            )),
+            vec![("base_url".to_string(), code::URL_PLAIN_HTTP)]
+        );
+        // Empty: Sofinco's by mode.
+        let empty = with(
+            sample_entries(),
+            "base_url",
+            ConfigValue::Str(String::new()),
+        );
+        assert_eq!(
+            ClientConfig::from_entries(&empty)
+                .unwrap()
+                .base_url
+                .as_str(),
+            "https://rct-api.sofinco.fr/"
+        );
+    }
+
+    #[test]
+    fn production_calls_sofinco_or_this_machine_unless_another_url_is_allowed() {
+        for ok in [
+            None,
+            Some("https://api.sofinco.fr"),
+            Some("https://API.sofinco.fr/"),
+            Some("https://rct-api.sofinco.fr/"),
+            Some("https://api.sofinco.fr:443/prefix"),
+            Some("http://127.0.0.1:8080"),
+            Some("https://[::1]:9"),
+            Some("http://localhost:1"),
+        ] {
+            assert_eq!(codes(&production(ok)), vec![], "{ok:?}");
+        }
+        for other in [
+            "https://evil.example",
+            "https://api.sofinco.fr.evil.example",
+            "https://api.sofinco.fr:8443",
+            "https://sofinco.fr",
+            "https://10.0.0.1",
+        ] {
+            assert_eq!(
+                codes(&production(Some(other))),
+                vec![("base_url".to_string(), code::URL_NOT_SOFINCO)],
+                "{other}"
+            );
+            let allowed = with(
+                production(Some(other)),
+                "allow_other_url",
+                ConfigValue::Bool(true),
+            );
+            assert_eq!(codes(&allowed), vec![], "{other} allowed");
+            // Test mode (recette credentials) may use a proxy.
+            let test = with(sample_entries(), "base_url", ConfigValue::Str(other.into()));
+            assert_eq!(codes(&test), vec![], "{other} in test mode");
+        }
+    }
+
+    #[test]
+    fn a_stored_secret_goes_only_to_the_url_it_was_saved_with() {
+        let saved = |entries: Vec<(String, ConfigValue)>, url: &str| {
+            with(entries, "client_secret_url", ConfigValue::Str(url.into()))
+        };
+        let refused = vec![(
+            "client_secret_url".to_string(),
+            code::SECRET_FOR_ANOTHER_URL,
+        )];
+        // Saved with Sofinco's production URL, used there (default or typed, slash or not).
+        for url in [
+            None,
+            Some("https://api.sofinco.fr/"),
+            Some("https://api.sofinco.fr"),
+        ] {
+            assert_eq!(
+                codes(&saved(production(url), "https://api.sofinco.fr")),
+                vec![]
+            );
+        }
+        // The API URL changed: the stored secret does not follow it, even to a URL the
+        // merchant allowed, even to Sofinco's other host.
+        let moved = with(
+            production(Some("https://evil.example")),
+            "allow_other_url",
+            ConfigValue::Bool(true),
+        );
+        assert_eq!(codes(&saved(moved, "https://api.sofinco.fr/")), refused);
+        assert_eq!(
+            codes(&saved(
+                production(Some("https://rct-api.sofinco.fr")),
+                "https://api.sofinco.fr/"
+            )),
+            refused
+        );
+        assert_eq!(
+            codes(&saved(
+                production(Some("http://127.0.0.1:9")),
+                "http://127.0.0.1:8"
+            )),
+            refused
+        );
+        // The mode changed the host (a recette secret's URL, production's default).
+        assert_eq!(
+            codes(&saved(production(None), "https://rct-api.sofinco.fr/")),
+            refused
+        );
+        // A saved URL that is not clean, or not a string, matches nothing.
+        for bad in [
+            ConfigValue::Str(String::new()),
+            ConfigValue::Str("https://api.sofinco.fr /".into()),
+            ConfigValue::Int(1),
+        ] {
+            assert_eq!(
+                codes(&with(production(None), "client_secret_url", bad.clone())),
+                refused,
+                "{bad:?}"
+            );
+        }
+        // Without client_secret_url the secret was typed for this configuration.
+        assert_eq!(codes(&production(Some("https://api.sofinco.fr"))), vec![]);
+        // A refused base_url is reported once, not as a secret problem too.
+        assert_eq!(
+            codes(&saved(
+                production(Some("https://a b")),
+                "https://api.sofinco.fr"
+            )),
+            vec![("base_url".to_string(), code::URL_NOT_CLEAN)]
+        );
+        let err = ClientConfig::from_entries(&saved(
+            production(Some("http://127.0.0.1:9")),
+            "http://127.0.0.1:8",
+        ))
+        .unwrap_err();
+        assert!(err.message().contains("saved for another API URL"));
+        assert!(!err.message().contains("secret\""));
+    }
+
+    #[test]
+    fn the_api_url_a_secret_is_saved_with_is_the_clients_own() {
+        for (mode, setting, url) in [
+            (Mode::Test, None, "https://rct-api.sofinco.fr/"),
+            (Mode::Production, Some(""), "https://api.sofinco.fr/"),
+            (
+                Mode::Production,
+                Some("https://API.sofinco.fr:443"),
+                "https://api.sofinco.fr/",
+            ),
+            (
+                Mode::Test,
+                Some("http://127.0.0.1:41237"),
+                "http://127.0.0.1:41237/",
+            ),
+        ] {
+            assert_eq!(api_url_for(mode, setting).unwrap().as_str(), url);
+            let mut entries = with(
+                sample_entries(),
+                "mode",
+                ConfigValue::Str(mode.as_str().into()),
+            );
+            if let Some(setting) = setting {
+                entries = with(entries, "base_url", ConfigValue::Str(setting.into()));
+            }
+            assert_eq!(
+                ClientConfig::from_entries(&entries)
+                    .unwrap()
+                    .base_url
+                    .as_str(),
+                url
+            );
         }
     }
 

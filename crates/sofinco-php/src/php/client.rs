@@ -14,7 +14,7 @@ use super::guard::guard;
 use super::input::{self, Fields};
 use super::values::{self, Dossier, Simulation};
 use crate::client::availability::Availability as CoreAvailability;
-use crate::client::config::price_range_problem;
+use crate::client::config::{self, price_range_problem, ClientConfig, Mode};
 use crate::client::types::{self, Address, Customer, JourneyRequest};
 use crate::client::SofincoClient as Core;
 use crate::error::{Error, Result};
@@ -146,6 +146,41 @@ impl SofincoClient {
             Ok(SofincoClient {
                 inner: Arc::new(Core::from_entries(&input::config_entries(config))?),
             })
+        })
+    }
+
+    /// Every problem of a configuration array, without building a client or calling
+    /// anyone: a list of `['key' => …, 'code' => …, 'message' => …]` (codes for the module
+    /// to word: required, invalid, unknown_key, url_not_clean, url_plain_http,
+    /// url_not_sofinco, secret_for_another_url), empty when the constructor would accept it.
+    #[php(name = "checkConfig")]
+    pub fn check_config(config: &ZendHashTable) -> PhpResult<ZBox<ZendHashTable>> {
+        guard(|| {
+            let mut rows = PhpArray::new();
+            if let Err(problems) = ClientConfig::check(&input::config_entries(config)) {
+                for p in problems {
+                    let row = PhpArray::new()
+                        .with("key", p.key.as_str())?
+                        .with("code", p.code)?
+                        .with("message", p.message.as_str())?;
+                    rows.push(row.into_table())?;
+                }
+            }
+            Ok(rows.into_table())
+        })
+    }
+
+    /// The API URL a mode ("test" or "production") calls with this setting ('' for
+    /// Sofinco's), written as the client compares it: what a secret is saved with, as
+    /// `client_secret_url`. ConfigException when the setting is not a clean URL.
+    #[php(name = "apiUrlFor")]
+    pub fn api_url_for(mode: String, apiUrl: String) -> PhpResult<String> {
+        guard(|| {
+            let mode = Mode::parse(&mode)
+                .ok_or_else(|| Error::config("mode must be \"test\" or \"production\""))?;
+            config::api_url_for(mode, Some(apiUrl.as_str()))
+                .map(|url| url.as_str().to_string())
+                .map_err(|_| Error::config("the API URL is not a clean absolute https URL"))
         })
     }
 
