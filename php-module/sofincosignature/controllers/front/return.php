@@ -74,10 +74,10 @@ class SofincoSignatureReturnModuleFrontController extends ModuleFrontController
         return $this->show(SofincoMessages::pending($this->module), null);
     }
 
-    /** The cart's order, waited for up to five seconds (another request is making it), or 0. */
+    /** The cart's order, waited for up to three seconds (another request is making it), or 0. */
     private function orderMadeMeanwhile($idCart)
     {
-        $until = microtime(true) + 5;
+        $until = microtime(true) + 3;
         do {
             $idOrder = (int) Db::getInstance()->getValue('SELECT id_order FROM `' . _DB_PREFIX_ . 'sofinco_order` WHERE id_cart = ' . (int) $idCart, false);
             if ($idOrder) {
