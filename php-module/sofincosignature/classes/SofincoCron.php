@@ -82,7 +82,12 @@ class SofincoCron
     public static function verdict(array $result)
     {
         if (class_exists('Sofinco\\CronRun')) {
-            return \Sofinco\CronRun::verdict($result);
+            try {
+                return \Sofinco\CronRun::verdict($result);
+            } catch (\Throwable $e) {
+                // Facts the extension refuses are the module's bug: never a success.
+                SofincoLogger::error('cron verdict: ' . SofincoLogger::describe($e));
+            }
         }
         $unknown = isset($result['error_code']) && $result['error_code'] === 'unknown_task';
         return $unknown ? ['outcome' => 'unknown_task', 'exit_code' => 2, 'http_status' => 400]
