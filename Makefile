@@ -169,7 +169,7 @@ test: deps
 	@rm -f $(CURDIR)/.work/matrix/host-*.log; \
 	MATRIX_TABLE=0 scripts/matrix/test-matrix.sh >$(MATRIX_LOG) 2>&1 & matrix=$$!; \
 	echo "make test: make test-matrix runs beside the host suites (log: $(MATRIX_LOG))"; \
-	host=0; $(MAKE) test-php memcheck test-pie test-harness test-shop test-browser || host=$$?; \
+	host=0; $(MAKE) test-php memcheck test-pie test-harness test-shop test-browser test-soak-small || host=$$?; \
 	echo "make test: the host suites $$([ $$host = 0 ] && echo passed || echo FAILED); waiting for the matrix"; \
 	wait $$matrix; matrix_status=$$?; cat $(MATRIX_LOG); scripts/matrix/table.sh; \
 	[ $$host = 0 ] && [ $$matrix_status = 0 ] || { echo "make test: FAILED" >&2; exit 1; }
@@ -228,6 +228,11 @@ fuzz: deps
 	PROPTEST_CASES=$${PROPTEST_CASES:-200000} $(CARGO) test --release -p sofinco-core --test fuzz_decoding
 
 # The fault soak (bounded; loopback only): SOAK_N dossiers (2000), SOAK_ROUNDS, SOAK_TIMEOUT.
-.PHONY: soak
+.PHONY: soak test-soak-small
 soak: build
 	scripts/soak.sh
+
+# The same faults on 300 dossiers with the debug build, in make test's host lane (its own shop
+# in .work/soak, stopped after).
+test-soak-small: build-debug
+	SOAK_N=$${SOAK_N:-300} SOAK_PROFILE=debug SOAK_TIMEOUT=$${SOAK_TIMEOUT:-600} scripts/soak.sh

@@ -70,6 +70,12 @@ namespace Sofinco {
     {
     }
 
+    class CronRun
+    {
+        public function __construct() {}
+        public static function verdict(array $result): array {}
+    }
+
     /**
      * @property-read mixed $contractId
      * @property-read mixed $orderReference
@@ -249,6 +255,7 @@ namespace Sofinco {
         public static function group(string $stateKey): string {}
         public static function isSynced(string $stateKey): bool {}
         public static function prestashopCancelledKey(): string {}
+        public static function releasesStock(string $stateKey): bool {}
         public static function stateFor(string $sofincoCode): ?string {}
         public static function states(): array {}
         public static function withdrawalEnd(?string $signatureDate = null): ?string {}

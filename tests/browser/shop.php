@@ -51,6 +51,8 @@ switch ($command) {
             fwrite(STDERR, "shop.php setup: SOFINCO_SANDBOX_URL is not set (tests/browser/run.sh starts a sandbox)\n");
             exit(2);
         }
+        // This run's sandbox is new: the orders of earlier runs leave the workflow.
+        S::forgetEarlierDossiers();
         S::configure(['SOFINCO_DEBUG' => '0']);
         $sofa = S::sofa();
         $armchair = armchair();

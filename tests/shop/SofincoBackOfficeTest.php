@@ -214,6 +214,63 @@ final class SofincoBackOfficeTest extends TestCase
         $this->assertSame(0, $this->deliveries($o['reference']));
     }
 
+    /** The tab's list rows (<tr>…</tr> of the list's table body) that name $text. */
+    private static function rowsNaming(string $page, string $text): array
+    {
+        preg_match('~<tbody>(.*?)</tbody>~s', $page, $body);
+        preg_match_all('~<tr[^>]*>.*?</tr>~s', $body[1] ?? '', $rows);
+        return array_values(array_filter($rows[0], fn ($row) => str_contains($row, $text)));
+    }
+
+    public function testACancelledDossierIsFoundUnderItsSofincoStateOnceTheOrderIsInPrestashopsCancelled(): void
+    {
+        $cancelled = $this->order('ETU');
+        $inStudy = $this->order('ETU');
+        S::sandbox()->setStatus($cancelled['reference'], 'ANN');
+        $this->assertSame(0, S::cron('statuses')['exit']);
+        $this->assertSame('PS_OS_CANCELED', S::stateKeyOfOrder($cancelled['id_order']), 'the stock went back');
+        $this->assertSame(S::stateId('SOFINCO_OS_CANCELLED'), (int) S::row('SELECT id_sofinco_state FROM PREFIX_sofinco_order WHERE id_order = ' . $cancelled['id_order'])['id_sofinco_state']);
+
+        $http = new ShopHttp();
+        $http->loginAdmin();
+        $url = $http->adminUrl('AdminSofincoDossiers');
+        $page = html_entity_decode($http->post($url, [
+            'submitFilterorders' => '1',
+            'ordersFilter_so!id_sofinco_state' => (string) S::stateId('SOFINCO_OS_CANCELLED'),
+        ])->body);
+        $rows = self::rowsNaming($page, $cancelled['reference']);
+        $this->assertCount(1, $rows, 'the cancelled dossier is found under its Sofinco state');
+        $this->assertStringContainsString('Dossier annulé ou sans suite Sofinco', $rows[0], 'its "État Sofinco"');
+        $this->assertSame([], self::rowsNaming($page, $inStudy['reference']), 'a dossier in study is not');
+        $this->assertStringContainsString('État Sofinco', $page);
+        $this->assertStringContainsString('État Sofinco : Dossier annulé ou sans suite Sofinco', $page, 'the filtered title names the state');
+
+        // The filter's value is a number whatever is sent ("0 OR 1=1" is 0: no state), and a
+        // key that names no column is ignored.
+        $hostile = $http->post($url, ['submitFilterorders' => '1', 'ordersFilter_so!id_sofinco_state' => '0 OR 1=1', 'ordersFilter_so!bogus' => "x'"]);
+        $this->assertSame(200, $hostile->status);
+        foreach (['SQL syntax', 'Unknown column', 'SQL error', 'PrestaShopDatabaseException'] as $error) {
+            $this->assertStringNotContainsString($error, $hostile->body);
+        }
+        $this->assertSame([], self::rowsNaming(html_entity_decode($hostile->body), $cancelled['reference']), '"0 OR 1=1" is 0, not true');
+        $http->post($url, ['submitResetorders' => '1']);
+    }
+
+    public function testUpgradeTo240FindsEachOrdersSofincoStateInItsHistory(): void
+    {
+        $refused = $this->order('ETU');
+        S::sandbox()->setStatus($refused['reference'], 'REF');
+        S::cron('statuses');
+        $this->assertSame('PS_OS_CANCELED', S::stateKeyOfOrder($refused['id_order']));
+        S::cli()->json('Db::getInstance()->execute("ALTER TABLE " . _DB_PREFIX_ . "sofinco_order DROP COLUMN id_sofinco_state");
+            Db::getInstance()->execute("UPDATE " . _DB_PREFIX_ . "module SET version = \'2.3.0\' WHERE name = \'sofincosignature\'");
+            echo json_encode(true);');
+        $upgrade = S::cli()->module('upgrade', 'sofincosignature');
+        $this->assertSame(0, $upgrade['exit'], $upgrade['stdout'] . $upgrade['stderr']);
+        $this->assertSame(S::stateId('SOFINCO_OS_REFUSED'), (int) S::row('SELECT id_sofinco_state FROM PREFIX_sofinco_order WHERE id_order = ' . $refused['id_order'])['id_sofinco_state']);
+        $this->assertSame(S::moduleVersion(), S::row("SELECT version FROM PREFIX_module WHERE name = 'sofincosignature'")['version']);
+    }
+
     public function testHostileFilterAndSortValuesAreHarmless(): void
     {
         $this->order('ETU');

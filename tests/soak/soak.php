@@ -156,6 +156,9 @@ $quiet = 0;
 $cronRuns = ['orders' => 0, 'statuses' => 0, 'funding' => 0];
 $cronErrors = 0;
 $died = 0;
+// Exit codes that do not say what the JSON line says (0 done, 3 some dossiers failed, 1 not run).
+$badExits = 0;
+$failedRuns = 0;
 $clicks = 0;
 for ($round = 1; $round <= $maxRounds && $quiet < 3; $round++) {
     $changed = 0;
@@ -184,11 +187,18 @@ for ($round = 1; $round <= $maxRounds && $quiet < 3; $round++) {
     foreach (['orders', 'statuses', 'funding'] as $task) {
         $run = S::cron($task);
         $cronRuns[$task]++;
-        if (!in_array($run['exit'], [0, 1], true)) {
+        if (!in_array($run['exit'], [0, 1, 3], true)) {
             $died++;
             say("cron $task died: exit {$run['exit']} {$run['stderr']}");
         }
         $summary = $run['result']['summary'] ?? ['changed' => 0, 'errors' => 1, 'remaining' => 0];
+        $ok = (bool) ($run['result']['ok'] ?? false);
+        $expectedExit = !$ok ? 1 : (!empty($run['result']['locked']) || $summary['errors'] === 0 ? 0 : 3);
+        if ($run['exit'] !== $expectedExit) {
+            $badExits++;
+            say("cron $task exited {$run['exit']}, its line says exit $expectedExit: " . trim($run['stdout']));
+        }
+        $failedRuns += $run['exit'] !== 0 ? 1 : 0;
         $changed += $summary['changed'] + $summary['remaining'];
         $cronErrors += $summary['errors'];
     }
@@ -198,15 +208,25 @@ for ($round = 1; $round <= $maxRounds && $quiet < 3; $round++) {
 $counts = $sandbox->request('GET', '/_sandbox/faults')['json']['counts'];
 $sandbox->faults(['fail_rate' => 0.0, 'timeout_rate' => 0.0, 'malformed_rate' => 0.0]);
 
-// 5. The truth against the shop.
+// 5. The truth against the shop. The designed end state of each dossier: its Sofinco state
+//    (the tab's "État Sofinco", sofinco_order.id_sofinco_state) is the one its last code maps
+//    to; the order's PrestaShop state is the same, except where the extension says the state
+//    releases the stock (refused, cancelled): then PrestaShop's own "Annulé" follows.
 $orders = [];
-foreach (S::rows('SELECT o.id_cart, o.id_order, o.current_state, o.valid FROM PREFIX_orders o WHERE o.module = \'sofincosignature\'') as $o) {
+foreach (S::rows('SELECT o.id_cart, o.id_order, o.current_state, o.valid, so.id_sofinco_state FROM PREFIX_orders o
+    LEFT JOIN PREFIX_sofinco_order so ON so.id_order = o.id_order WHERE o.module = \'sofincosignature\'') as $o) {
     $orders[(int) $o['id_cart']][] = $o;
 }
-$stateIds = [];
-foreach (['SOFINCO_OS_FUNDED', 'SOFINCO_OS_REFUSED', 'SOFINCO_OS_CANCELLED', 'SOFINCO_OS_IN_STUDY'] as $key) {
+$finals = ['SOFINCO_OS_FUNDED', 'SOFINCO_OS_REFUSED', 'SOFINCO_OS_CANCELLED', 'SOFINCO_OS_IN_STUDY'];
+$design = S::cli()->json('$out = [];
+    foreach (' . var_export($finals, true) . ' as $key) { $out[$key] = \Sofinco\StatusMapper::releasesStock($key); }
+    $out["cancelled_id"] = (int) Configuration::get("PS_OS_CANCELED"); echo json_encode($out);');
+$stateIds = [(int) $design['cancelled_id'] => 'PS_OS_CANCELED'];
+foreach ($finals as $key) {
     $stateIds[S::stateId($key)] = $key;
 }
+$endState = fn (string $final): string => $design[$final] ? 'PS_OS_CANCELED' : $final;
+$wrongSofinco = 0;
 $deliveries = [];
 foreach ($sandbox->dossiers() as $d) {
     $deliveries[$d['partnerExternalId']] = (int) ($d['deliveries'] ?? 0);
@@ -235,9 +255,14 @@ foreach ($truth as $ref => $t) {
         continue;
     }
     $state = $stateIds[(int) $mine[0]['current_state']] ?? 'state ' . $mine[0]['current_state'];
-    if ($state !== $t['final']) {
+    if ($state !== $endState($t['final'])) {
         $wrong++;
-        $examples[] = "$ref: $state instead of {$t['final']}";
+        $examples[] = "$ref: $state instead of " . $endState($t['final']);
+    }
+    $sofincoState = $stateIds[(int) $mine[0]['id_sofinco_state']] ?? 'state ' . (int) $mine[0]['id_sofinco_state'];
+    if ($sofincoState !== $t['final']) {
+        $wrongSofinco++;
+        $examples[] = "$ref: Sofinco state $sofincoState instead of {$t['final']}";
     }
     $sent = $deliveries[$ref] ?? 0;
     if ($t['final'] === 'SOFINCO_OS_FUNDED' && $sent === 0) {
@@ -257,12 +282,12 @@ say(sprintf('dossiers: %d (journeys %d, signed %d, funded %d, refused %d, cancel
     count(array_filter($truth, fn ($t) => $t['final'] === 'SOFINCO_OS_REFUSED')), count(array_filter($truth, fn ($t) => $t['final'] === 'SOFINCO_OS_CANCELLED')),
     count(array_filter($truth, fn ($t) => $t['final'] === 'SOFINCO_OS_IN_STUDY'))));
 say(sprintf('Sofinco received %d API requests: %d answered 5xx, %d timed out, %d malformed', $counts['requests'], $counts['failed'], $counts['hung'], $counts['malformed']));
-say(sprintf('%d rounds, %d cron runs (%d errors reported and retried later), %d funding clicks', $round - 1, array_sum($cronRuns), $cronErrors, $clicks));
-say(sprintf('duplicates = %d, lost = %d, wrong state = %d, orders without a live dossier = %d, funding never sent = %d, funding sent twice = %d, PHP processes died = %d',
-    $duplicates, $lost, $wrong, $ghost, $unsent, $twiceSent, $died + $webDeaths));
+say(sprintf('%d rounds, %d cron runs (%d exited non-zero; %d errors reported and retried later), %d funding clicks', $round - 1, array_sum($cronRuns), $failedRuns, $cronErrors, $clicks));
+say(sprintf('duplicates = %d, lost = %d, wrong state = %d, wrong Sofinco state = %d, orders without a live dossier = %d, funding never sent = %d, funding sent twice = %d, cron exit codes wrong = %d, PHP processes died = %d',
+    $duplicates, $lost, $wrong, $wrongSofinco, $ghost, $unsent, $twiceSent, $badExits, $died + $webDeaths));
 foreach (array_slice($examples, 0, 10) as $e) {
     say("  $e");
 }
-$failed = $duplicates + $lost + $wrong + $ghost + $unsent + $twiceSent + $died + $webDeaths > 0 || $quiet < 3;
+$failed = $duplicates + $lost + $wrong + $wrongSofinco + $ghost + $unsent + $twiceSent + $badExits + $died + $webDeaths > 0 || $quiet < 3;
 echo $failed ? "soak: FAILED\n" : "soak: every dossier ended in its true state\n";
 exit($failed ? 1 : 0);

@@ -7,6 +7,7 @@ return [
     'Customer' => 'Client',
     'Amount' => 'Montant',
     'State' => 'Statut',
+    'Sofinco state' => 'État Sofinco',
     'Date' => 'Date',
     'Signature date' => 'Date de signature',
     'End of withdrawal period' => 'Fin du délai de rétractation',

@@ -33,11 +33,14 @@ class SofincoCron
         $this->module = $module;
     }
 
-    /** @return array the run's result, also stored as the task's last run */
+    /**
+     * @return array the run's result, also stored as the task's last run; its `outcome` says
+     *     how it ended (self::verdict)
+     */
     public function run($task)
     {
         if (!in_array($task, self::TASKS, true)) {
-            return ['task' => (string) $task, 'ok' => false, 'error' => 'unknown task: use orders, statuses or funding'];
+            return self::withOutcome(['task' => (string) $task, 'ok' => false, 'error' => 'unknown task: use orders, statuses or funding', 'error_code' => 'unknown_task']);
         }
         if (!SofincoRuntime::ready()) {
             return $this->finish($task, ['ok' => false, 'error' => SofincoRuntime::missingReason(), 'error_code' => 'extension_missing']);
@@ -45,7 +48,7 @@ class SofincoCron
         $lock = 'sofinco_cron_' . $task;
         if (!SofincoLock::acquire($lock, 0)) {
             // Another run of this task is under way: leave at once, record nothing.
-            return ['task' => $task, 'ok' => true, 'locked' => true];
+            return self::withOutcome(['task' => $task, 'ok' => true, 'locked' => true]);
         }
         try {
             $this->started = microtime(true);
@@ -62,9 +65,40 @@ class SofincoCron
 
     private function finish($task, array $result)
     {
-        $result = ['task' => $task, 'at' => time()] + $result;
+        $result = self::withOutcome(['task' => $task, 'at' => time()] + $result);
         SofincoCronInfo::record($task, $result);
         SofincoLogger::info('cron ' . json_encode($result));
+        return $result;
+    }
+
+    /**
+     * How a run ended, for the crontab's exit code and the cron URL's HTTP status: the
+     * extension decides from the run's facts (ok, locked, error_code, the summary's errors),
+     * \Sofinco\CronRun::verdict(). Without the extension no run can start, so that is all the
+     * module says then.
+     *
+     * @return array outcome (done, locked, dossiers_failed, not_run, unknown_task), exit_code, http_status
+     */
+    public static function verdict(array $result)
+    {
+        if (class_exists('Sofinco\\CronRun')) {
+            try {
+                return \Sofinco\CronRun::verdict($result);
+            } catch (\Throwable $e) {
+                // Facts the extension refuses are the module's bug: never a success.
+                SofincoLogger::error('cron verdict: ' . SofincoLogger::describe($e));
+            }
+        }
+        $unknown = isset($result['error_code']) && $result['error_code'] === 'unknown_task';
+        return $unknown ? ['outcome' => 'unknown_task', 'exit_code' => 2, 'http_status' => 400]
+            : ['outcome' => 'not_run', 'exit_code' => 1, 'http_status' => 500];
+    }
+
+    /** The result with its outcome (the JSON line's `outcome`). */
+    public static function withOutcome(array $result)
+    {
+        $verdict = self::verdict($result);
+        $result['outcome'] = $verdict['outcome'];
         return $result;
     }
 

@@ -9,8 +9,10 @@
  * The crons from the command line, inside PrestaShop's own kernel (spec-fr.md §9):
  *   php bin/console sofinco:cron orders|statuses|funding --env=prod
  * Registered by config/services.yml (tag console.command). Prints the run's result as one
- * JSON line (--human: one sentence instead). Exit 0 when the run went through (or another
- * run of the task was already under way), 1 on error, 2 on an unknown task.
+ * JSON line (--human: one sentence instead). Exit codes (the extension's verdict,
+ * SofincoCron::verdict): 0 the run went through and no dossier failed (or another run of the
+ * task was already under way), 1 the run could not run, 2 unknown task, 3 the run went
+ * through but failed for some dossiers (the JSON line's summary counts them in `errors`).
  */
 if (!defined('_PS_VERSION_')) {
     exit;
@@ -54,12 +56,12 @@ class SofincoCronCommand extends Command
         } catch (\Throwable $e) {
             // Whatever failed (the database gone mid-run), the caller still gets its line and
             // the run is recorded (in var/ when the database cannot take it).
-            $result = ['task' => $task, 'at' => time(), 'ok' => false, 'error' => SofincoCron::describeFailure($e), 'error_code' => SofincoCron::failureCode($e)];
+            $result = SofincoCron::withOutcome(['task' => $task, 'at' => time(), 'ok' => false, 'error' => SofincoCron::describeFailure($e), 'error_code' => SofincoCron::failureCode($e)]);
             SofincoCronInfo::record($task, $result);
         }
         $human = $module ? SofincoCronInfo::sentence($result, $module) : $task . ': ' . $result['error'];
         $output->writeln($input->getOption('human') ? $human : json_encode($result), OutputInterface::OUTPUT_RAW);
-        return $result['ok'] ? 0 : 1;
+        return (int) SofincoCron::verdict($result)['exit_code'];
     }
 
     /**

@@ -32,6 +32,8 @@ class SofincoDossiers
             'order_reference' => pSQL($attempt['order_reference']),
             'contract_id' => pSQL((string) $decision->contractId),
             'sofinco_status' => pSQL((string) $decision->sofincoStatus),
+            // The state validateOrder creates it in; the move to the decided one records that.
+            'id_sofinco_state' => SofincoStates::id((string) $decision->createIn),
             'amount_cents' => (int) $attempt['amount_cents'],
             'sofinco_amount_cents' => $decision->sofincoAmountCents,
             'held' => $decision->heldBecause === null ? null : pSQL($decision->heldBecause),
@@ -92,6 +94,16 @@ class SofincoDossiers
             'order_total_cents' => isset($row['total_paid_tax_incl']) ? \Sofinco\StatusMapper::cents((float) $row['total_paid_tax_incl']) : 0,
             'currency' => isset($row['iso_code']) ? (string) $row['iso_code'] : '',
         ];
+    }
+
+    /**
+     * The module state the order was just moved to: the Dossiers tab's "État Sofinco", kept
+     * when the order goes on to PrestaShop's "Annulé" (stock back) or is set by hand to
+     * another state.
+     */
+    public static function recordState($idOrder, $idState)
+    {
+        return Db::getInstance()->update('sofinco_order', ['id_sofinco_state' => (int) $idState, 'date_upd' => date('Y-m-d H:i:s')], 'id_order = ' . (int) $idOrder);
     }
 
     /** The merchant's click: queued before anything is sent, so nothing clicked is lost. */

@@ -53,7 +53,7 @@ class SofincoOrderStates
     public static function move($idOrder, $expectedCurrentState, $stateKey)
     {
         $idState = SofincoStates::id($stateKey);
-        return $idState && self::moveToId($idOrder, $expectedCurrentState, $idState, $stateKey);
+        return $idState && self::moveToId($idOrder, $expectedCurrentState, $idState, $stateKey, true, true);
     }
 
     /**
@@ -69,12 +69,13 @@ class SofincoOrderStates
         if (!$idCancelled || !Validate::isLoadedObject($order) || SofincoStates::keyOf((int) $order->current_state) !== $stateKey) {
             return false;
         }
-        return self::moveToId($idOrder, (int) $order->current_state, $idCancelled, 'PS_OS_CANCELED', false);
+        return self::moveToId($idOrder, (int) $order->current_state, $idCancelled, 'PS_OS_CANCELED', false, false);
     }
 
-    private static function moveToId($idOrder, $expectedCurrentState, $idState, $label, $withEmail = true)
+    /** @param bool $moduleState $idState is one of the module's: the order's Sofinco state (SofincoDossiers::recordState) */
+    private static function moveToId($idOrder, $expectedCurrentState, $idState, $label, $withEmail, $moduleState)
     {
-        return self::locked($idOrder, 10, function () use ($idOrder, $expectedCurrentState, $idState, $label, $withEmail) {
+        return self::locked($idOrder, 10, function () use ($idOrder, $expectedCurrentState, $idState, $label, $withEmail, $moduleState) {
             $order = self::fresh($idOrder);
             if (
                 !Validate::isLoadedObject($order) || (int) $order->current_state !== (int) $expectedCurrentState
@@ -92,6 +93,9 @@ class SofincoOrderStates
                 $history->addWithemail(true);
             } else {
                 $history->add(true);
+            }
+            if ($moduleState) {
+                SofincoDossiers::recordState($idOrder, $idState);
             }
             SofincoLogger::info(sprintf('order %d moved to %s', $idOrder, $label));
             return true;

@@ -14,6 +14,9 @@
  *   when the customer left (history only: decisions read the order's own total);
  *   sofinco_amount_cents what Sofinco last said the dossier lends; held why the dossier
  *   does not pay for the order ("amount", "currency"), NULL when it does.
+ *   id_sofinco_state: the module state the order was last moved to (what the extension
+ *   decided), still there once the order goes on to PrestaShop's "Annulé" (the Dossiers
+ *   tab's "État Sofinco").
  * - sofinco_lock: the claim rows of SofincoLock (one per lock held, with the database
  *   connection that holds it, so a dead holder's row is taken over at once).
  * - sofinco_notify_claim: when a notification last triggered a lookup of a reference
@@ -55,6 +58,7 @@ class SofincoSchema
                 `order_reference` VARCHAR(20) NOT NULL,
                 `contract_id` VARCHAR(64) NOT NULL DEFAULT '',
                 `sofinco_status` VARCHAR(8) NOT NULL DEFAULT '',
+                `id_sofinco_state` INT UNSIGNED NOT NULL DEFAULT 0,
                 `amount_cents` BIGINT NOT NULL,
                 `sofinco_amount_cents` BIGINT NULL,
                 `held` VARCHAR(16) NULL,
@@ -68,7 +72,8 @@ class SofincoSchema
                 PRIMARY KEY (`id_sofinco_order`),
                 UNIQUE KEY `id_cart` (`id_cart`),
                 UNIQUE KEY `id_order` (`id_order`),
-                KEY `order_reference` (`order_reference`)
+                KEY `order_reference` (`order_reference`),
+                KEY `id_sofinco_state` (`id_sofinco_state`)
             ) ENGINE={$engine} DEFAULT CHARSET=utf8mb4",
             "CREATE TABLE IF NOT EXISTS `{$p}sofinco_lock` (
                 `name` VARCHAR(64) NOT NULL,
@@ -101,6 +106,7 @@ class SofincoSchema
             'sofinco_order' => [
                 'sofinco_amount_cents' => 'BIGINT NULL AFTER `amount_cents`',
                 'held' => 'VARCHAR(16) NULL AFTER `sofinco_amount_cents`',
+                'id_sofinco_state' => 'INT UNSIGNED NOT NULL DEFAULT 0 AFTER `sofinco_status`, ADD KEY `id_sofinco_state` (`id_sofinco_state`)',
             ],
             'sofinco_lock' => [
                 'owner' => "VARCHAR(128) NOT NULL DEFAULT '' AFTER `token`",
@@ -117,5 +123,24 @@ class SofincoSchema
             }
         }
         return true;
+    }
+
+    /**
+     * 2.4.0: id_sofinco_state of the orders made before it, from the last module state in each
+     * order's history (a refused or cancelled order is in PrestaShop's "Annulé" by now, its
+     * module state just before).
+     */
+    public static function fillSofincoStates(array $moduleStateIds)
+    {
+        $ids = array_filter(array_map('intval', $moduleStateIds));
+        if (!$ids) {
+            return true;
+        }
+        $p = _DB_PREFIX_;
+        return Db::getInstance()->execute("UPDATE `{$p}sofinco_order` so SET so.id_sofinco_state = COALESCE((
+                SELECT oh.id_order_state FROM `{$p}order_history` oh
+                WHERE oh.id_order = so.id_order AND oh.id_order_state IN (" . implode(',', $ids) . ")
+                ORDER BY oh.date_add DESC, oh.id_order_history DESC LIMIT 1), 0)
+            WHERE so.id_sofinco_state = 0");
     }
 }

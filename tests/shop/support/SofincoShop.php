@@ -27,8 +27,31 @@ final class SofincoShop
             // The demo's shop keeps its sandbox running (SOFINCO_SANDBOX_URL); the tests start their own.
             $url = getenv('SOFINCO_SANDBOX_URL') ?: null;
             self::$sandbox = new Sandbox(['--business-provider-id', self::MERCHANT . ',' . self::MERCHANT2, '--equipment-code', self::NATURE], $url);
+            if ($url === null) {
+                self::forgetEarlierDossiers();
+            }
         }
         return self::$sandbox;
+    }
+
+    /**
+     * A new sandbox knows none of the dossiers of earlier runs on this shop, and gives their
+     * contract numbers to new ones: every statuses or funding run would then fail for them
+     * ("orderId does not match the contract", exit 3). Their orders leave the workflow
+     * (PrestaShop's "Annulé", as a merchant's hand would) and their funding requests close.
+     * Called when a suite starts its sandbox (here, and tests/browser/shop.php setup).
+     */
+    public static function forgetEarlierDossiers(): void
+    {
+        self::cli()->json('try {
+            $db = Db::getInstance(); $p = _DB_PREFIX_;
+            $ids = [];
+            foreach (["SOFINCO_OS_IN_STUDY", "SOFINCO_OS_AWAITING_CUSTOMER", "SOFINCO_OS_AWAITING_FUNDING", "SOFINCO_OS_FUNDING_REQUESTED",
+                "SOFINCO_OS_NOT_FOUND", "SOFINCO_OS_TECH_ERROR"] as $key) { $ids[] = (int) Configuration::getGlobalValue($key); }
+            $db->execute("UPDATE {$p}orders o JOIN {$p}sofinco_order so ON so.id_order = o.id_order
+                SET o.current_state = " . (int) Configuration::get("PS_OS_CANCELED") . " WHERE o.current_state IN (" . implode(",", $ids) . ")");
+            $db->execute("UPDATE {$p}sofinco_order SET funding_closed = 1 WHERE funding_requested_at IS NOT NULL AND funding_closed = 0");
+        } catch (Throwable $e) { /* no tables yet */ } echo json_encode(true);');
     }
 
     /** The module's version, as its config.xml says. */

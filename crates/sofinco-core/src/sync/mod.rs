@@ -5,6 +5,7 @@
 //! dropped (its row counts in `remaining`), so a batch never outlasts its deadline.
 
 pub mod decide;
+pub mod run;
 pub mod types;
 
 use std::sync::Arc;

@@ -3,6 +3,7 @@
 
 mod array;
 mod client;
+mod cron_run;
 mod decisions;
 mod exceptions;
 mod guard;
@@ -30,6 +31,7 @@ pub fn register(module: ModuleBuilder) -> ModuleBuilder {
         .class::<status_mapper::StatusMapper>()
         .class::<client::SofincoClient>()
         .class::<sync::DossierSync>()
+        .class::<cron_run::CronRun>()
         .enumeration::<decisions::OrderAction>()
         .enumeration::<decisions::StatusAction>()
         .enumeration::<decisions::FundingAction>()

@@ -81,6 +81,13 @@ impl StatusMapper {
         crate::withdrawal::running(signatureDate.as_deref(), today)
     }
 
+    /// Whether reaching this state ends the dossier without money, so the order goes on to
+    /// PrestaShop's own cancelled state (stock back): what decisions' `releaseStock` says.
+    #[php(name = "releasesStock")]
+    pub fn releases_stock(stateKey: String) -> bool {
+        status::releases_stock(&stateKey)
+    }
+
     /// Why a dossier closed without an order: refused, cancelled, abandoned or closed.
     #[php(name = "closedReason")]
     pub fn closed_reason(sofincoStatus: String) -> String {

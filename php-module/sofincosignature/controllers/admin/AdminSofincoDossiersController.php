@@ -48,6 +48,8 @@ class AdminSofincoDossiersController extends ModuleAdminController
             CONCAT(c.firstname, \' \', c.lastname) AS customer,
             osl.name AS state_name,
             os.color AS color,
+            sosl.name AS sofinco_state_name,
+            sos.color AS sofinco_state_color,
             so.signature_date,
             so.signature_date AS withdrawal_end,
             so.order_reference AS sofinco_reference,
@@ -61,13 +63,19 @@ class AdminSofincoDossiersController extends ModuleAdminController
             INNER JOIN `' . _DB_PREFIX_ . 'sofinco_order` so ON (so.id_order = a.id_order)
             LEFT JOIN `' . _DB_PREFIX_ . 'customer` c ON (c.id_customer = a.id_customer)
             LEFT JOIN `' . _DB_PREFIX_ . 'order_state` os ON (os.id_order_state = a.current_state)
-            LEFT JOIN `' . _DB_PREFIX_ . 'order_state_lang` osl ON (osl.id_order_state = a.current_state AND osl.id_lang = ' . $idLang . ')';
+            LEFT JOIN `' . _DB_PREFIX_ . 'order_state_lang` osl ON (osl.id_order_state = a.current_state AND osl.id_lang = ' . $idLang . ')
+            LEFT JOIN `' . _DB_PREFIX_ . 'order_state` sos ON (sos.id_order_state = so.id_sofinco_state)
+            LEFT JOIN `' . _DB_PREFIX_ . 'order_state_lang` sosl ON (sosl.id_order_state = so.id_sofinco_state AND sosl.id_lang = ' . $idLang . ')';
         // Shop boundaries as PrestaShop's own order list draws them: the orders of the current
         // shop context's shops that the employee manages (the list and its CSV export).
         $this->_where = SofincoShopScope::sqlRestriction('a', $this->context);
 
         $states = [];
+        $sofincoStates = [];
         foreach (OrderState::getOrderStates($idLang) as $state) {
+            if ($state['module_name'] === 'sofincosignature') {
+                $sofincoStates[(int) $state['id_order_state']] = $state['name'];
+            }
             // Refused and cancelled dossiers end in PrestaShop's "Annulé" (stock back).
             if ($state['module_name'] === 'sofincosignature' || (int) $state['id_order_state'] === (int) Configuration::get('PS_OS_CANCELED')) {
                 $states[(int) $state['id_order_state']] = $state['name'];
@@ -84,6 +92,10 @@ class AdminSofincoDossiersController extends ModuleAdminController
                 'filter_type' => 'decimal', 'class' => 'sofinco-col-amount', 'callback' => 'renderAmount'],
             'state_name' => ['title' => $this->module->getTranslator()->trans('State', [], 'Modules.Sofincosignature.Admin'), 'type' => 'select', 'color' => 'color', 'list' => $states,
                 'filter_key' => 'a!current_state', 'filter_type' => 'int', 'order_key' => 'state_name', 'class' => 'sofinco-col-state'],
+            // The module state the order was last moved to: a refused or cancelled dossier
+            // stays findable once its order is in PrestaShop's "Annulé" (or set by hand).
+            'sofinco_state_name' => ['title' => $this->module->getTranslator()->trans('Sofinco state', [], 'Modules.Sofincosignature.Admin'), 'type' => 'select', 'color' => 'sofinco_state_color',
+                'list' => $sofincoStates, 'filter_key' => 'so!id_sofinco_state', 'filter_type' => 'int', 'order_key' => 'sofinco_state_name', 'class' => 'sofinco-col-state sofinco-col-sofinco-state'],
             'date_add' => ['title' => $this->module->getTranslator()->trans('Date', [], 'Modules.Sofincosignature.Admin'), 'type' => 'date', 'filter_key' => 'a!date_add'],
             // The end of the withdrawal period, computed by the extension, is written under it.
             'signature_date' => ['title' => $this->module->getTranslator()->trans('Signed / withdrawal until', [], 'Modules.Sofincosignature.Admin'), 'type' => 'date', 'filter_key' => 'so!signature_date',
