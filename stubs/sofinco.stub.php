@@ -105,6 +105,7 @@ namespace Sofinco {
         case Sent = 'sent';
         case Retry = 'retry';
         case Funded = 'funded';
+        case Closed = 'closed';
         case Unchanged = 'none';
         case Error = 'error';
     }

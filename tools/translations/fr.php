@@ -242,4 +242,5 @@ return [
     '%1$s: type it again. The stored one was saved for another API address (%2$s) and is never sent to a new one; nothing was sent.' => '%1$s : saisissez-le de nouveau. Celui qui est enregistré l\'a été pour une autre adresse d\'API (%2$s) et n\'est jamais envoyé à une nouvelle ; rien n\'a été envoyé.',
     '%1$s: refused by the Sofinco extension (%2$s).' => '%1$s : refusé par l\'extension Sofinco (%2$s).',
     'Not saved: the database would store %s differently from what you typed.' => 'Non enregistré : la base de données enregistrerait %s autrement que votre saisie.',
+    'Nothing was sent: Sofinco\'s dossier ended without funding (refused or cancelled). The order follows at the next statuses run.' => 'Rien n\'a été envoyé : le dossier Sofinco s\'est terminé sans financement (refusé ou annulé). La commande suivra au prochain passage de la tâche des statuts.',
 ];

@@ -70,6 +70,8 @@ class SofincoFunding
             case \Sofinco\FundingAction::Sent:
             case \Sofinco\FundingAction::Funded:
                 return self::result(true, $module->getTranslator()->trans('Funding requested: Sofinco accepted the request.', [], 'Modules.Sofincosignature.Admin'), $warning);
+            case \Sofinco\FundingAction::Closed:
+                return self::result(false, $module->getTranslator()->trans('Nothing was sent: Sofinco\'s dossier ended without funding (refused or cancelled). The order follows at the next statuses run.', [], 'Modules.Sofincosignature.Admin'));
             case \Sofinco\FundingAction::Error:
                 if ($decision->heldBecause !== null) {
                     return self::result(false, $module->getTranslator()->trans('Nothing was sent: Sofinco\'s dossier does not pay for this order as it is now (its total or currency changed). The order is held; see both amounts on the order page.', [], 'Modules.Sofincosignature.Admin'));
@@ -134,6 +136,12 @@ class SofincoFunding
                 if (\Sofinco\StatusMapper::isSynced(SofincoStates::keyOf((int) $order->current_state))) {
                     SofincoOrderStates::move($idOrder, (int) $order->current_state, (string) $d->state);
                 }
+                break;
+            case \Sofinco\FundingAction::Closed:
+                // Refused, cancelled or abandoned after the click: nothing to send any more.
+                SofincoDossiers::closeFunding($idOrder);
+                SofincoDossiers::refresh($idOrder, $d->sofincoStatus, null);
+                SofincoLogger::info(sprintf('funding of order %d: %s', $idOrder, $d->reason));
                 break;
             case \Sofinco\FundingAction::Error:
                 if ($d->heldBecause !== null) {

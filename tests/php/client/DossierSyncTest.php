@@ -208,15 +208,20 @@ final class DossierSyncTest extends ClientTestCase
         $this->assertNull($d->state);
     }
 
-    public function testUnsentFundingOnARefusedDossierIsAnError(): void
+    /** Refused after the click: the request is closed, nothing sent, and no error for every later run. */
+    public function testFundingOnARefusedDossierIsClosedNotAnErrorEveryRun(): void
     {
         $reference = $this->journey('sign');
         static::$sandbox->setStatus($reference, 'REF');
         $dossier = self::dossier($reference);
-        $d = $this->sync()->fundings([['id_order' => 5, 'contract_id' => $dossier['contract_id'], 'order_reference' => $reference,
-            'order_total_cents' => 129000, 'currency' => 'EUR', 'requested_at' => time(), 'sent' => false]])->decisions[0];
-        $this->assertSame(FundingAction::Error, $d->action);
+        $batch = $this->sync()->fundings([['id_order' => 5, 'contract_id' => $dossier['contract_id'], 'order_reference' => $reference,
+            'order_total_cents' => 129000, 'currency' => 'EUR', 'requested_at' => time(), 'sent' => false]]);
+        $d = $batch->decisions[0];
+        $this->assertSame(FundingAction::Closed, $d->action);
+        $this->assertSame('REF', $d->sofincoStatus);
         $this->assertStringContainsString('REF', $d->reason);
+        $this->assertSame(0, $batch->errors);
+        $this->assertSame(0, self::calls('/order/deliver'), 'nothing sent');
     }
 
     public function testOneFailingDossierDoesNotSpoilTheBatch(): void

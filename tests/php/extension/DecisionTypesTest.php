@@ -35,7 +35,7 @@ final class DecisionTypesTest extends TestCase
         return [
             'order' => [OrderAction::class, ['CreateOrder' => 'create_order', 'Wait' => 'wait', 'Abandon' => 'abandon', 'Cancelled' => 'cancelled', 'Error' => 'error', 'Ignore' => 'none']],
             'status' => [StatusAction::class, ['SetState' => 'set_state', 'Unchanged' => 'none', 'Leave' => 'leave', 'Error' => 'error']],
-            'funding' => [FundingAction::class, ['Sent' => 'sent', 'Retry' => 'retry', 'Funded' => 'funded', 'Unchanged' => 'none', 'Error' => 'error']],
+            'funding' => [FundingAction::class, ['Sent' => 'sent', 'Retry' => 'retry', 'Funded' => 'funded', 'Closed' => 'closed', 'Unchanged' => 'none', 'Error' => 'error']],
             'cancel' => [CancelAction::class, ['Cancelled' => 'cancelled', 'NotAllowed' => 'not_allowed', 'NotAccepted' => 'not_accepted', 'Error' => 'error']],
         ];
     }

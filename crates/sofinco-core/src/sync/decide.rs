@@ -471,6 +471,20 @@ pub fn funding_step(r: &FundingRequest, lookup: Result<Dossier>) -> FundingStep 
             "accepted by Sofinco, awaiting funding".into(),
         ),
         code::AWAITING_FUNDING => FundingStep::Deliver,
+        // Ended without funding (the customer withdrew, Sofinco refused): the request is
+        // closed, not an error in every run; the statuses task moves the order.
+        closed @ (code::REFUSED | code::CANCELLED | code::ABANDONED) => {
+            FundingStep::Done(FundingDecision {
+                id_order: r.id_order,
+                action: FundingAction::Closed,
+                state: None,
+                sofinco_status: Some(closed.to_string()),
+                reason: format!(
+                    "the dossier is {closed}: the funding request is closed, nothing sent"
+                ),
+                held: None,
+            })
+        }
         other => done(
             FundingAction::Error,
             None,
@@ -842,6 +856,15 @@ mod tests {
         );
         assert_eq!(
             check(request(false), Ok(dossier("REF", 129_000))).0,
+            FundingAction::Closed,
+            "a refused dossier closes the request: not an error every run"
+        );
+        assert_eq!(
+            check(request(true), Ok(dossier("ANN", 129_000))).0,
+            FundingAction::Closed
+        );
+        assert_eq!(
+            check(request(false), Ok(dossier("ETU", 129_000))).0,
             FundingAction::Error
         );
         assert_eq!(

@@ -244,7 +244,12 @@ impl DossierSync {
                     }
                 }
             },
-            |d| matches!(d.action, FundingAction::Sent | FundingAction::Funded),
+            |d| {
+                matches!(
+                    d.action,
+                    FundingAction::Sent | FundingAction::Funded | FundingAction::Closed
+                )
+            },
             |d| d.action == FundingAction::Error,
         )
     }

@@ -165,6 +165,9 @@ pub enum FundingAction {
     Sent,
     Retry,
     Funded,
+    /// The dossier ended without funding (refused, cancelled, abandoned): the request is
+    /// closed, nothing was sent; the statuses task moves the order.
+    Closed,
     None,
     Error,
 }
@@ -175,6 +178,7 @@ impl FundingAction {
             FundingAction::Sent => "sent",
             FundingAction::Retry => "retry",
             FundingAction::Funded => "funded",
+            FundingAction::Closed => "closed",
             FundingAction::None => "none",
             FundingAction::Error => "error",
         }

@@ -83,6 +83,9 @@ pub enum FundingAction {
     Retry,
     #[php(value = "funded")]
     Funded,
+    /// The dossier ended without funding: the request is closed, nothing was sent.
+    #[php(value = "closed")]
+    Closed,
     #[php(value = "none")]
     Unchanged,
     #[php(value = "error")]
@@ -95,6 +98,7 @@ impl From<core::FundingAction> for FundingAction {
             core::FundingAction::Sent => FundingAction::Sent,
             core::FundingAction::Retry => FundingAction::Retry,
             core::FundingAction::Funded => FundingAction::Funded,
+            core::FundingAction::Closed => FundingAction::Closed,
             core::FundingAction::None => FundingAction::Unchanged,
             core::FundingAction::Error => FundingAction::Error,
         }
