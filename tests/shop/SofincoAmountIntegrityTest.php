@@ -199,9 +199,15 @@ final class SofincoAmountIntegrityTest extends TestCase
         [, $idCart, , $journey] = $this->leaveForSofinco();
         S::sandbox()->journey($journey, 'sign');
         $idOrder = (int) S::settledOrdersOfCart($idCart)[0]['id_order'];
+        $contract = S::row('SELECT contract_id FROM PREFIX_sofinco_order WHERE id_order = ' . $idOrder)['contract_id'];
         S::cli()->json('Db::getInstance()->update("sofinco_order", ["contract_id" => "BAD/../ID", "date_upd" => "2000-01-01 00:00:00"], "id_order = ' . $idOrder . '"); echo json_encode(true);');
         $before = count(S::sandbox()->requests());
-        $run = S::cron('statuses');
+        try {
+            $run = S::cron('statuses');
+        } finally {
+            // Every later statuses run would fail on it (and exit 3): its real contract back.
+            S::cli()->json('Db::getInstance()->update("sofinco_order", ["contract_id" => "' . $contract . '"], "id_order = ' . $idOrder . '"); echo json_encode(true);');
+        }
         $this->assertGreaterThanOrEqual(1, $run['result']['summary']['errors'] ?? 0, $run['stdout']);
         $this->assertSame('SOFINCO_OS_IN_STUDY', S::stateKeyOfOrder($idOrder), 'not "Dossier non trouvé"');
         $asked = array_filter(array_slice(S::sandbox()->requests(), $before), fn ($r) => str_contains($r['path'], 'BAD'));

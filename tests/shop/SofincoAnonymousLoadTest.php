@@ -18,9 +18,15 @@ final class SofincoAnonymousLoadTest extends TestCase
 
     protected function setUp(): void
     {
-        S::configure();
+        // The extension's own budget (the suite raises it elsewhere); configure() empties the caches.
+        S::configure(['SOFINCO_SIMULATIONS_PER_MINUTE' => '']);
         S::sandbox()->faults([]);
-        S::cli()->json('require_once _PS_MODULE_DIR_ . "sofincosignature/classes/autoload.php"; SofincoPrivateStore::purgeCaches(); echo json_encode(true);');
+    }
+
+    protected function tearDown(): void
+    {
+        // This minute's call slots are spent: the next suites start from empty caches.
+        S::configure();
     }
 
     /**
@@ -100,6 +106,34 @@ final class SofincoAnonymousLoadTest extends TestCase
         $this->assertLessThanOrEqual($simulations, $files['offers'], 'one answer per simulation at most');
         $this->assertLessThanOrEqual(2000, $files['fragments']);
         $this->assertLessThanOrEqual(self::PER_MINUTE * 2, $files['slots'], 'past minutes\' call slots are swept');
+    }
+
+    /** "Vider le cache du simulateur": the merchant's button empties both caches (POST only). */
+    public function testTheConfigurationPagesPurgeEmptiesBothCaches(): void
+    {
+        $visitor = new ShopHttp();
+        $this->assertNotNull(S::simulatorOf($visitor, $visitor->productPage(S::sofa())), "the simulator shows");
+        $count = fn (): array => S::cli()->json('require_once _PS_MODULE_DIR_ . "sofincosignature/classes/autoload.php";
+            $shop = SofincoPrivateStore::shopDirectory(1);
+            echo json_encode([count(glob($shop . "/offers/sim-*.json") ?: []), count(glob($shop . "/fragments/*.html") ?: [])]);');
+        [$offers, $blocks] = $count();
+        $this->assertGreaterThan(0, $offers, 'an answer cached');
+        $this->assertGreaterThan(0, $blocks, 'a block rendered');
+        $admin = new ShopHttp();
+        $admin->loginAdmin();
+        $url = $admin->adminUrl('AdminModules', ['configure' => 'sofincosignature']);
+        $admin->get($url . '&submitSofincoPurgeCache=1');
+        // (The page itself may cache answers: it checks the minimum and maximum prices.)
+        [$offersAfterLink, $blocksAfterLink] = $count();
+        $this->assertGreaterThanOrEqual($offers, $offersAfterLink, 'a link empties nothing');
+        $this->assertSame($blocks, $blocksAfterLink, 'a link empties nothing');
+        $page = html_entity_decode($admin->post($url, ['submitSofincoPurgeCache' => '1'])->body);
+        $this->assertStringContainsString('Le cache du simulateur a été vidé', $page);
+        // Emptied; the page that says so may have asked Sofinco again for its price checks.
+        [$offersAfter, $blocksAfter] = $count();
+        $this->assertSame(0, $blocksAfter, 'no rendered block left');
+        $this->assertLessThan($offersAfterLink, $offersAfter, 'the product\'s answer is gone');
+        $this->assertLessThanOrEqual(2, $offersAfter, 'at most the page\'s own minimum and maximum');
     }
 
     /** A valid return link, visited 30 times in a row, costs one lookup a window, not one a visit. */

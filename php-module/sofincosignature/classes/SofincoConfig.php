@@ -39,6 +39,12 @@ class SofincoConfig
     public const SECRET_URLS = ['SOFINCO_SECRET_TEST' => 'SOFINCO_SECRET_URL_TEST', 'SOFINCO_SECRET_PROD' => 'SOFINCO_SECRET_URL_PROD'];
     /** Advanced, not on the form: per-call timeout in ms for slow networks (default 10000). */
     public const TIMEOUT_MS = 'SOFINCO_TIMEOUT_MS';
+    /**
+     * Advanced, not on the form: simulations this shop may send Sofinco a minute, all visitors
+     * together (default: the extension's, 30). A shop with a large catalogue of prices may
+     * raise it.
+     */
+    public const SIMULATIONS_PER_MINUTE = 'SOFINCO_SIMULATIONS_PER_MINUTE';
     /** Advanced: calls to Sofinco at once in a cron run, and how long a run may last. */
     public const CRON_CONCURRENCY = 'SOFINCO_CRON_CONCURRENCY';
     public const CRON_DEADLINE_S = 'SOFINCO_CRON_DEADLINE_S';
@@ -213,6 +219,10 @@ class SofincoConfig
         $timeout = (int) Configuration::get(self::TIMEOUT_MS, null, null, $idShop);
         if ($timeout > 0) {
             $config['timeout_ms'] = $timeout;
+        }
+        $budget = (int) Configuration::get(self::SIMULATIONS_PER_MINUTE, null, null, $idShop);
+        if ($budget > 0) {
+            $config['simulations_per_minute'] = $budget;
         }
         // As typed, never trimmed: the extension refuses a space anywhere in it.
         $apiUrl = isset($values[self::API_URL]) ? (string) $values[self::API_URL] : '';

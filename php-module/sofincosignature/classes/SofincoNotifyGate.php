@@ -34,6 +34,16 @@ class SofincoNotifyGate
         return $ok && $db->Affected_Rows() > 0;
     }
 
+    /**
+     * The return page's own key for a reference (20 characters, as the column holds): its
+     * reloads are bounded by their own window, and a notification just handled never keeps a
+     * returning customer from Sofinco's latest answer.
+     */
+    public static function returnKey($reference)
+    {
+        return 'R' . substr(hash('sha256', Tools::strtoupper((string) $reference)), 0, 19);
+    }
+
     /** The window runs again from the end of a lookup, however long Sofinco took. */
     public static function renew($reference)
     {

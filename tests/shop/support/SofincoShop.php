@@ -87,13 +87,20 @@ final class SofincoShop
             // Secrets written here, as an older version would have: saved with the API URL above.
             'SOFINCO_SECRET_URL_TEST' => '',
             'SOFINCO_SECRET_URL_PROD' => '',
+            // The suite's pages make many simulations a minute on purpose; SofincoAnonymousLoadTest
+            // checks the extension's default budget.
+            'SOFINCO_SIMULATIONS_PER_MINUTE' => '6000',
         ];
         self::cli()->json('foreach (' . var_export($values, true) . ' as $k => $v) { Configuration::updateValue($k, $v); }
             require_once _PS_MODULE_DIR_ . "sofincosignature/classes/autoload.php";
             // A cold start: no offers, no rendered blocks, no remembered failure.
             // (and the cache of modules before 2.2.1, so the suite also runs against them)
-            $dirs = class_exists("SofincoPrivateStore") ? [SofincoPrivateStore::root() . "/shop-*/offers", SofincoPrivateStore::root() . "/shop-*/fragments"] : [_PS_CACHE_DIR_ . "sofinco"];
-            foreach ($dirs as $d) { foreach (glob("$d/*") ?: [] as $f) { unlink($f); } }
+            if (method_exists("SofincoPrivateStore", "purgeCaches")) {
+                SofincoPrivateStore::purgeCaches();
+            } else {
+                $dirs = class_exists("SofincoPrivateStore") ? [SofincoPrivateStore::root() . "/shop-*/offers", SofincoPrivateStore::root() . "/shop-*/fragments"] : [_PS_CACHE_DIR_ . "sofinco"];
+                foreach ($dirs as $d) { foreach (glob("$d/*") ?: [] as $f) { if (is_file($f)) { unlink($f); } } }
+            }
             // Every order takes stock: keep the demo product available for the next carts.
             foreach (array_merge([["id_product_attribute" => 0]], Product::getProductAttributesIds(' . self::PRODUCT . ')) as $pa) {
                 StockAvailable::setQuantity(' . self::PRODUCT . ', (int) $pa["id_product_attribute"], 100000);

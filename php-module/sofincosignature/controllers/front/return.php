@@ -33,11 +33,12 @@ class SofincoSignatureReturnModuleFrontController extends ModuleFrontController
         // A journey from a second tab, for a cart already ordered: decided too (its dossier
         // is cancelled at Sofinco at once), and the customer sees the cart's one order.
         $secondJourney = $idOrder && SofincoOrderCreator::orderedAs((int) $attempt['id_cart']) !== $reference;
-        // One lookup per reference per SofincoNotifyGate window, shared with the notification:
-        // reloading a valid return link does not make Sofinco calls of its own. When the
-        // notification holds the window, its order is waited for a moment.
+        // One lookup per reference per SofincoNotifyGate window (the return link's own):
+        // reloading a valid return link does not make a Sofinco call each time. When the
+        // window is taken (a reload), an order another request is making is waited for.
+        $gate = SofincoNotifyGate::returnKey($reference);
         $mayAsk = ($idOrder === 0 || $secondJourney) && $attempt['status'] === SofincoAttempts::OPEN;
-        if ($mayAsk && !SofincoNotifyGate::claim($reference)) {
+        if ($mayAsk && !SofincoNotifyGate::claim($gate)) {
             $mayAsk = false;
             $idOrder = $idOrder ?: $this->orderMadeMeanwhile((int) $attempt['id_cart']);
         }
@@ -53,7 +54,7 @@ class SofincoSignatureReturnModuleFrontController extends ModuleFrontController
                 $idOrder = (new SofincoOrderCreator($this->module))->apply($attempt, $decision);
             }
         }
-        if ($idOrder && $decision === null && SofincoNotifyGate::claim($reference)) {
+        if ($idOrder && $decision === null && SofincoNotifyGate::claim($gate)) {
             // Made earlier by the notification or the cron: Sofinco may have moved on since
             // (ETU then AFI); the customer is told what Sofinco says now (once per window).
             $this->refreshState($idOrder);
