@@ -188,6 +188,7 @@ namespace Sofinco {
     class OrderDecision
     {
         public function __construct() {}
+        public function heldForOrder(int $order_total_cents, string $currency): ?string {}
         public function stateForOrder(int $order_total_cents, string $currency): ?string {}
     }
 

@@ -106,8 +106,9 @@ class SofincoOrderCreator
         if ($state === null || $state === SofincoStates::keyOf((int) $order->current_state)) {
             return;
         }
-        if ($state !== $decision->state) {
-            SofincoDossiers::hold($idOrder, 'amount');
+        $held = $decision->heldForOrder($facts['order_total_cents'], $facts['currency']);
+        if ($held !== null) {
+            SofincoDossiers::hold($idOrder, $held);
             SofincoLogger::error(sprintf('order %d is held: its total is not what Sofinco lends for %s', $idOrder, $decision->orderReference));
         }
         SofincoOrderStates::move((int) $idOrder, (int) $order->current_state, $state);

@@ -341,6 +341,9 @@ final class DossierSyncTest extends ClientTestCase
         $this->assertSame('SOFINCO_OS_AWAITING_FUNDING', $created->stateForOrder(129000, 'EUR'));
         $this->assertSame('SOFINCO_OS_TECH_ERROR', $created->stateForOrder(258000, 'EUR'), 'the cart grew before validateOrder');
         $this->assertSame('SOFINCO_OS_TECH_ERROR', $created->stateForOrder(129000, 'USD'));
+        $this->assertNull($created->heldForOrder(129000, 'EUR'));
+        $this->assertSame('amount', $created->heldForOrder(258000, 'EUR'), 'the reason too is the extension\'s');
+        $this->assertSame('currency', $created->heldForOrder(129000, 'USD'));
     }
 
     public function testAContractIdTheClientRefusesIsAnErrorAndNothingIsSent(): void

@@ -44,6 +44,11 @@ pub const LENDING_CURRENCY: &str = "EUR";
 /// cart's when no order exists yet): a dossier that does not never makes a validated or
 /// paid order.
 pub fn hold(dossier: &Dossier, total_cents: i64, currency: &str) -> Option<(Hold, String)> {
+    lent_for(dossier.amount_cents, total_cents, currency)
+}
+
+/// The same rule from Sofinco's amount alone (`lent_cents`), for an order just made.
+pub fn lent_for(lent_cents: i64, total_cents: i64, currency: &str) -> Option<(Hold, String)> {
     if !currency.trim().eq_ignore_ascii_case(LENDING_CURRENCY) {
         return Some((
             Hold::Currency,
@@ -53,13 +58,10 @@ pub fn hold(dossier: &Dossier, total_cents: i64, currency: &str) -> Option<(Hold
             ),
         ));
     }
-    (dossier.amount_cents != total_cents).then(|| {
+    (lent_cents != total_cents).then(|| {
         (
             Hold::Amount,
-            format!(
-                "amount mismatch: Sofinco's dossier is {} cents, the order {} cents",
-                dossier.amount_cents, total_cents
-            ),
+            format!("amount mismatch: Sofinco's dossier is {lent_cents} cents, the order {total_cents} cents"),
         )
     })
 }
@@ -103,7 +105,8 @@ pub fn order_step(
     }
 }
 
-/// The decision when no cancel call is needed (tests, and the rows it can decide alone).
+/// The decision alone, a cancel left uncalled: what the tests read.
+#[cfg(test)]
 pub fn decide_order(
     attempt: &Attempt,
     lookup: Result<Option<Dossier>>,

@@ -305,22 +305,30 @@ impl<D> Batch<D> {
 }
 
 impl OrderDecision {
-    /// The state the order just made from this decision must end in, checked against the
-    /// order as validateOrder made it (the cart may have changed since it was read): the
-    /// decided state when the order's total and currency are what Sofinco lends, else
-    /// TECH_ERROR, where it is held. None for a decision that creates no order.
+    /// Why the order just made from this decision is held, checked against the order as
+    /// validateOrder made it (the cart may have changed since it was read): the same rule as
+    /// every decision (decide::hold). None when it is what Sofinco lends, or when the
+    /// decision creates no order.
+    pub fn held_for_order(&self, order_total_cents: i64, currency: &str) -> Option<Hold> {
+        let OrderAction::CreateOrder(_) = &self.action else {
+            return None;
+        };
+        // A decision that creates an order carries Sofinco's amount; without it nothing is lent.
+        let Some(lent) = self.sofinco_amount_cents else {
+            return Some(Hold::Amount);
+        };
+        super::decide::lent_for(lent, order_total_cents, currency).map(|(kind, _)| kind)
+    }
+
+    /// The state that order must end in: the decided state, or TECH_ERROR, where it is held.
+    /// None for a decision that creates no order.
     pub fn state_for_order(&self, order_total_cents: i64, currency: &str) -> Option<&'static str> {
         let OrderAction::CreateOrder(creation) = &self.action else {
             return None;
         };
-        let lends = currency
-            .trim()
-            .eq_ignore_ascii_case(super::decide::LENDING_CURRENCY)
-            && self.sofinco_amount_cents == Some(order_total_cents);
-        Some(if lends {
-            creation.state
-        } else {
-            crate::status::TECH_ERROR
+        Some(match self.held_for_order(order_total_cents, currency) {
+            None => creation.state,
+            Some(_) => crate::status::TECH_ERROR,
         })
     }
 }

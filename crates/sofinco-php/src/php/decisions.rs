@@ -222,6 +222,10 @@ impl OrderDecision {
     pub fn state_for_order(&self, order_total_cents: i64, currency: String) -> Option<String> {
         owned(self.0.state_for_order(order_total_cents, &currency))
     }
+    /// Why that order is held ("amount" or "currency"), null when it is what Sofinco lends.
+    pub fn held_for_order(&self, order_total_cents: i64, currency: String) -> Option<String> {
+        held(self.0.held_for_order(order_total_cents, &currency))
+    }
 }
 
 fn held(h: Option<core::Hold>) -> Option<String> {
