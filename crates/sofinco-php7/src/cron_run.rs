@@ -13,7 +13,7 @@ const NAME: &str = "Sofinco\\CronRun";
 
 pub fn register(module: &mut Module) {
     let mut c = ClassEntity::new(NAME);
-    static_method(&mut c, NAME, "verdict", |a| {
+    static_method(&mut c, NAME, ("verdict", "array $result", "array"), |a| {
         let outcome = RunOutcome::of(&inputs::run_facts(a, 0)?);
         Ok(assoc(vec![
             ("outcome", outcome.as_str().into()),

@@ -1,7 +1,6 @@
 //! The decisions DossierSync hands the module, as read-only objects; each carries its row's
 //! id. Actions are the enum-likes' values (enums.rs), states the core's state keys.
 
-use phper::classes::Visibility;
 use phper::modules::Module;
 use phper::objects::ZObject;
 use phper::values::ZVal;
@@ -9,7 +8,7 @@ use phper::values::ZVal;
 use sofinco_core::error::Error;
 use sofinco_core::sync::types as core;
 
-use crate::args::Args;
+use crate::bind::method;
 use crate::php_array::{assoc, list};
 use crate::readonly::{self, opt};
 use crate::thrown::{Res, Thrown};
@@ -47,18 +46,27 @@ pub fn register(module: &mut Module) {
             "heldBecause",
         ],
     );
-    order.add_method("stateForOrder", Visibility::Public, |this, args| {
-        let a = Args::new("Sofinco\\OrderDecision::stateForOrder", args);
-        let (total, currency) = (a.int(0, "orderTotalCents")?, a.string(1, "currency")?);
-        let d = decision(this.as_state())?;
-        Ok::<_, Thrown>(opt(d.state_for_order(total, &currency)))
-    });
-    order.add_method("heldForOrder", Visibility::Public, |this, args| {
-        let a = Args::new("Sofinco\\OrderDecision::heldForOrder", args);
-        let (total, currency) = (a.int(0, "orderTotalCents")?, a.string(1, "currency")?);
-        let d = decision(this.as_state())?;
-        Ok::<_, Thrown>(opt(d.held_for_order(total, &currency).map(|h| h.as_str())))
-    });
+    let for_order = "int $order_total_cents, string $currency";
+    method(
+        &mut order,
+        ORDER,
+        ("stateForOrder", for_order, "?string"),
+        |this, a| {
+            let (total, currency) = (a.int(0, "order_total_cents")?, a.string(1, "currency")?);
+            let d = decision(this.as_state())?;
+            Ok(opt(d.state_for_order(total, &currency)))
+        },
+    );
+    method(
+        &mut order,
+        ORDER,
+        ("heldForOrder", for_order, "?string"),
+        |this, a| {
+            let (total, currency) = (a.int(0, "order_total_cents")?, a.string(1, "currency")?);
+            let d = decision(this.as_state())?;
+            Ok(opt(d.held_for_order(total, &currency).map(|h| h.as_str())))
+        },
+    );
     module.add_class(order);
     module.add_class(readonly::class::<()>(
         STATUS,
@@ -108,16 +116,21 @@ pub fn register(module: &mut Module) {
             "elapsedMs",
         ],
     );
-    batch.add_method("summary", Visibility::Public, |this, _| {
-        Res::Ok(summary(&this.as_state().summary))
+    method(&mut batch, BATCH, ("summary", "", "array"), |this, _| {
+        Ok(summary(&this.as_state().summary))
     });
-    batch.add_method("summaryOfFirst", Visibility::Public, |this, args| {
-        let applied = Args::new("Sofinco\\Batch::summaryOfFirst", args).int(0, "applied")?;
-        let applied = usize::try_from(applied)
-            .map_err(|_| Error::invalid_input("applied must not be negative"))?;
-        let s = this.as_state();
-        Res::Ok(summary(&s.summary.of_first(&s.outcomes, applied)))
-    });
+    method(
+        &mut batch,
+        BATCH,
+        ("summaryOfFirst", "int $applied", "array"),
+        |this, a| {
+            let applied = a.int(0, "applied")?;
+            let applied = usize::try_from(applied)
+                .map_err(|_| Error::invalid_input("applied must not be negative"))?;
+            let s = this.as_state();
+            Res::Ok(summary(&s.summary.of_first(&s.outcomes, applied)))
+        },
+    );
     module.add_class(batch);
 }
 

@@ -2,7 +2,9 @@
 //! object creation (file, line, trace): phper's would leave those unset.
 
 use phper::classes::{ClassEntity, ClassEntry, StateClass, Visibility};
+use phper::functions::ReturnType;
 use phper::modules::Module;
+use phper::types::ReturnTypeHint;
 
 use crate::thrown::Res;
 
@@ -43,12 +45,14 @@ pub fn register(module: &mut Module) {
     api.extends(StateClass::from_name("Sofinco\\SofincoException"));
     api.add_property("httpStatus", Visibility::Protected, 0i64);
     api.add_property("apiCode", Visibility::Protected, "");
-    api.add_method("getHttpStatus", Visibility::Public, |this, _| {
-        Res::Ok(this.get_property("httpStatus").clone())
-    });
     api.add_method("getApiCode", Visibility::Public, |this, _| {
         Res::Ok(this.get_property("apiCode").clone())
-    });
+    })
+    .return_type(ReturnType::new(ReturnTypeHint::String));
+    api.add_method("getHttpStatus", Visibility::Public, |this, _| {
+        Res::Ok(this.get_property("httpStatus").clone())
+    })
+    .return_type(ReturnType::new(ReturnTypeHint::Int));
     module.add_class(api);
     let mut not_found = ClassEntity::new("Sofinco\\NotFoundException");
     not_found.extends(StateClass::from_name("Sofinco\\ApiException"));

@@ -17,20 +17,28 @@ pub fn register(module: &mut Module) {
     let mut c = ClassEntity::new(NAME);
     // "panic" panics inside a binding (the guard must turn it into a SofincoException),
     // "error" returns an internal error, anything else returns "ok".
-    static_method(&mut c, NAME, "selfTest", |a| {
-        match a.string(0, "what")?.as_str() {
+    static_method(
+        &mut c,
+        NAME,
+        ("selfTest", "string $what", "string"),
+        |a| match a.string(0, "what")?.as_str() {
             "panic" => panic!("self-test panic"),
             "error" => Err(Error::internal("self-test error").into()),
             _ => Ok("ok".into()),
-        }
-    });
-    static_method(&mut c, NAME, "tokenRefreshIn", |a| {
-        let client = core_of(a.object(0, "client", CLIENT)?)?;
-        Ok(client
-            .token_refresh_in()
-            .map_or_else(|| ZVal::from(()), |d| ZVal::from(d.as_secs() as i64)))
-    });
-    static_method(&mut c, NAME, "buildInfo", |_| {
+        },
+    );
+    static_method(
+        &mut c,
+        NAME,
+        ("tokenRefreshIn", "\\Sofinco\\SofincoClient $client", "?int"),
+        |a| {
+            let client = core_of(a.object(0, "client", CLIENT)?)?;
+            Ok(client
+                .token_refresh_in()
+                .map_or_else(|| ZVal::from(()), |d| ZVal::from(d.as_secs() as i64)))
+        },
+    );
+    static_method(&mut c, NAME, ("buildInfo", "", "array"), |_| {
         Ok(assoc(vec![
             ("version", version::VERSION.into()),
             ("php", version::PHP_BUILD_VERSION.into()),
@@ -40,7 +48,10 @@ pub fn register(module: &mut Module) {
             ("php_debug", false.into()),
             ("arch", version::TARGET_ARCH.into()),
             ("profile", version::BUILD_PROFILE.into()),
-            ("engine", format!("phper {}", version::PHPER_VERSION).into()),
+            ("date", version::BUILD_DATE.into()),
+            ("rustc", version::RUSTC_VERSION.into()),
+            // The same keys from both engines: this build has no ext-php-rs.
+            ("ext_php_rs", "".into()),
         ])
         .into())
     });

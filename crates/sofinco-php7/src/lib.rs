@@ -38,9 +38,16 @@ pub fn get_module() -> Module {
     decisions::register(&mut module);
     values::register(&mut module);
     internal::register(&mut module);
+    module.add_info("sofinco support", "enabled");
     module.add_info("version", version::VERSION);
     module.add_info("built for PHP", version::PHP_BUILD_VERSION);
-    module.add_info("engine", format!("phper {}", version::PHPER_VERSION));
+    module.add_info("PHP API", version::PHP_BUILD_API);
+    module.add_info("thread safety", "disabled (NTS)");
+    module.add_info("architecture", version::TARGET_ARCH);
+    module.add_info("build", version::BUILD_PROFILE);
+    module.add_info("build date", version::BUILD_DATE);
+    module.add_info("rustc", version::RUSTC_VERSION);
+    module.add_info("phper", version::PHPER_VERSION);
     module.on_module_init(|| {
         exceptions::restore_exception_creation();
         readonly::make_final(enums::names().chain(readonly::FINAL.iter().copied()));
