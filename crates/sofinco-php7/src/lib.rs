@@ -11,6 +11,7 @@ mod decisions;
 mod enums;
 mod exceptions;
 mod guard;
+mod handlers;
 mod inputs;
 mod internal;
 mod php_array;
@@ -51,6 +52,7 @@ pub fn get_module() -> Module {
     module.on_module_init(|| {
         exceptions::restore_exception_creation();
         readonly::make_final(enums::names().chain(readonly::FINAL.iter().copied()));
+        handlers::share(enums::names().chain(readonly::FINAL.iter().copied()));
     });
     module
 }

@@ -22,6 +22,8 @@ fn declared(class: &ClassEntry, name: &str) -> bool {
     }
 }
 
+const READ_ONLY: &str = "No setter available for this property.";
+
 fn property_name(args: &[ZVal]) -> String {
     args.first()
         .and_then(|v| v.as_z_str())
@@ -36,7 +38,12 @@ pub fn class<T: Default + 'static>(name: &'static str, props: &[&str]) -> ClassE
     for p in props {
         class.add_property(*p, Visibility::Protected, ());
     }
-    class.add_method("__construct", Visibility::Private, |_, _| Res::Ok(()));
+    // As the ext-php-rs build: a public constructor that refuses (the stub says so).
+    class.add_method("__construct", Visibility::Public, move |_, _| {
+        Res::<()>::Err(Thrown::Error(format!(
+            "{name}: you cannot instantiate this object from PHP"
+        )))
+    });
     class
         .add_method("__get", Visibility::Public, move |this, args| {
             let prop = property_name(args);
@@ -58,19 +65,15 @@ pub fn class<T: Default + 'static>(name: &'static str, props: &[&str]) -> ClassE
         })
         .arguments([Argument::new("name")]);
     class
-        .add_method("__set", Visibility::Public, move |_, args| {
-            Res::<()>::Err(Thrown::Core(Error::invalid_input(format!(
-                "{name}::${} is read-only",
-                property_name(args)
-            ))))
+        .add_method("__set", Visibility::Public, |_, _| {
+            // The ext-php-rs build's message for a property without a setter.
+            Res::<()>::Err(Thrown::Core(Error::invalid_input(READ_ONLY)))
         })
         .arguments([Argument::new("name"), Argument::new("value")]);
     class
-        .add_method("__unset", Visibility::Public, move |_, args| {
-            Res::<()>::Err(Thrown::Core(Error::invalid_input(format!(
-                "{name}::${} is read-only",
-                property_name(args)
-            ))))
+        .add_method("__unset", Visibility::Public, |_, _| {
+            // The ext-php-rs build's message for a property without a setter.
+            Res::<()>::Err(Thrown::Core(Error::invalid_input(READ_ONLY)))
         })
         .arguments([Argument::new("name")]);
     class
