@@ -28,7 +28,7 @@ log "cargo build ($profile) of sofinco-php7 for $(in_chroot bullseye php7.4 -r '
 so="$target/$profile/libsofinco_php7.so"
 check="$(in_chroot bullseye php7.4 -n -d extension="$so" -r '
   echo in_array("sofinco", get_loaded_extensions(), true) ? "loaded" : "missing", " ",
-    Sofinco\StatusMapper::stateFor("ETU"), " ", Sofinco\BUILD_PHP === PHP_VERSION ? "same-php" : "other-php";' 2>&1)" \
+    Sofinco\StatusMapper::stateFor("ETU") === Sofinco\OrderState::InStudy ? "in_study" : "other", " ", Sofinco\BUILD_PHP === PHP_VERSION ? "same-php" : "other-php";' 2>&1)" \
   || die "the PHP 7.4 build does not load into PHP 7.4: $check"
-[ "$check" = "loaded SOFINCO_OS_IN_STUDY same-php" ] || die "the PHP 7.4 build answered '$check'"
+[ "$check" = "loaded in_study same-php" ] || die "the PHP 7.4 build answered '$check'"
 log "built and loaded into PHP 7.4 in $(elapsed "$t0") s: $so ($(du -h "$so" | cut -f1))"
