@@ -148,7 +148,7 @@ final class DossierSyncTest extends ClientTestCase
     public function testManualStatesAndTheGracePeriodMakeNoCall(): void
     {
         $rows = [
-            ['id_order' => 1, 'contract_id' => 'SBX1', 'order_reference' => 'MANUAL1', 'state' => 'PS_OS_SHIPPING', 'order_total_cents' => 1, 'currency' => 'EUR', 'since' => time()],
+            ['id_order' => 1, 'contract_id' => 'SBX1', 'order_reference' => 'MANUAL1', 'state' => null, 'order_total_cents' => 1, 'currency' => 'EUR', 'since' => time()],
             ['id_order' => 2, 'contract_id' => 'SBX2', 'order_reference' => 'GONE1', 'state' => \Sofinco\OrderState::NotFound, 'order_total_cents' => 1, 'currency' => 'EUR', 'since' => time() - 8 * 86400],
             ['id_order' => 3, 'contract_id' => 'SBX3', 'order_reference' => 'DONE1', 'state' => \Sofinco\OrderState::Funded, 'order_total_cents' => 1, 'currency' => 'EUR', 'since' => time()],
         ];
@@ -369,7 +369,7 @@ final class DossierSyncTest extends ClientTestCase
         $sync = $this->sync();
         $before = static::$sandbox->requests();
         foreach ([
-            'moved by hand' => ['PS_OS_SHIPPING', 'ETU', $dossier['contract_id']],
+            'moved by hand' => [null, 'ETU', $dossier['contract_id']],
             'funded' => [\Sofinco\OrderState::AwaitingFunding, 'FIN', $dossier['contract_id']],
             'no contract' => [\Sofinco\OrderState::InStudy, 'ETU', ''],
             'already final' => [\Sofinco\OrderState::Refused, 'REF', $dossier['contract_id']],
@@ -437,7 +437,7 @@ final class DossierSyncTest extends ClientTestCase
     public function testDecisionsAreReadOnly(): void
     {
         $batch = $this->sync()->statuses(null, ...Typed::tracked([
-            ['id_order' => 4, 'contract_id' => 'SBX4', 'order_reference' => 'MANUAL4', 'state' => 'PS_OS_SHIPPING', 'order_total_cents' => 1, 'currency' => 'EUR', 'since' => time()],
+            ['id_order' => 4, 'contract_id' => 'SBX4', 'order_reference' => 'MANUAL4', 'state' => null, 'order_total_cents' => 1, 'currency' => 'EUR', 'since' => time()],
         ]));
         $d = $batch->decisions[0];
         foreach ([fn () => $batch->checked = 5, fn () => $batch->decisions = [], fn () => $d->state = \Sofinco\OrderState::Funded,
@@ -476,7 +476,7 @@ final class DossierSyncTest extends ClientTestCase
             $this->assertStringContainsString('concurrency', $e->getMessage());
         }
         $this->expectException(\Sofinco\InvalidInputException::class);
-        $this->expectExceptionMessage('row 1: cart_total_cents');
-        $this->sync()->orders(null, ...Typed::attempts([self::attempt('A1'), ['id_cart' => 1, 'order_reference' => 'A2', 'created_at' => 1]]));
+        $this->expectExceptionMessage('row 1: cart_total_cents must be an integer, not a string');
+        $this->sync()->orders(null, ...Typed::attempts([self::attempt('A1'), ['id_cart' => 1, 'order_reference' => 'A2', 'currency' => 'EUR', 'cart_total_cents' => '12.90', 'created_at' => 1]]));
     }
 }

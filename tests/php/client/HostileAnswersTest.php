@@ -50,7 +50,7 @@ final class HostileAnswersTest extends TestCase
     {
         self::start($mode);
         $result = PhpProcess::run('<?php
-            $c = new Sofinco\SofincoClient(Typed::config(' . var_export(['merchant_id' => '12345678901', 'nature_bien' => 'ABC', 'q6' => 'Q', 'x1' => 'X',
+            $c = new Sofinco\SofincoClient(\Sofinco\Tests\Support\Typed::config(' . var_export(['merchant_id' => '12345678901', 'nature_bien' => 'ABC', 'q6' => 'Q', 'x1' => 'X',
                 'client_id' => 'id', 'client_secret' => 's', 'base_url' => self::$url, 'max_retries' => 0, 'timeout_ms' => 20000], true) . '));
             try { $c->simulate(100000); echo "no exception\n"; }
             catch (Sofinco\ApiException $e) { echo get_class($e), " ", $e->getApiCode(), "\n"; }

@@ -46,7 +46,7 @@ final class MemoryTest extends ClientTestCase
         $rows = [];
         for ($i = 0; $i < 10; $i++) {
             $rows[] = ['id_order' => $i, 'contract_id' => 'SBX' . $i, 'order_reference' => 'MEM' . $i,
-                'state' => 'PS_OS_SHIPPING', 'order_total_cents' => 100, 'currency' => 'EUR', 'since' => time()];
+                'state' => null, 'order_total_cents' => 100, 'currency' => 'EUR', 'since' => time()];
         }
         $run = function (int $times) use ($sync, $rows): void {
             for ($i = 0; $i < $times; $i++) {

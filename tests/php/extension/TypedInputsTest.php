@@ -105,7 +105,7 @@ final class TypedInputsTest extends TestCase
             $sync->orders(0, $good, $bad);
             $this->fail('a bad row was accepted');
         } catch (InvalidInputException $e) {
-            $this->assertStringContainsString('orders: row 1: id_cart is required', $e->getMessage());
+            $this->assertStringContainsString('orders: row 1: order_reference is required', $e->getMessage());
             $this->assertStringContainsString('row 1: created_at must be an integer, not a string', $e->getMessage());
             $this->assertStringNotContainsString('row 0', $e->getMessage());
         }
