@@ -12,5 +12,5 @@ if (getenv('SOFINCO_EXT') === false || !is_file((string) getenv('SOFINCO_EXT')))
 }
 
 require_once __DIR__ . '/support/PhpProcess.php';
-require_once __DIR__ . '/support/Typed.php';
+require_once __DIR__ . '/../../tools/php/Typed.php';
 require_once __DIR__ . '/../../tools/php/Sandbox.php';
