@@ -51,7 +51,10 @@ fn declare(entity: &mut MethodEntity, params: &str, returns: &str) {
             None => (param, None),
         };
         let (ty, name) = decl.rsplit_once(' ').unwrap_or(("", decl));
-        let mut arg = Argument::new(name.trim_start_matches('$'));
+        // phper has no variadic flag: `...$rows` is declared as one optional parameter
+        // (PHP passes every extra argument to an internal function all the same).
+        let variadic = name.starts_with("...");
+        let mut arg = Argument::new(name.trim_start_matches("...").trim_start_matches('$'));
         let nullable = ty.starts_with('?');
         let ty = ty.trim_start_matches('?');
         if !ty.is_empty() && ty != "mixed" {
@@ -62,6 +65,8 @@ fn declare(entity: &mut MethodEntity, params: &str, returns: &str) {
         }
         if let Some(value) = default {
             arg = arg.with_default_value(value);
+        } else if variadic {
+            arg = arg.optional();
         }
         entity.argument(arg);
     }

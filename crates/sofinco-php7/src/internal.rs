@@ -5,7 +5,7 @@ use phper::modules::Module;
 use phper::values::ZVal;
 
 use phper::arrays::ZArray;
-use sofinco_core::api::describe::{Kind, CLASSES, ENUMS};
+use sofinco_core::api::describe::{Initial, Kind, CLASSES, ENUMS};
 use sofinco_core::error::Error;
 
 use crate::bind::static_method;
@@ -69,13 +69,18 @@ pub fn register(module: &mut Module) {
 fn description() -> ZArray {
     let classes = CLASSES.iter().map(|c| {
         let props = c.props.iter().map(|p| {
-            (
-                p.name,
-                ZVal::from(assoc(vec![
-                    ("type", p.php_type.into()),
-                    ("doc", p.doc.into()),
-                ])),
-            )
+            let mut prop = vec![("type", p.php_type.into()), ("doc", p.doc.into())];
+            // Inputs' defaults, for the stub's `= …` (outputs have none).
+            if c.kind == Kind::Input {
+                let default = match p.default {
+                    Initial::Null => ZVal::from(()),
+                    Initial::Str(s) => s.into(),
+                    Initial::Int(i) => i.into(),
+                    Initial::Bool(b) => b.into(),
+                };
+                prop.push(("default", default));
+            }
+            (p.name, ZVal::from(assoc(prop)))
         });
         let kind = match c.kind {
             Kind::Input => "input",
