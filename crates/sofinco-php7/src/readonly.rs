@@ -23,11 +23,18 @@ fn declared(class: &ClassEntry, name: &str) -> bool {
     }
 }
 
-/// The other engine's refusal of a write, word for word.
-fn read_only(class: &str, args: &[ZVal]) -> Thrown {
+/// The other engine's refusal of a write, word for word: its own for a property it declares
+/// (ext-php-rs's getter without a setter), the binding's for any other name.
+fn read_only(class: &ClassEntry, name: &str, args: &[ZVal]) -> Thrown {
+    let prop = property_name(args);
+    if declared(class, &prop) {
+        return Thrown::Core(Error::invalid_input(
+            "No setter available for this property.",
+        ));
+    }
     Thrown::Core(Error::invalid_input(format!(
-        "{class} is read-only: \"{}\" cannot be written",
-        printable(&property_name(args))
+        "{name} is read-only: \"{}\" cannot be written",
+        printable(&prop)
     )))
 }
 
@@ -73,13 +80,13 @@ pub fn class<T: Default + 'static>(name: &'static str) -> ClassEntity<T> {
         })
         .arguments([Argument::new("name")]);
     class
-        .add_method("__set", Visibility::Public, move |_, args| {
-            Res::<()>::Err(read_only(name, args))
+        .add_method("__set", Visibility::Public, move |this, args| {
+            Res::<()>::Err(read_only(this.get_class(), name, args))
         })
         .arguments([Argument::new("name"), Argument::new("value")]);
     class
-        .add_method("__unset", Visibility::Public, move |_, args| {
-            Res::<()>::Err(read_only(name, args))
+        .add_method("__unset", Visibility::Public, move |this, args| {
+            Res::<()>::Err(read_only(this.get_class(), name, args))
         })
         .arguments([Argument::new("name")]);
     class
