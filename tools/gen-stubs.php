@@ -148,17 +148,28 @@ function properties_of(ReflectionClass $class, array $api): array
     $doc = [];
     $declared = [];
     foreach ($class->getProperties() as $p) {
-        if ($p->getDeclaringClass()->getName() !== $class->getName() || $p->isStatic()) {
+        // Public only: the phper engine keeps an exception's HTTP status and API code protected.
+        if ($p->getDeclaringClass()->getName() !== $class->getName() || $p->isStatic() || !$p->isPublic()) {
             continue;
         }
         $type = type_of($p->getType());
-        if ($p->isReadOnly()) {
+        if (PHP_VERSION_ID >= 80100 && $p->isReadOnly()) {
             $declared[] = '    public readonly ' . $type . ' $' . $p->getName() . ';';
         } else {
             $doc[] = ' * @property-read ' . ($type !== '' ? $type : 'mixed') . ' $' . $p->getName();
         }
     }
     return [$doc === [] ? [] : array_merge(['/**'], $doc, [' */']), $declared];
+}
+
+/** An enum-like class of the phper engine (PHP 7.1-8.0) in the 8.1+ form, from the description. */
+function enum_from_api(ReflectionClass $class, array $described): array
+{
+    $body = array_merge(doc_block($described['doc'] ?? ''), ['enum ' . $class->getShortName() . ': string', '{']);
+    foreach ($described['cases'] as $case => $value) {
+        $body[] = '    case ' . $case . ' = ' . literal($value) . ';';
+    }
+    return $body;
 }
 
 /** An enum: its backing type and cases; cases(), from() and tryFrom() are implicit. */
@@ -184,9 +195,13 @@ function enum_body(ReflectionEnum $enum, array $api): array
 
 foreach ($ordered as $class) {
     $parent = $class->getParentClass();
-    if ($class->isEnum()) {
+    if (PHP_VERSION_ID >= 80100 && $class->isEnum()) {
         $body = enum_body(new ReflectionEnum($class->getName()), $api);
         $implicit = ['cases', 'from', 'tryFrom'];
+    } elseif (isset($api['enums'][$class->getName()])) {
+        // PHP 7.1-8.0 (the phper engine): a final class of constants, written in its 8.1+ form.
+        $body = enum_from_api($class, $api['enums'][$class->getName()]);
+        $implicit = [];
     } else {
         [$body, $declared] = properties_of($class, $api);
         $head = ($class->isFinal() ? 'final ' : '') . 'class ' . $class->getShortName()
@@ -209,9 +224,10 @@ foreach ($ordered as $class) {
         $body[] = '    private function __construct() {}';
     }
     foreach ($methods as $m) {
-        // __set only refuses writes (the class's doc says so): not an API to call.
+        // __set only refuses writes (the class's doc says so): not an API to call; nor are the
+        // phper engine's __get, __isset and __unset behind its read-only properties.
         if ($m->getDeclaringClass()->getName() !== $class->getName() || $m->getName() === '__construct' && ($parent || $output)
-            || in_array($m->getName(), $implicit, true) || $m->getName() === '__set') {
+            || in_array($m->getName(), $implicit, true) || in_array($m->getName(), ['__set', '__get', '__isset', '__unset'], true)) {
             continue;
         }
         $doc = $m->getDocComment();

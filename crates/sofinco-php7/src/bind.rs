@@ -105,3 +105,8 @@ pub fn method<T: 'static>(
     });
     declare(entity, params, returns);
 }
+
+/// A public constructor that does nothing, as the other engine gives its static-only classes.
+pub fn default_constructor(class: &mut ClassEntity<()>) {
+    class.add_method("__construct", Visibility::Public, |_, _| Res::Ok(()));
+}

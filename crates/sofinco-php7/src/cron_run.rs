@@ -13,6 +13,7 @@ const NAME: &str = "Sofinco\\CronRun";
 
 pub fn register(module: &mut Module) {
     let mut c = ClassEntity::new(NAME);
+    crate::bind::default_constructor(&mut c);
     let sig = ("verdict", "\\Sofinco\\CronResult $result", "array");
     static_method(&mut c, NAME, sig, |a| {
         let result = a.input(0, "result", "CronResult")?;

@@ -30,6 +30,8 @@ pub fn register(module: &mut Module) {
                 Initial::Bool(b) => class.add_property(p.name, Visibility::Public, b),
             }
         }
+        // `new` with no argument, as the other engine declares it.
+        class.add_method("__construct", Visibility::Public, |_, _| Res::Ok(()));
         // Only undeclared properties reach __set: a typo never passes silently.
         class
             .add_method("__set", Visibility::Public, move |_, args| {

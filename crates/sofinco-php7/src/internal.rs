@@ -17,6 +17,7 @@ const NAME: &str = "Sofinco\\Internal";
 
 pub fn register(module: &mut Module) {
     let mut c = ClassEntity::new(NAME);
+    crate::bind::default_constructor(&mut c);
     // "panic" panics inside a binding (the guard must turn it into a SofincoException),
     // "error" returns an internal error, anything else returns "ok".
     static_method(

@@ -52,11 +52,14 @@ pub fn get_module() -> Module {
     module.add_info("phper", version::PHPER_VERSION);
     module.on_module_init(|| {
         exceptions::restore_exception_creation();
-        let classes: Vec<String> = (enums::names().chain(inputs::names()))
-            .chain(readonly::FINAL.iter().map(|n| n.to_string()))
+        // Final as on the other engine: the enum-likes and the input classes.
+        let finals: Vec<String> = enums::names().chain(inputs::names()).collect();
+        readonly::make_final(finals.iter().map(String::as_str));
+        let made: Vec<String> = finals
+            .into_iter()
+            .chain(readonly::MADE.iter().map(|n| n.to_string()))
             .collect();
-        readonly::make_final(classes.iter().map(String::as_str));
-        handlers::share(classes.iter().map(String::as_str));
+        handlers::share(made.iter().map(String::as_str));
     });
     module
 }

@@ -110,8 +110,8 @@ pub fn opt<T: Into<ZVal>>(v: Option<T>) -> ZVal {
     v.map_or_else(|| ZVal::from(()), Into::into)
 }
 
-/// The classes PHP may not extend besides the enum-likes.
-pub const FINAL: [&str; 13] = [
+/// The other classes whose objects phper creates (handlers.rs shares their handlers).
+pub const MADE: [&str; 13] = [
     "Sofinco\\StatusMapper",
     "Sofinco\\SofincoClient",
     "Sofinco\\DossierSync",

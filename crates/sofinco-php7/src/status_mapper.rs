@@ -16,6 +16,7 @@ const NAME: &str = "Sofinco\\StatusMapper";
 
 pub fn register(module: &mut Module) {
     let mut c = ClassEntity::new(NAME);
+    crate::bind::default_constructor(&mut c);
     let sig = ("stateFor", "string $sofincoCode", "?string");
     static_method(&mut c, NAME, sig, |a| {
         Ok(state::zval(status::state_for(
@@ -36,7 +37,7 @@ pub fn register(module: &mut Module) {
     static_method(&mut c, NAME, sig, |a| {
         Ok(status::group(a.state(0, "state")?)?.as_str().into())
     });
-    let one = "?string $state";
+    let one = "?string $state = null";
     static_method(&mut c, NAME, ("isSynced", one, "bool"), |a| {
         Ok(status::is_synced(a.opt_state(0, "state")?).into())
     });

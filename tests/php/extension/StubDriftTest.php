@@ -12,11 +12,37 @@ final class StubDriftTest extends TestCase
         $root = dirname(__DIR__, 3);
         $generated = PhpProcess::run(file_get_contents($root . '/tools/gen-stubs.php'));
         $this->assertSame(0, $generated['exit'], $generated['stderr']);
+        $committed = (string) file_get_contents($root . '/stubs/sofinco.stub.php');
         $this->assertSame(
-            file_get_contents($root . '/stubs/sofinco.stub.php'),
-            $generated['stdout'],
+            self::asThisEngine($committed),
+            self::asThisEngine($generated['stdout']),
             'stubs/sofinco.stub.php is out of date: run make stubs'
         );
+    }
+
+    /**
+     * The stub as this PHP's engine can show it. On PHP 8.1+ (ext-php-rs) the stub itself.
+     * On PHP 7.1-8.0 (phper) everything is the same (classes, properties, their types, docs
+     * and defaults come from Internal::apiDescription(); enum-likes are written in their
+     * 8.1+ form from it) except what the engine cannot declare in a method's signature, which
+     * is written alike on both sides: an OrderState or Availability parameter or return is a
+     * `string` (the constant's value), `mixed` has no name, a variadic is one optional
+     * parameter, and PHP 7 Reflection has no internal default value (`= null`).
+     */
+    private static function asThisEngine(string $stub): string
+    {
+        if (PHP_VERSION_ID >= 80100) {
+            return $stub;
+        }
+        return (string) preg_replace_callback('/^ *public (static )?function .*$/m', function (array $m): string {
+            $line = str_replace(['?\\Sofinco\\OrderState', '\\Sofinco\\OrderState ', ': \\Sofinco\\Availability {}', 'mixed $'],
+                ['?string', 'string ', ' {}', '$'], $m[0]);
+            $line = (string) preg_replace('/(\\\\[A-Za-z\\\\]+) \.\.\.(\$\w+)/', '$1 $2 = null', $line);
+            if (PHP_VERSION_ID < 80000) {
+                $line = (string) preg_replace('/ = [^,)]+/', ' = null', $line);
+            }
+            return $line;
+        }, $stub);
     }
 
     public function testTheStubWritesEnumsAndReadOnlyProperties(): void
