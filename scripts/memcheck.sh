@@ -14,7 +14,7 @@ read -r -a php_args <<<"${MEMCHECK_PHP_ARGS:-}"
 out="$(mktemp -d)"
 trap 'rm -rf "$out"' EXIT
 USE_ZEND_ALLOC=0 ZEND_DONT_UNLOAD_MODULES=1 SOFINCO_EXT="$so" \
-  valgrind --leak-check=full --show-leak-kinds=definite,indirect --error-limit=no \
+  valgrind --leak-check=full --show-leak-kinds=definite,indirect --error-limit=no --num-callers=40 \
   --log-file="$out/vg.%p.log" \
   "$php" -d pcre.jit=0 "${php_args[@]}" -d "extension=$so" "$phpunit" --testsuite extension,client \
   --exclude-group slow >"$out/phpunit.txt" 2>&1 || { cat "$out/phpunit.txt"; exit 1; }
