@@ -15,7 +15,11 @@ class SofincoMessages
     /** @param \Sofinco\OrderState|null $state the order's state (SofincoStates::of) */
     public static function forState($state, Module $module)
     {
-        switch ($state === null ? 'other' : $state) {
+        // Another state (or no extension): the OrderState cases are never read.
+        if ($state === null) {
+            return self::studying($module);
+        }
+        switch ($state) {
             case \Sofinco\OrderState::AwaitingCustomer:
                 return $module->getTranslator()->trans('Your order is registered. Sofinco is waiting for documents from you: follow the instructions Sofinco sent you by e-mail.', [], 'Modules.Sofincosignature.Shop');
             case \Sofinco\OrderState::AwaitingFunding:
@@ -25,8 +29,13 @@ class SofincoMessages
             case \Sofinco\OrderState::TechError:
                 return $module->getTranslator()->trans('Your order is registered; the shop will check your Sofinco application with Sofinco and come back to you.', [], 'Modules.Sofincosignature.Shop');
             default:
-                return $module->getTranslator()->trans('Your order is registered. Sofinco is studying your credit application: you will be told of its decision by e-mail.', [], 'Modules.Sofincosignature.Shop');
+                return self::studying($module);
         }
+    }
+
+    private static function studying(Module $module)
+    {
+        return $module->getTranslator()->trans('Your order is registered. Sofinco is studying your credit application: you will be told of its decision by e-mail.', [], 'Modules.Sofincosignature.Shop');
     }
 
     /** For a journey that ended without an order, by Sofinco's status code. */

@@ -101,6 +101,10 @@ class SofincoStates
      */
     public static function of($idOrderState)
     {
+        // Without the extension there is no OrderState to name (and nothing to decide).
+        if (!class_exists('Sofinco\\OrderState')) {
+            return null;
+        }
         foreach (self::TABLE as $case => $row) {
             $id = self::idOfKey($row['key']);
             if ($id && $id === (int) $idOrderState) {
