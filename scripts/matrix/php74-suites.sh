@@ -7,7 +7,8 @@ set -euo pipefail
 # shellcheck source=scripts/matrix/lib.sh
 source "$(dirname "$0")/lib.sh"
 
-so="$ROOT/.work/target-php74/debug/libsofinco_php7.so"
+# SOFINCO_SO_PHP74: another build (the release one), as shop-suite.sh takes it.
+so="${SOFINCO_SO_PHP74:-$ROOT/.work/target-php74/debug/libsofinco_php7.so}"
 sandbox="$ROOT/.work/target-php74/debug/sofinco-sandbox"
 [ -f "$so" ] || die "no PHP 7.4 build: run scripts/matrix/build-ext74.sh"
 [ -x "$sandbox" ] || die "no sandbox built in bullseye: run scripts/matrix/build-ext74.sh"
@@ -22,5 +23,6 @@ log "PHP 7.4 suites (phper build) with PHPUnit 9.6 (Debian 12)"
 [ "$rc" != 0 ] || "$ROOT/scripts/check-logs.sh" "$logs" >>"$out" 2>&1 || rc=$?
 tail -n 3 "$out" >&2
 [ "$rc" = 0 ] || tail -n 60 "$out" >&2
-record "PHP 7.4 (bullseye, phper)" "PHP suites, PHPUnit 9.6 (Debian 12)" "$out" "$rc"
+record "PHP 7.4 (bullseye, phper$([ -z "${SOFINCO_SO_PHP74:-}" ] || echo ", $(basename "$(dirname "$so")")"))" \
+  "PHP suites, PHPUnit 9.6 (Debian 12)" "$out" "$rc"
 exit "$rc"
