@@ -55,6 +55,8 @@ lint: deps
 	$(CARGO) fmt --all -- --check
 	$(CARGO) clippy --workspace --all-targets -- -D warnings
 	$(PHP) tools/gen-translations.php --check
+	@# The licences shipped with every pre-built .so match Cargo.lock.
+	$(PHP) tools/gen-third-party-licenses.php --check
 	@! $(PHP) tools/gen-translations.php --check --module=tests/fixtures/translations-legacy >/dev/null 2>&1 || { echo "gen-translations misses a text on the legacy l()" >&2; exit 1; }
 	@# The log check must catch a planted leak, or it proves nothing.
 	@! scripts/check-logs.sh tests/fixtures/leaky-logs >/dev/null 2>&1 || { echo "check-logs misses a planted leak" >&2; exit 1; }
