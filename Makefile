@@ -116,8 +116,8 @@ test-cluster: build-debug
 	scripts/cluster/test-cluster.sh
 
 # Every PHP and PrestaShop this machine can run for real (scripts/matrix/test-matrix.sh): Debian
-# chroots under .work/chroots (trixie: PHP 8.4, bullseye: PHP 7.4), the extension built for PHP
-# 8.4, the PHP suites under PHPUnit 11 and 9.6, the shop suite on PrestaShop 8.2.1 and 8.1.2,
+# chroots under .work/chroots (trixie: PHP 8.4, bullseye: PHP 7.4, sid: PHP 8.5), the extension
+# built for PHP 8.4 and 8.5, the PHP suites under PHPUnit 11 and 9.6 (8.5: 9.6), the shop suite on PrestaShop 8.2.1 and 8.1.2,
 # PrestaShop 1.7.8.11 on PHP 7.4 over HTTP; then the table of combinations and test counts.
 test-matrix: build-debug
 	scripts/matrix/test-matrix.sh
@@ -165,7 +165,7 @@ test-pie: deps
 # once both lanes are done, with the host's rows.
 MATRIX_LOG := $(CURDIR)/.work/matrix/matrix.log
 test: deps
-	@mkdir -p $(CURDIR)/.work/chroots $(CURDIR)/.work/matrix; for suite in trixie bullseye; do \
+	@mkdir -p $(CURDIR)/.work/chroots $(CURDIR)/.work/matrix; for suite in trixie bullseye sid; do \
 	  scripts/matrix/chroot-up.sh $$suite >$(CURDIR)/.work/chroots/prefetch-$$suite.log 2>&1 & done
 	$(MAKE) lint test-rust
 	@rm -f $(CURDIR)/.work/matrix/host-*.log; \
