@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Creates (or reuses) a Debian chroot under .work/chroots/<suite> with the packages the matrix
-# needs: trixie (PHP 8.4, MariaDB 11.8, PHPUnit 11, clang 19), bullseye (PHP 7.4, MariaDB 10.5)
-# or sid (PHP 8.5 from experimental, clang: the PHP suites only).
+# needs: trixie (PHP 8.4, MariaDB 11.8, PHPUnit 11, clang 19), bullseye (PHP 7.4 and its headers,
+# MariaDB 10.5, clang 11, valgrind; the release builds: glibc 2.31) or sid (PHP 8.5 from
+# experimental, clang: the PHP suites only).
 # From the same Debian archive the host uses; the debootstrapped base is kept as a tarball so a
 # failed package step restarts in seconds, and a finished chroot is reused as is.
 #   scripts/matrix/chroot-up.sh trixie|bullseye|sid
@@ -21,11 +22,17 @@ case "$suite" in
     packages=(php7.4-cli php7.4-curl php7.4-mbstring php7.4-xml php7.4-mysql php7.4-gd
       php7.4-intl php7.4-zip mariadb-server mariadb-client xz-utils unzip zip curl
       ca-certificates procps
-      clang libclang-dev gcc libc6-dev php7.4-dev binutils) ;;  # release builds: glibc 2.31
+      # The phper build of the extension for PHP 7.4 (build-ext74.sh) and its memcheck.
+      php7.4-dev clang libclang-dev gcc libc6-dev valgrind
+      # The PHP suites' TLS and hostile-answer servers.
+      python3 openssl
+      # The release builds (scripts/matrix/release-glibc.sh: glibc 2.31): objdump.
+      binutils) ;;
   sid)
     # PHP 8.5 is only in experimental, whose packages apt's solver will not pick directly:
     # downloaded, then installed as files (sid supplies their dependencies). PHPUnit is the
-    # host's 9.6 (/opt/bookworm-php), so only what it and the suites' helpers need (curl; python3 and openssl: TlsTest).
+    # host's 9.6 (/opt/bookworm-php), so only what it and the suites' helpers need (curl;
+    # python3 and openssl: TlsTest).
     packages=(clang libclang-dev gcc libc6-dev ca-certificates zip python3 openssl)
     experimental=(php8.5-cli php8.5-common php8.5-readline php8.5-dev php8.5-xml php8.5-mbstring php8.5-curl) ;;
   *) die "usage: $0 trixie|bullseye|sid" ;;

@@ -10,8 +10,12 @@ use Sofinco\StatusAction;
 /** The enums and read-only classes DossierSync's decisions are made of. */
 final class DecisionTypesTest extends TestCase
 {
-    /** @dataProvider enums */
+    /**
+     * @dataProvider enums
+     * @requires PHP >= 8.1
+     */
     #[\PHPUnit\Framework\Attributes\DataProvider('enums')]
+    #[\PHPUnit\Framework\Attributes\RequiresPhp('>= 8.1')]
     public function testEnumsAreBackedByTheOldActionStrings(string $enum, array $cases): void
     {
         $r = new ReflectionEnum($enum);
@@ -40,11 +44,29 @@ final class DecisionTypesTest extends TestCase
         ];
     }
 
+    /** @requires PHP >= 8.1 */
+    #[\PHPUnit\Framework\Attributes\RequiresPhp('>= 8.1')]
     public function testEnumCasesAreSingletons(): void
     {
         $this->assertSame(OrderAction::CreateOrder, OrderAction::from('create_order'));
         $this->assertNotSame(StatusAction::Unchanged, FundingAction::Unchanged);
-        $this->assertSame(StatusAction::Unchanged->value, FundingAction::Unchanged->value);
+        $this->assertSame((StatusAction::Unchanged)->value, (FundingAction::Unchanged)->value);
+    }
+
+    /**
+     * Below PHP 8.1 (the phper build) the enum-likes are final classes whose constants are
+     * the 8.1+ enums' backing values: the cases and their order are the same.
+     *
+     * @dataProvider enums
+     * @requires PHP < 8.1
+     */
+    #[\PHPUnit\Framework\Attributes\DataProvider('enums')]
+    #[\PHPUnit\Framework\Attributes\RequiresPhp('< 8.1')]
+    public function testEnumLikesAreFinalClassesOfTheSameValues(string $enum, array $cases): void
+    {
+        $r = new ReflectionClass($enum);
+        $this->assertTrue($r->isFinal());
+        $this->assertSame($cases, $r->getConstants());
     }
 
     /** @dataProvider classes */
