@@ -28,9 +28,8 @@ log "cargo build ($profile) for $(in_chroot "$suite" "php$v" -r 'echo PHP_VERSIO
   >"$target.log" 2>&1 || { tail -n 30 "$target.log" >&2; die "cargo build in $suite failed"; }
 
 so="$target/$profile/libsofinco.so"
-check="$(in_chroot "$suite" "php$v" -n -d extension="$so" -r '
-  $i = Sofinco\Internal::buildInfo();
-  echo Sofinco\StatusMapper::stateFor("ETU"), " ", $i["php"] === PHP_VERSION ? "same-php" : "other-php";' 2>&1)" \
+check="$(in_chroot "$suite" "php$v" -n -d extension="$so" "$ROOT/tools/php/load-check.php" 2>&1)" \
   || die "the PHP $v build does not load into PHP $v: $check"
-[ "$check" = "SOFINCO_OS_IN_STUDY same-php" ] || die "the PHP $v build answered '$check'"
+real="$(in_chroot "$suite" "php$v" -n -r 'echo PHP_VERSION;')"
+[ "$check" = "in_study $real nts $profile" ] || die "the PHP $v build answered '$check'"
 log "built and loaded into PHP $v in $(elapsed "$t0") s: $so"

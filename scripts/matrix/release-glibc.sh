@@ -34,12 +34,16 @@ fi
 (cd "$ROOT" && cargo fetch --locked -q) || die "cargo fetch on the host failed"
 copy_registry bullseye
 
-target="$ROOT/.work/target-glibc231/php${v/./}"
+# One target dir for every PHP: only ext-php-rs / phper and the binding are rebuilt for the
+# next PHP (the .so is copied out before). One release-glibc.sh at a time.
+target="$ROOT/.work/target-glibc231"
+mkdir -p "$target"
 t0=$(now_s)
 (cd "$ROOT" && in_chroot bullseye env CARGO_TARGET_DIR="$target" PHP_CONFIG="$php_config" PHP="$php" \
-  cargo build --release --locked --offline -p "$crate") >"$target.log" 2>&1 \
-  || { tail -n 30 "$target.log" >&2; die "cargo build for PHP $v in bullseye failed (log: $target.log)"; }
-so="$target/release/$lib"
+  cargo build --release --locked --offline -p "$crate") >"$target/php$v.log" 2>&1 \
+  || { tail -n 30 "$target/php$v.log" >&2; die "cargo build for PHP $v in bullseye failed (log: $target/php$v.log)"; }
+so="$target/sofinco-php$v.so"
+cp "$target/release/$lib" "$so"
 log "PHP $v: built on bullseye in $(elapsed "$t0") s, $(stat -c %s "$so") bytes"
 
 case "$home" in
