@@ -212,14 +212,16 @@ bench-cron: build shop-up
 	SHOP_PHP_ARGS="-d extension=$(RELEASE_SO)" SOFINCO_SANDBOX=$(CURDIR)/target/release/sofinco-sandbox \
 		$(PHP) benches/cron_shop.php
 
-# Pre-built binaries named as PIE expects, one per PHP this machine can build for (each
-# loaded before it is kept): `make release` for the php-config in PATH, or
-# `make release PHP_CONFIG=/usr/bin/php-config8.3`. The CI matrix is .github/workflows/release.yml.
+# Pre-built binaries named as PIE expects, one per PHP minor this machine can build and load
+# (7.4, 8.2, 8.4, 8.5), each built on Debian 11 (glibc 2.31) and loaded into its PHP before it
+# is kept, with SHA256SUMS and the table dist/release/release-table.md (scripts/matrix/
+# release-all.sh; RELEASE_PHPS="8.4 8.5" to narrow). The other PHP minors and ZTS:
+# .github/workflows/release.yml.
 release: deps
-	scripts/release.sh $(CURDIR)/dist/release
+	scripts/matrix/release-all.sh $(CURDIR)/dist/release
 
-# What a merchant installs: the module zip, the PHP 8.2 build (PIE archive), the PIE source
-# package, the build notes, and SHA256SUMS.
+# What a merchant installs: the module zip, the pre-built archives of make release, the PIE
+# source package, the build notes, and SHA256SUMS.
 .PHONY: dist
 dist: build
 	scripts/dist.sh
