@@ -2,23 +2,22 @@
 
 use std::sync::Arc;
 
-use phper::arrays::ZArr;
 use phper::classes::ClassEntity;
 use phper::modules::Module;
 use phper::objects::ZObj;
 use phper::values::ZVal;
 
+use sofinco_core::api;
 use sofinco_core::client::config::{self, price_range_problem, ClientConfig, Mode};
 use sofinco_core::client::types::Ack;
 use sofinco_core::client::SofincoClient as Core;
-use sofinco_core::error::{Error, Result};
+use sofinco_core::error::Error;
 
 use crate::args::Args;
 use crate::bind::{method, static_method};
-use crate::inputs;
 use crate::php_array::{assoc, list};
 use crate::thrown::{Res, Thrown};
-use crate::{config as entries, values};
+use crate::values;
 
 pub const NAME: &str = "Sofinco\\SofincoClient";
 
@@ -39,16 +38,6 @@ fn client(this: &ClientState) -> Res<&Core> {
         .ok_or_else(|| Thrown::Core(Error::config("this SofincoClient was not constructed")))
 }
 
-fn array<'a>(a: &Args<'a>, i: usize, name: &str) -> Res<&'a ZArr> {
-    a.value(i).and_then(|v| v.as_z_arr()).ok_or_else(|| {
-        Thrown::Type(format!(
-            "{}(): Argument #{} (${name}) must be of type array",
-            a.method,
-            i + 1
-        ))
-    })
-}
-
 fn ack(a: Ack) -> ZVal {
     assoc(vec![
         ("accepted", a.accepted.into()),
@@ -62,9 +51,10 @@ pub fn register(module: &mut Module) {
     method(
         &mut c,
         NAME,
-        ("__construct", "array $config", ""),
+        ("__construct", "\\Sofinco\\ClientConfig $config", ""),
         |this, a| {
-            let core = Core::from_entries(&entries::entries(array(a, 0, "config")?))?;
+            let config = a.input(0, "config", "ClientConfig")?;
+            let core = Core::from_entries(&api::inputs::client_config_entries(&config))?;
             *this.as_mut_state() = Some(Arc::new(core));
             Ok(().into())
         },
@@ -72,9 +62,10 @@ pub fn register(module: &mut Module) {
     static_method(
         &mut c,
         NAME,
-        ("checkConfig", "array $config", "array"),
+        ("checkConfig", "\\Sofinco\\ClientConfig $config", "array"),
         |a| {
-            let problems = match ClientConfig::check(&entries::entries(array(a, 0, "config")?)) {
+            let config = a.input(0, "config", "ClientConfig")?;
+            let problems = match ClientConfig::check(&api::inputs::client_config_entries(&config)) {
                 Ok(_) => Vec::new(),
                 Err(problems) => problems,
             };
@@ -112,7 +103,7 @@ pub fn register(module: &mut Module) {
         ),
         |this, a| {
             let amount = a.int(0, "amountCents")?;
-            let durations = inputs::durations(a, 1)?;
+            let durations = durations(a, 1)?;
             values::simulation(&client(this.as_state())?.simulate(amount, &durations)?)
         },
     );
@@ -126,7 +117,7 @@ pub fn register(module: &mut Module) {
         ),
         |this, a| {
             let amount = a.int(0, "amountCents")?;
-            let durations = inputs::durations(a, 1)?;
+            let durations = durations(a, 1)?;
             match client(this.as_state())?.cached_simulation(amount, &durations)? {
                 Some(s) => values::simulation(&s),
                 None => Ok(().into()),
@@ -157,9 +148,9 @@ pub fn register(module: &mut Module) {
     method(
         &mut c,
         NAME,
-        ("createJourney", "array $order", "array"),
+        ("createJourney", "\\Sofinco\\JourneyOrder $order", "array"),
         |this, a| {
-            let request = inputs::journey(a, 0)?;
+            let request = api::inputs::journey_request(&a.input(0, "order", "JourneyOrder")?)?;
             let journey = client(this.as_state())?.create_journey(&request)?;
             Ok(assoc(vec![
                 ("journey_url", journey.journey_url.into()),
@@ -235,7 +226,7 @@ pub fn register(module: &mut Module) {
         NAME,
         ("parseNotification", "string $body", "array"),
         |_, a| {
-            let body = utf8(a.bytes(0, "body")?)?;
+            let body = api::utf8(a.bytes(0, "body")?, "notification body")?;
             let hint = Core::parse_notification(body)?;
             Ok(assoc(vec![
                 ("order_reference", hint.order_reference.into()),
@@ -264,8 +255,22 @@ pub fn register(module: &mut Module) {
     module.add_class(c);
 }
 
-/// Text from a body's raw bytes: not UTF-8 is bad input, not a TypeError.
-pub fn utf8(bytes: &[u8]) -> Result<&str> {
-    std::str::from_utf8(bytes)
-        .map_err(|_| Error::invalid_input("notification body is not UTF-8 text"))
+/// `simulate()`'s durations (argument `i`, an array of ints; absent: every offer).
+fn durations(a: &Args<'_>, i: usize) -> Res<Vec<u32>> {
+    let Some(list) = a.value(i) else {
+        return Ok(Vec::new());
+    };
+    let wrong = || {
+        Thrown::Type(format!(
+            "{}(): Argument #{} ($durations) must be of type array, a list of int",
+            a.method,
+            i + 1
+        ))
+    };
+    let list = list.as_z_arr().ok_or_else(wrong)?;
+    let numbers = list
+        .iter()
+        .map(|(_, v)| v.as_long().ok_or_else(wrong))
+        .collect::<Res<Vec<_>>>()?;
+    Ok(api::durations(&numbers, "durations")?)
 }

@@ -11,6 +11,7 @@ use sofinco_core::sync::types as core;
 use crate::bind::method;
 use crate::php_array::{assoc, list};
 use crate::readonly::{self, opt};
+use crate::state;
 use crate::thrown::{Res, Thrown};
 
 const ORDER: &str = "Sofinco\\OrderDecision";
@@ -27,25 +28,7 @@ pub struct BatchState {
 }
 
 pub fn register(module: &mut Module) {
-    let mut order = readonly::class::<Option<core::OrderDecision>>(
-        ORDER,
-        &[
-            "idCart",
-            "orderReference",
-            "action",
-            "state",
-            "createIn",
-            "paymentCents",
-            "paymentEuros",
-            "contractId",
-            "signatureDate",
-            "withdrawalEnd",
-            "reason",
-            "sofincoStatus",
-            "sofincoAmountCents",
-            "heldBecause",
-        ],
-    );
+    let mut order = readonly::class::<Option<core::OrderDecision>>(ORDER);
     let for_order = "int $order_total_cents, string $currency";
     method(
         &mut order,
@@ -54,7 +37,7 @@ pub fn register(module: &mut Module) {
         |this, a| {
             let (total, currency) = (a.int(0, "order_total_cents")?, a.string(1, "currency")?);
             let d = decision(this.as_state())?;
-            Ok(opt(d.state_for_order(total, &currency)))
+            Ok(state::zval(d.state_for_order(total, &currency)))
         },
     );
     method(
@@ -68,54 +51,10 @@ pub fn register(module: &mut Module) {
         },
     );
     module.add_class(order);
-    module.add_class(readonly::class::<()>(
-        STATUS,
-        &[
-            "idOrder",
-            "action",
-            "state",
-            "releaseStock",
-            "signatureDate",
-            "withdrawalEnd",
-            "reason",
-            "sofincoStatus",
-            "sofincoAmountCents",
-            "heldBecause",
-        ],
-    ));
-    module.add_class(readonly::class::<()>(
-        FUNDING,
-        &[
-            "idOrder",
-            "action",
-            "state",
-            "sofincoStatus",
-            "reason",
-            "heldBecause",
-        ],
-    ));
-    module.add_class(readonly::class::<()>(
-        CANCEL,
-        &[
-            "idOrder",
-            "action",
-            "state",
-            "releaseStock",
-            "sofincoStatus",
-            "reason",
-        ],
-    ));
-    let mut batch = readonly::class::<BatchState>(
-        BATCH,
-        &[
-            "decisions",
-            "checked",
-            "changed",
-            "errors",
-            "remaining",
-            "elapsedMs",
-        ],
-    );
+    module.add_class(readonly::class::<()>(STATUS));
+    module.add_class(readonly::class::<()>(FUNDING));
+    module.add_class(readonly::class::<()>(CANCEL));
+    let mut batch = readonly::class::<BatchState>(BATCH);
     method(&mut batch, BATCH, ("summary", "", "array"), |this, _| {
         Ok(summary(&this.as_state().summary))
     });
@@ -171,8 +110,8 @@ pub fn order(d: core::OrderDecision) -> Res<ZVal> {
             ("idCart", d.id_cart.into()),
             ("orderReference", d.order_reference.as_str().into()),
             ("action", d.action.as_str().into()),
-            ("state", opt(c.map(|c| c.state))),
-            ("createIn", opt(c.map(|c| c.create_in))),
+            ("state", state::zval(d.state())),
+            ("createIn", state::zval(d.create_in())),
             ("paymentCents", payment_cents.into()),
             ("paymentEuros", euros(payment_cents).into()),
             ("contractId", opt(c.map(|c| c.contract_id.clone()))),
@@ -200,7 +139,7 @@ pub fn status(d: core::StatusDecision) -> Res<ZVal> {
         vec![
             ("idOrder", d.id_order.into()),
             ("action", d.action.as_str().into()),
-            ("state", opt(d.state)),
+            ("state", state::zval(d.state)),
             ("releaseStock", d.release_stock.into()),
             ("signatureDate", opt(d.signature_date)),
             ("withdrawalEnd", opt(d.withdrawal_end)),
@@ -219,7 +158,7 @@ pub fn funding(d: core::FundingDecision) -> Res<ZVal> {
         vec![
             ("idOrder", d.id_order.into()),
             ("action", d.action.as_str().into()),
-            ("state", opt(d.state)),
+            ("state", state::zval(d.state)),
             ("sofincoStatus", opt(d.sofinco_status)),
             ("reason", d.reason.into()),
             ("heldBecause", held(d.held)),
@@ -234,7 +173,7 @@ pub fn cancel(d: core::CancelDecision) -> Res<ZVal> {
         vec![
             ("idOrder", d.id_order.into()),
             ("action", d.action.as_str().into()),
-            ("state", opt(d.state)),
+            ("state", state::zval(d.state)),
             ("releaseStock", d.release_stock.into()),
             ("sofincoStatus", opt(d.sofinco_status)),
             ("reason", d.reason.into()),

@@ -4,11 +4,13 @@ use phper::classes::ClassEntity;
 use phper::modules::Module;
 use phper::values::ZVal;
 
+use phper::arrays::ZArray;
+use sofinco_core::api::describe::{Kind, CLASSES, ENUMS};
 use sofinco_core::error::Error;
 
 use crate::bind::static_method;
 use crate::client::{core_of, NAME as CLIENT};
-use crate::php_array::assoc;
+use crate::php_array::{assoc, assoc_owned};
 use crate::version;
 
 const NAME: &str = "Sofinco\\Internal";
@@ -55,5 +57,50 @@ pub fn register(module: &mut Module) {
         ])
         .into())
     });
+    // The core's API description, for tools/gen-stubs.php (the same from both engines).
+    static_method(&mut c, NAME, ("apiDescription", "", "array"), |_| {
+        Ok(description().into())
+    });
     module.add_class(c);
+}
+
+/// `['classes' => [name => ['kind', 'doc', 'properties' => [name => ['type', 'doc']]]],
+/// 'enums' => [name => ['doc', 'cases' => [case => value]]]]`, names under `Sofinco\`.
+fn description() -> ZArray {
+    let classes = CLASSES.iter().map(|c| {
+        let props = c.props.iter().map(|p| {
+            (
+                p.name,
+                ZVal::from(assoc(vec![
+                    ("type", p.php_type.into()),
+                    ("doc", p.doc.into()),
+                ])),
+            )
+        });
+        let kind = match c.kind {
+            Kind::Input => "input",
+            Kind::Output => "output",
+        };
+        let class = assoc(vec![
+            ("kind", kind.into()),
+            ("doc", c.doc.into()),
+            ("properties", assoc(props.collect()).into()),
+        ]);
+        (format!("Sofinco\\{}", c.name), ZVal::from(class))
+    });
+    let enums = ENUMS.iter().map(|e| {
+        let cases = e
+            .cases
+            .iter()
+            .map(|(case, value)| (*case, ZVal::from(*value)));
+        let one = assoc(vec![
+            ("doc", e.doc.into()),
+            ("cases", assoc(cases.collect()).into()),
+        ]);
+        (format!("Sofinco\\{}", e.name), ZVal::from(one))
+    });
+    assoc(vec![
+        ("classes", assoc_owned(classes.collect()).into()),
+        ("enums", assoc_owned(enums.collect()).into()),
+    ])
 }

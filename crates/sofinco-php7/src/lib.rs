@@ -5,7 +5,6 @@
 mod args;
 mod bind;
 mod client;
-mod config;
 mod cron_run;
 mod decisions;
 mod enums;
@@ -16,6 +15,7 @@ mod inputs;
 mod internal;
 mod php_array;
 mod readonly;
+mod state;
 mod status_mapper;
 mod sync;
 mod thrown;
@@ -32,6 +32,7 @@ pub fn get_module() -> Module {
     module.add_constant("Sofinco\\BUILD_PHP", version::PHP_BUILD_VERSION);
     exceptions::register(&mut module);
     enums::register(&mut module);
+    inputs::register(&mut module);
     status_mapper::register(&mut module);
     client::register(&mut module);
     sync::register(&mut module);
@@ -51,8 +52,11 @@ pub fn get_module() -> Module {
     module.add_info("phper", version::PHPER_VERSION);
     module.on_module_init(|| {
         exceptions::restore_exception_creation();
-        readonly::make_final(enums::names().chain(readonly::FINAL.iter().copied()));
-        handlers::share(enums::names().chain(readonly::FINAL.iter().copied()));
+        let classes: Vec<String> = (enums::names().chain(inputs::names()))
+            .chain(readonly::FINAL.iter().map(|n| n.to_string()))
+            .collect();
+        readonly::make_final(classes.iter().map(String::as_str));
+        handlers::share(classes.iter().map(String::as_str));
     });
     module
 }

@@ -7,7 +7,8 @@ use phper::functions::Argument;
 use phper::objects::ZObject;
 use phper::values::ZVal;
 
-use sofinco_core::error::Error;
+use sofinco_core::api::describe;
+use sofinco_core::error::{printable, Error};
 
 use crate::thrown::{Res, Thrown};
 
@@ -22,7 +23,13 @@ fn declared(class: &ClassEntry, name: &str) -> bool {
     }
 }
 
-const READ_ONLY: &str = "No setter available for this property.";
+/// The other engine's refusal of a write, word for word.
+fn read_only(class: &str, args: &[ZVal]) -> Thrown {
+    Thrown::Core(Error::invalid_input(format!(
+        "{class} is read-only: \"{}\" cannot be written",
+        printable(&property_name(args))
+    )))
+}
 
 fn property_name(args: &[ZVal]) -> String {
     args.first()
@@ -31,12 +38,13 @@ fn property_name(args: &[ZVal]) -> String {
         .unwrap_or_default()
 }
 
-/// The class `name` with `props` (all null until the extension fills them); `T` is its
-/// state, when methods need one.
-pub fn class<T: Default + 'static>(name: &'static str, props: &[&str]) -> ClassEntity<T> {
+/// The output class `Sofinco\{short}` with the properties the core's description lists (all
+/// null until the extension fills them); `T` is its state, when methods need one.
+pub fn class<T: Default + 'static>(name: &'static str) -> ClassEntity<T> {
     let mut class = ClassEntity::<T>::new_with_default_state_constructor(name);
-    for p in props {
-        class.add_property(*p, Visibility::Protected, ());
+    let short = name.trim_start_matches("Sofinco\\");
+    for p in describe::class(short).map_or(&[][..], |c| c.props) {
+        class.add_property(p.name, Visibility::Protected, ());
     }
     // As the ext-php-rs build: a public constructor that refuses (the stub says so).
     class.add_method("__construct", Visibility::Public, move |_, _| {
@@ -65,15 +73,13 @@ pub fn class<T: Default + 'static>(name: &'static str, props: &[&str]) -> ClassE
         })
         .arguments([Argument::new("name")]);
     class
-        .add_method("__set", Visibility::Public, |_, _| {
-            // The ext-php-rs build's message for a property without a setter.
-            Res::<()>::Err(Thrown::Core(Error::invalid_input(READ_ONLY)))
+        .add_method("__set", Visibility::Public, move |_, args| {
+            Res::<()>::Err(read_only(name, args))
         })
         .arguments([Argument::new("name"), Argument::new("value")]);
     class
-        .add_method("__unset", Visibility::Public, |_, _| {
-            // The ext-php-rs build's message for a property without a setter.
-            Res::<()>::Err(Thrown::Core(Error::invalid_input(READ_ONLY)))
+        .add_method("__unset", Visibility::Public, move |_, args| {
+            Res::<()>::Err(read_only(name, args))
         })
         .arguments([Argument::new("name")]);
     class

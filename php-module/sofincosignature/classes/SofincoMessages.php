@@ -12,16 +12,17 @@ if (!defined('_PS_VERSION_')) {
 
 class SofincoMessages
 {
-    public static function forState($stateKey, Module $module)
+    /** @param \Sofinco\OrderState|null $state the order's state (SofincoStates::of) */
+    public static function forState($state, Module $module)
     {
-        switch ($stateKey) {
-            case 'SOFINCO_OS_AWAITING_CUSTOMER':
+        switch ($state === null ? 'other' : $state) {
+            case \Sofinco\OrderState::AwaitingCustomer:
                 return $module->getTranslator()->trans('Your order is registered. Sofinco is waiting for documents from you: follow the instructions Sofinco sent you by e-mail.', [], 'Modules.Sofincosignature.Shop');
-            case 'SOFINCO_OS_AWAITING_FUNDING':
-            case 'SOFINCO_OS_FUNDING_REQUESTED':
-            case 'SOFINCO_OS_FUNDED':
+            case \Sofinco\OrderState::AwaitingFunding:
+            case \Sofinco\OrderState::FundingRequested:
+            case \Sofinco\OrderState::Funded:
                 return $module->getTranslator()->trans('Your order is registered and your Sofinco credit is approved.', [], 'Modules.Sofincosignature.Shop');
-            case 'SOFINCO_OS_TECH_ERROR':
+            case \Sofinco\OrderState::TechError:
                 return $module->getTranslator()->trans('Your order is registered; the shop will check your Sofinco application with Sofinco and come back to you.', [], 'Modules.Sofincosignature.Shop');
             default:
                 return $module->getTranslator()->trans('Your order is registered. Sofinco is studying your credit application: you will be told of its decision by e-mail.', [], 'Modules.Sofincosignature.Shop');
