@@ -10,6 +10,7 @@
 # PHP version x thread safety. RELEASE_SO=/path/to/lib.so packages a .so built elsewhere for
 # this PHP (scripts/matrix/release-glibc.sh builds on bullseye, loads here) instead of building.
 # A .so needing a glibc newer than RELEASE_MAX_GLIBC (2.31, Debian 11's) is refused.
+# RELEASE_PROFILE=debug packages a debug RELEASE_SO (the install check of make test-matrix).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 out="${1:-$root/dist/release}"
@@ -62,8 +63,9 @@ modules="$("$php" -n -d extension="$stage/sofinco.so" -m 2>&1)"
 grep -qx sofinco <<<"$modules" || { echo "release: $name does not load into $php:" >&2; echo "$modules" >&2; exit 1; }
 check="$("$php" -n -d extension="$stage/sofinco.so" "$root/tools/php/load-check.php" 2>&1)" || {
   echo "release: $name loads but fails: $check" >&2; exit 1; }
-[ "$check" = "in_study $php_version $ts release" ] || {
-  echo "release: $name answered '$check', expected 'in_study $php_version $ts release'" >&2; exit 1; }
+profile="${RELEASE_PROFILE:-release}"
+[ "$check" = "in_study $php_version $ts $profile" ] || {
+  echo "release: $name answered '$check', expected 'in_study $php_version $ts $profile'" >&2; exit 1; }
 echo "release: loaded into $php: StatusMapper::stateFor('ETU') is InStudy, built for PHP $php_version $ts"
 
 mkdir -p "$out"

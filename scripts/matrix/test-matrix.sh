@@ -8,7 +8,7 @@
 #     beside the 8.2.1 shop suite;
 #   PHP 7.4 (bullseye): php -l, PrestaShop 1.7.8.11 with the module (tests/legacy), the phper
 #     build of the extension (crates/sofinco-php7) and the PHP suites against it under
-#     PHPUnit 9.6, then under valgrind;
+#     PHPUnit 9.6, then under valgrind; the 7.4 archive installed as README documents it;
 #   PHP 8.2 (the host): its rows come from make test-php / test-shop when they ran.
 # Prints the table of combinations with their test counts (MATRIX_TABLE=0: not, for make test);
 # fails when any row failed.
@@ -65,6 +65,8 @@ recorded_ok "PHP 8.5 (sid)" "PHP suites, PHPUnit 9.6 (Debian 12)" || status=1
 [ "${MATRIX_PS812:-0}" = 0 ] || step "$here/shop-suite.sh" 8.1.2
 # PHP 7.4: the phper build (the PHP 7.1-8.0 engine), its PHP suites, then valgrind over them.
 step "$here/build-ext74.sh" debug
+# A 7.4 merchant's install path (README, the French guide) with the 7.4 archive.
+step "$here/install74-check.sh"
 step "$here/php74-suites.sh"
 step "$here/memcheck74.sh"
 
