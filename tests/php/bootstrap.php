@@ -28,4 +28,5 @@ if (!function_exists('str_contains')) {
 }
 
 require_once __DIR__ . '/support/PhpProcess.php';
+require_once __DIR__ . '/../../tools/php/Typed.php';
 require_once __DIR__ . '/../../tools/php/Sandbox.php';

@@ -1,15 +1,14 @@
 <?php
 // Run as `php -n -d extension=/path/to/sofinco.so tools/php/load-check.php`: prints
-// "<state> <build php> <nts|zts> <profile>" when the extension is loaded and answers through the
-// core (StatusMapper::stateFor('ETU') is OrderState::InStudy, or the state key before the typed
-// API), exits 1 otherwise. PHP 7.1 syntax, no extension but sofinco: both engines, every PHP.
+// "in_study <build php> <nts|zts> <profile>" when the extension is loaded and answers through the
+// core (StatusMapper::stateFor('ETU') is OrderState::InStudy: the enum case on 8.1+, the
+// constant's string on 7.x), exits 1 otherwise. PHP 7.1 syntax, no extension but sofinco.
 if (!extension_loaded('sofinco')) {
     fwrite(STDERR, "sofinco is not loaded\n");
     exit(1);
 }
 $state = \Sofinco\StatusMapper::stateFor('ETU');
-$expected = class_exists('Sofinco\OrderState') ? constant('Sofinco\OrderState::InStudy') : 'SOFINCO_OS_IN_STUDY';
-if ($state !== $expected) {
+if ($state !== constant('Sofinco\OrderState::InStudy')) {
     fwrite(STDERR, "StatusMapper::stateFor('ETU') answered " . var_export($state, true) . "\n");
     exit(1);
 }

@@ -24,9 +24,28 @@ final class StubDriftTest extends TestCase
         $stub = file_get_contents(dirname(__DIR__, 3) . '/stubs/sofinco.stub.php');
         $this->assertStringContainsString("    enum OrderAction: string\n    {\n        case CreateOrder = 'create_order';", $stub);
         $this->assertStringContainsString("        case Ignore = 'none';", $stub);
-        $this->assertStringContainsString("     * @property-read mixed \$idCart\n", $stub);
-        $this->assertStringContainsString("     * @property-read mixed \$elapsedMs\n", $stub);
+        $this->assertStringContainsString("        case PrestashopCancelled = 'prestashop_cancelled';", $stub);
         $this->assertStringNotContainsString('function from(', $stub, 'implicit enum methods are not written');
-        $this->assertStringNotContainsString('@property-read mixed $message', $stub, 'inherited properties are not written');
+        $this->assertStringNotContainsString('@property-read mixed', $stub, 'every property has its real type');
+    }
+
+    public function testPropertiesHaveTheirTypesAndDocs(): void
+    {
+        $stub = file_get_contents(dirname(__DIR__, 3) . '/stubs/sofinco.stub.php');
+        $this->assertStringContainsString("     * @property-read int \$idCart The cart the attempt paid for.\n", $stub);
+        $this->assertStringContainsString("     * @property-read ?\\Sofinco\\OrderState \$createIn ", $stub);
+        $this->assertStringContainsString("     * @property-read int \$elapsedMs ", $stub);
+        $this->assertStringContainsString("        /** E-mail address. */\n        public string \$email = '';\n", $stub);
+        $this->assertStringContainsString("        public ?\\Sofinco\\OrderState \$state = null;\n", $stub);
+        $this->assertStringContainsString("        public ?string \$mode = 'test';\n", $stub);
+    }
+
+    public function testOutputsAreDeclaredNotConstructibleAndBatchesVariadic(): void
+    {
+        $stub = file_get_contents(dirname(__DIR__, 3) . '/stubs/sofinco.stub.php');
+        $this->assertMatchesRegularExpression('/class OrderDecision\n    \{\n        private function __construct\(\) \{\}/', $stub);
+        $this->assertMatchesRegularExpression('/final class JourneyOrder\n    \{\n/', $stub);
+        $this->assertStringContainsString('public function orders(?int $deadlineMs, \\Sofinco\\Attempt ...$attempts): \\Sofinco\\Batch {}', $stub);
+        $this->assertStringNotContainsString('function __set(', $stub);
     }
 }

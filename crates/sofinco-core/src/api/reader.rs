@@ -88,15 +88,6 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// An id: a positive integer (0, the input classes' default, is "not given").
-    pub fn id(&mut self, key: &str) -> i64 {
-        let i = self.int(key);
-        if i <= 0 && !self.named(key) {
-            self.required(key);
-        }
-        i
-    }
-
     fn as_int(&mut self, key: &str, value: &Value) -> i64 {
         match value {
             Value::Int(i) => *i,

@@ -16,7 +16,7 @@ const MAX_DEADLINE_MS: i64 = 3_600_000;
 
 pub fn attempt(f: &mut Reader) -> Attempt {
     Attempt {
-        id_cart: f.id("id_cart"),
+        id_cart: f.int("id_cart"),
         order_reference: f.string("order_reference"),
         cart_total_cents: f.int("cart_total_cents"),
         currency: f.string("currency"),
@@ -27,7 +27,7 @@ pub fn attempt(f: &mut Reader) -> Attempt {
 
 pub fn tracked_order(f: &mut Reader) -> TrackedOrder {
     TrackedOrder {
-        id_order: f.id("id_order"),
+        id_order: f.int("id_order"),
         contract_id: f.optional_string("contract_id"),
         order_reference: f.string("order_reference"),
         state: f.state("state"),
@@ -39,8 +39,9 @@ pub fn tracked_order(f: &mut Reader) -> TrackedOrder {
 
 pub fn funding_request(f: &mut Reader) -> FundingRequest {
     FundingRequest {
-        id_order: f.id("id_order"),
-        contract_id: f.string("contract_id"),
+        id_order: f.int("id_order"),
+        // Empty is the core's to refuse (funding_precheck: never sent).
+        contract_id: f.optional_string("contract_id"),
         order_reference: f.string("order_reference"),
         order_total_cents: f.int("order_total_cents"),
         currency: f.string("currency"),
@@ -91,7 +92,7 @@ pub fn one<T>(
 
 pub fn cancel_request(object: &Object) -> Result<CancelRequest> {
     one(object, "request.", "cancel", |f| CancelRequest {
-        id_order: f.id("id_order"),
+        id_order: f.int("id_order"),
         contract_id: f.optional_string("contract_id"),
         order_reference: f.string("order_reference"),
         state: f.state("state"),
@@ -191,7 +192,7 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(
-            err.starts_with("orders: row 1: id_cart is required"),
+            err.starts_with("orders: row 1: order_reference is required"),
             "{err}"
         );
         assert!(err.contains("row 1: currency is required"), "{err}");

@@ -5,10 +5,11 @@ use ext_php_rs::boxed::ZBox;
 use ext_php_rs::types::ZendHashTable;
 
 use super::array::PhpArray;
-use crate::api::describe::{Kind, CLASSES, ENUMS};
+use crate::api::describe::{Initial, Kind, CLASSES, ENUMS};
 use crate::error::Result;
 
-/// `['classes' => [name => ['kind', 'doc', 'properties' => [name => ['type', 'doc']]]],
+/// `['classes' => [name => ['kind', 'doc', 'properties' => [name => ['type', 'doc',
+/// 'default' (inputs)]]]],
 /// 'enums' => [name => ['doc', 'cases' => [case => value]]]]`, names under `Sofinco\`.
 pub fn description() -> Result<ZBox<ZendHashTable>> {
     let mut classes = PhpArray::new();
@@ -18,6 +19,13 @@ pub fn description() -> Result<ZBox<ZendHashTable>> {
             let prop = PhpArray::new()
                 .with("type", p.php_type)?
                 .with("doc", p.doc)?;
+            let prop = match (c.kind, p.default) {
+                (Kind::Output, _) => prop,
+                (Kind::Input, Initial::Null) => prop.with("default", Option::<i64>::None)?,
+                (Kind::Input, Initial::Str(s)) => prop.with("default", s)?,
+                (Kind::Input, Initial::Int(i)) => prop.with("default", i)?,
+                (Kind::Input, Initial::Bool(b)) => prop.with("default", b)?,
+            };
             props = props.with(p.name, prop.into_table())?;
         }
         let kind = match c.kind {
