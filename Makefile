@@ -57,6 +57,7 @@ lint: deps
 	$(PHP) tools/gen-translations.php --check
 	@# The licences shipped with every pre-built .so match Cargo.lock.
 	$(PHP) tools/gen-third-party-licenses.php --check
+	@! $(PHP) tools/gen-third-party-licenses.php --check --file=tests/fixtures/third-party-licenses-stale.md 2>/dev/null || { echo "gen-third-party-licenses misses a stale file" >&2; exit 1; }
 	@! $(PHP) tools/gen-translations.php --check --module=tests/fixtures/translations-legacy >/dev/null 2>&1 || { echo "gen-translations misses a text on the legacy l()" >&2; exit 1; }
 	@# The log check must catch a planted leak, or it proves nothing.
 	@! scripts/check-logs.sh tests/fixtures/leaky-logs >/dev/null 2>&1 || { echo "check-logs misses a planted leak" >&2; exit 1; }
