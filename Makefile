@@ -55,6 +55,9 @@ lint: deps
 	$(CARGO) fmt --all -- --check
 	$(CARGO) clippy --workspace --all-targets -- -D warnings
 	$(PHP) tools/gen-translations.php --check
+	@# The licences shipped with every pre-built .so match Cargo.lock.
+	$(PHP) tools/gen-third-party-licenses.php --check
+	@! $(PHP) tools/gen-third-party-licenses.php --check --file=tests/fixtures/third-party-licenses-stale.md 2>/dev/null || { echo "gen-third-party-licenses misses a stale file" >&2; exit 1; }
 	@! $(PHP) tools/gen-translations.php --check --module=tests/fixtures/translations-legacy >/dev/null 2>&1 || { echo "gen-translations misses a text on the legacy l()" >&2; exit 1; }
 	@# The log check must catch a planted leak, or it proves nothing.
 	@! scripts/check-logs.sh tests/fixtures/leaky-logs >/dev/null 2>&1 || { echo "check-logs misses a planted leak" >&2; exit 1; }
@@ -119,8 +122,8 @@ test-cluster: build-debug
 	scripts/cluster/test-cluster.sh
 
 # Every PHP and PrestaShop this machine can run for real (scripts/matrix/test-matrix.sh): Debian
-# chroots under .work/chroots (trixie: PHP 8.4, bullseye: PHP 7.4), the extension built for PHP
-# 8.4, the PHP suites under PHPUnit 11 and 9.6, the shop suite on PrestaShop 8.2.1 and 8.1.2,
+# chroots under .work/chroots (trixie: PHP 8.4, bullseye: PHP 7.4, sid: PHP 8.5), the extension
+# built for PHP 8.4 and 8.5, the PHP suites under PHPUnit 11 and 9.6 (8.5: 9.6), the shop suite on PrestaShop 8.2.1 and 8.1.2,
 # PrestaShop 1.7.8.11 on PHP 7.4 over HTTP; then the table of combinations and test counts.
 test-matrix: build-debug
 	scripts/matrix/test-matrix.sh
@@ -172,7 +175,7 @@ test-pie: deps
 # once both lanes are done, with the host's rows.
 MATRIX_LOG := $(CURDIR)/.work/matrix/matrix.log
 test: deps
-	@mkdir -p $(CURDIR)/.work/chroots $(CURDIR)/.work/matrix; for suite in trixie bullseye; do \
+	@mkdir -p $(CURDIR)/.work/chroots $(CURDIR)/.work/matrix; for suite in trixie bullseye sid; do \
 	  scripts/matrix/chroot-up.sh $$suite >$(CURDIR)/.work/chroots/prefetch-$$suite.log 2>&1 & done
 	$(MAKE) lint test-rust
 	@rm -f $(CURDIR)/.work/matrix/host-*.log; \
@@ -219,14 +222,16 @@ bench-cron: build shop-up
 	SHOP_PHP_ARGS="-d extension=$(RELEASE_SO)" SOFINCO_SANDBOX=$(CURDIR)/target/release/sofinco-sandbox \
 		$(PHP) benches/cron_shop.php
 
-# Pre-built binaries named as PIE expects, one per PHP this machine can build for (each
-# loaded before it is kept): `make release` for the php-config in PATH, or
-# `make release PHP_CONFIG=/usr/bin/php-config8.3`. The CI matrix is .github/workflows/release.yml.
+# Pre-built binaries named as PIE expects, one per PHP minor this machine can build and load
+# (7.4, 8.2, 8.4, 8.5), each built on Debian 11 (glibc 2.31) and loaded into its PHP before it
+# is kept, with SHA256SUMS and the table dist/release/release-table.md (scripts/matrix/
+# release-all.sh; RELEASE_PHPS="8.4 8.5" to narrow). The other PHP minors and ZTS:
+# .github/workflows/release.yml.
 release: deps
-	scripts/release.sh $(CURDIR)/dist/release
+	scripts/matrix/release-all.sh $(CURDIR)/dist/release
 
-# What a merchant installs: the module zip, the PHP 8.2 build (PIE archive), the PIE source
-# package, the build notes, and SHA256SUMS.
+# What a merchant installs: the module zip, the pre-built archives of make release, the PIE
+# source package, the build notes, and SHA256SUMS.
 .PHONY: dist
 dist: build
 	scripts/dist.sh

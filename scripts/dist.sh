@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Builds what a merchant installs, in dist/: sofincosignature-<version>.zip laid out as
 # PrestaShop expects (sofincosignature/sofincosignature.php at the top); beside it the
-# extension built for this machine's PHP as PIE's pre-built archive (scripts/release.sh, which
-# loads it first), the PIE source package php_sofinco-<version>-src.tgz (what `pie install`
-# and phpize need to build it for any other PHP), INSTALL.txt and SHA256SUMS for every file.
-# Usage: scripts/dist.sh   (PHP_CONFIG picks the PHP of the binary; default php-config in PATH)
+# pre-built archive of each PHP this machine builds and loads (scripts/matrix/release-all.sh:
+# 7.4, 8.2, 8.4, 8.5, against glibc 2.31), the PIE source package php_sofinco-<version>-src.tgz
+# (what `pie install` and phpize need to build it for any other PHP), INSTALL.txt and
+# SHA256SUMS for every file.
+# Usage: scripts/dist.sh   (DIST_PREBUILT=0: no pre-built archive, for a machine without the
+#                           chroots; CI's release job adds its own)
 #        scripts/dist.sh --module-only   (the module zip alone, what the test shop installs; prints
 #                                         its path)
 set -euo pipefail
@@ -50,58 +52,54 @@ if [ "$module_only" = 1 ]; then
 fi
 
 ext_version="$(sed -n 's/^version = "\(.*\)"/\1/p' "$root/Cargo.toml" | head -1)"
-# The binary for this PHP, loaded before it is kept.
 rm -f "$out"/php_sofinco-*.zip "$out"/php_sofinco-*-src.tgz "$out"/sofinco-*.so
-"$root/scripts/release.sh" "$stage/release" >/dev/null
-bin_zip="$(cd "$stage/release" && ls php_sofinco-*.zip)"
-cp "$stage/release/$bin_zip" "$out/"
-php_tag="$(sed -n 's/^php_sofinco-[^_]*_php\([0-9.]*\)-.*-\([nz]ts\)\.zip$/\1 \2/p' <<<"$bin_zip")"
-
-# The PHP 8.4 build too, made and loaded in the trixie chroot (scripts/matrix/release-php84.sh);
-# DIST_PHP84=0 skips it on a machine that cannot run chroots.
-bin84_zip=""
-if [ "${DIST_PHP84:-1}" = 1 ]; then
-  rm -f "$root/.work/dist-php84"/php_sofinco-*.zip
-  "$root/scripts/matrix/release-php84.sh" "$root/.work/dist-php84" >/dev/null
-  bin84_zip="$(cd "$root/.work/dist-php84" && ls "php_sofinco-${ext_version}_php8.4-"*.zip)"
-  cp "$root/.work/dist-php84/$bin84_zip" "$out/"
+bin_zips=()
+if [ "${DIST_PREBUILT:-1}" = 1 ]; then
+  rm -rf "$root/.work/dist-release"
+  "$root/scripts/matrix/release-all.sh" "$root/.work/dist-release" >/dev/null
+  cp "$root/.work/dist-release"/php_sofinco-*.zip "$out/"
+  mapfile -t bin_zips < <(cd "$out" && ls php_sofinco-*_php*.zip)
 fi
 
 # The PIE source package: what phpize + cargo need, from the committed tree.
 src_name="php_sofinco-$ext_version-src"
 mkdir -p "$stage/$src_name"
 tree="$(git -C "$root" stash create 2>/dev/null || true)"
-git -C "$root" archive --format=tar "${tree:-HEAD}" composer.json Cargo.toml Cargo.lock crates pie stubs \
+git -C "$root" archive --format=tar "${tree:-HEAD}" composer.json Cargo.toml Cargo.lock crates pie stubs THIRD-PARTY-LICENSES.md \
   README.md CHANGELOG.md | tar -x -C "$stage/$src_name"
 (cd "$stage" && tar --sort=name --owner=0 --group=0 --numeric-owner --mtime='@0' -czf "$out/$src_name.tgz" "$src_name")
 
 cat > "$out/INSTALL.txt" <<NOTES
 Payez en plusieurs fois avec Sofinco $version (extension sofinco $ext_version)
 
-1. The PHP extension (PHP 8.1 or newer; PrestaShop 8 or 9)
+1. The PHP extension (PHP 7.1 or newer; PrestaShop 1.7.7+, 8 or 9)
    A .so loads only into the PHP minor version and thread-safety mode it was built for:
    php -v; php -i | grep "Thread Safety"   (the module's configuration page says it too).
 
-   a. This server runs PHP $php_tag on $(uname -m) Linux (glibc): use the pre-built
-      $bin_zip
-        unzip $bin_zip sofinco.so
-        sudo cp sofinco.so "\$(php-config --extension-dir)/sofinco.so"
-        echo "extension=sofinco" | sudo tee /etc/php/${php_tag% *}/mods-available/sofinco.ini
-        sudo phpenmod sofinco && sudo systemctl restart php${php_tag% *}-fpm
-        php -m | grep sofinco
+   a. Pre-built, for x86_64 Linux with glibc 2.31 or newer (Debian 11+, Ubuntu 20.04+), NTS:
+$(for z in ${bin_zips[@]+"${bin_zips[@]}"}; do echo "        $z"; done; [ "${#bin_zips[@]}" -gt 0 ] || echo "        (none in this build: DIST_PREBUILT=0)")
+      For PHP X.Y (for example 7.4; Debian's layout, elsewhere see php --ini and php-config):
+        sha256sum -c SHA256SUMS --ignore-missing
+        unzip php_sofinco-${ext_version}_phpX.Y-x86_64-linux-glibc-nts.zip sofinco.so
+        sudo cp sofinco.so "\$(php-configX.Y --extension-dir)/sofinco.so"
+        echo "extension=sofinco.so" | sudo tee /etc/php/X.Y/mods-available/sofinco.ini
+        sudo phpenmod -v X.Y sofinco && sudo systemctl restart phpX.Y-fpm
+        phpX.Y -m | grep sofinco
+      THIRD-PARTY-LICENSES.md in each archive lists the licences of what the .so links.
 
-   PHP 8.4 NTS on x86_64 Linux (glibc): ${bin84_zip:-not in this build (DIST_PHP84=0)}, the same way
-      (/etc/php/8.4/..., php8.4-fpm).
-
-   b. Any other PHP (8.1, 8.3, ZTS, another OS): build it for that PHP. Needs Rust
-      (https://rustup.rs), clang + libclang and that PHP's php-config (php8.x-dev,
-      php-devel, or your hosting panel's PHP). With PIE (https://github.com/php/pie):
+   b. Any other PHP (another minor, ZTS, another OS): build it for that PHP. Needs Rust
+      (https://rustup.rs), clang + libclang and that PHP's php-config (php7.x-dev / php8.x-dev,
+      php-devel, or your hosting panel's PHP). PHP 8.1+ (ext-php-rs):
+        PHP_CONFIG=/path/to/php-config PHP=\$(/path/to/php-config --php-binary) \\
+          cargo build --release -p sofinco-php   (then copy target/release/libsofinco.so as sofinco.so)
+      PHP 7.1 to 8.0 (phper):
+        PHP_CONFIG=/path/to/php-config cargo build --release -p sofinco-php7
+          (then copy target/release/libsofinco_php7.so as sofinco.so)
+      With PIE (https://github.com/php/pie), PHP 8.1+:
         pie install sofincosignature/sofinco --with-php-config=/path/to/php-config
       or from $src_name.tgz, as PIE does it:
         tar xzf $src_name.tgz && cd $src_name/pie
         phpize && ./configure --with-php-config=/path/to/php-config && make && sudo make install
-      or with cargo: PHP_CONFIG=/path/to/php-config PHP=\$(/path/to/php-config --php-binary) \\
-        cargo build --release -p sofinco-php   (then copy target/release/libsofinco.so as sofinco.so)
       README.md (in the source package), "Installing the extension into a PHP", has every step
       for Debian/Ubuntu, RHEL-like systems, Plesk, cPanel and ISPConfig.
 
@@ -115,5 +113,5 @@ Payez en plusieurs fois avec Sofinco $version (extension sofinco $ext_version)
 
 Check the files: sha256sum -c SHA256SUMS
 NOTES
-(cd "$out" && sha256sum "$zip_name" "$bin_zip" ${bin84_zip:+"$bin84_zip"} "$src_name.tgz" INSTALL.txt > SHA256SUMS)
-echo "dist: $out/: $zip_name, $bin_zip${bin84_zip:+, $bin84_zip}, $src_name.tgz, INSTALL.txt, SHA256SUMS"
+(cd "$out" && sha256sum "$zip_name" ${bin_zips[@]+"${bin_zips[@]}"} "$src_name.tgz" INSTALL.txt > SHA256SUMS)
+echo "dist: $out/: $zip_name, ${bin_zips[*]:-no pre-built archive}, $src_name.tgz, INSTALL.txt, SHA256SUMS"

@@ -1,15 +1,17 @@
 #!/usr/bin/env bash
 # Creates (or reuses) a Debian chroot under .work/chroots/<suite> with the packages the matrix
-# needs: trixie (PHP 8.4, MariaDB 11.8, PHPUnit 11, clang 19) or bullseye (PHP 7.4 and its headers,
-# MariaDB 10.5, clang 11, valgrind).
+# needs: trixie (PHP 8.4, MariaDB 11.8, PHPUnit 11, clang 19), bullseye (PHP 7.4 and its headers,
+# MariaDB 10.5, clang 11, valgrind; the release builds: glibc 2.31) or sid (PHP 8.5 from
+# experimental, clang: the PHP suites only).
 # From the same Debian archive the host uses; the debootstrapped base is kept as a tarball so a
 # failed package step restarts in seconds, and a finished chroot is reused as is.
-#   scripts/matrix/chroot-up.sh trixie|bullseye
+#   scripts/matrix/chroot-up.sh trixie|bullseye|sid
 set -euo pipefail
 # shellcheck source=scripts/matrix/lib.sh
 source "$(dirname "$0")/lib.sh"
 
 suite="${1:-}"
+experimental=()
 case "$suite" in
   trixie)
     packages=(php8.4-cli php8.4-dev php8.4-curl php8.4-mbstring php8.4-xml php8.4-mysql php8.4-gd
@@ -23,8 +25,17 @@ case "$suite" in
       # The phper build of the extension for PHP 7.4 (build-ext74.sh) and its memcheck.
       php7.4-dev clang libclang-dev gcc libc6-dev valgrind
       # The PHP suites' TLS and hostile-answer servers.
-      python3 openssl) ;;
-  *) die "usage: $0 trixie|bullseye" ;;
+      python3 openssl
+      # The release builds (scripts/matrix/release-glibc.sh: glibc 2.31): objdump.
+      binutils) ;;
+  sid)
+    # PHP 8.5 is only in experimental, whose packages apt's solver will not pick directly:
+    # downloaded, then installed as files (sid supplies their dependencies). PHPUnit is the
+    # host's 9.6 (/opt/bookworm-php), so only what it and the suites' helpers need (curl;
+    # python3 and openssl: TlsTest).
+    packages=(clang libclang-dev gcc libc6-dev ca-certificates zip python3 openssl)
+    experimental=(php8.5-cli php8.5-common php8.5-readline php8.5-dev php8.5-xml php8.5-mbstring php8.5-curl) ;;
+  *) die "usage: $0 trixie|bullseye|sid" ;;
 esac
 
 dir="$(chroot_dir "$suite")"
@@ -32,7 +43,7 @@ dir="$(chroot_dir "$suite")"
 exec 9>"$CHROOTS/$suite.lock"
 flock 9
 stamp="$dir/.sofinco-ready"
-want="$(printf '%s\n' "${packages[@]}" | sha256sum | cut -c1-16)"
+want="$(printf '%s\n' "${packages[@]}" ${experimental[@]+"${experimental[@]}"} | sha256sum | cut -c1-16)"
 # MariaDB's install script resolves the host name: the chroot needs the host's /etc/hosts.
 sync_hosts() { [ ! -d "$dir/etc" ] || cp /etc/hosts "$dir/etc/hosts"; }
 if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then
@@ -69,10 +80,22 @@ printf '#!/bin/sh\nexit 101\n' >"$dir/usr/sbin/policy-rc.d"
 chmod +x "$dir/usr/sbin/policy-rc.d"
 cp /etc/resolv.conf "$dir/etc/resolv.conf" 2>/dev/null || true
 sync_hosts
+if [ "${#experimental[@]}" -gt 0 ]; then
+  # The archive is a dated snapshot: its Release files are past their Valid-Until.
+  echo 'Acquire::Check-Valid-Until "false";' >"$dir/etc/apt/apt.conf.d/99snapshot"
+  echo "deb $(host_mirror) experimental main" >"$dir/etc/apt/sources.list.d/experimental.list"
+fi
 in_chroot "$suite" env DEBIAN_FRONTEND=noninteractive apt-get update -qq >"$CHROOTS/$suite-apt.log" 2>&1 \
   && in_chroot "$suite" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
     "${packages[@]}" >>"$CHROOTS/$suite-apt.log" 2>&1 \
   || { tail -n 20 "$CHROOTS/$suite-apt.log" >&2; die "apt-get install in $suite failed (log: $CHROOTS/$suite-apt.log)"; }
+if [ "${#experimental[@]}" -gt 0 ]; then
+  in_chroot "$suite" /bin/bash -c 'set -e; rm -rf /tmp/experimental; mkdir /tmp/experimental; cd /tmp/experimental
+    apt-get download -qq "${@/%//experimental}"
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends ./*.deb
+    rm -rf /tmp/experimental' experimental "${experimental[@]}" >>"$CHROOTS/$suite-apt.log" 2>&1 \
+    || { tail -n 20 "$CHROOTS/$suite-apt.log" >&2; die "experimental packages in $suite failed (log: $CHROOTS/$suite-apt.log)"; }
+fi
 in_chroot "$suite" apt-get clean
 echo "$want" >"$stamp"
 log "chroot $suite ready in $(elapsed "$t0") s (packages $(elapsed "$t1") s): $(in_chroot "$suite" php -r 'echo PHP_VERSION;')"

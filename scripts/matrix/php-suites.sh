@@ -1,30 +1,35 @@
 #!/usr/bin/env bash
-# The PHP suites (tests/php: extension, client, sync against the sandbox) on the trixie
-# chroot's PHP 8.4 with the extension built for it, twice: trixie's PHPUnit 11 (phpunit.11.xml:
-# a deprecation from our code fails) and Debian 12's PHPUnit 9.6 (phpunit.xml). Then the
-# client logs are checked for secrets, as make test-php does.
+# The PHP suites (tests/php: extension, client, sync against the sandbox) with the extension
+# built for the chroot's PHP (scripts/matrix/build-ext.sh): on trixie's PHP 8.4 twice, trixie's
+# PHPUnit 11 (phpunit.11.xml: a deprecation from our code fails) and Debian 12's PHPUnit 9.6
+# (phpunit.xml); on sid's PHP 8.5 under PHPUnit 9.6 alone (sid's own would pull a second PHP
+# into the chroot). Then the client logs are checked for secrets, as make test-php does.
+#   scripts/matrix/php-suites.sh [8.4|8.5]   (default 8.4)
 set -euo pipefail
 # shellcheck source=scripts/matrix/lib.sh
 source "$(dirname "$0")/lib.sh"
 
-so="$ROOT/.work/target-php84/debug/libsofinco.so"
+v="${1:-8.4}"
+case "$v" in 8.4) suite=trixie ;; 8.5) suite=sid ;; *) die "usage: $0 [8.4|8.5]" ;; esac
+tag="php${v/./}"
+so="$ROOT/.work/target-$tag/debug/libsofinco.so"
 sandbox="$ROOT/target/debug/sofinco-sandbox"
-[ -f "$so" ] || die "no PHP 8.4 build: run scripts/matrix/build-ext.sh"
-logs="$ROOT/.work/matrix/php84-logs"
+[ -f "$so" ] || die "no PHP $v build: run scripts/matrix/build-ext.sh debug $v"
+logs="$ROOT/.work/matrix/$tag-logs"
 status=0
 run() {
-  local slug="$1" name="$2" out="$ROOT/.work/matrix/php84-$1.log" rc=0
+  local slug="$1" name="$2" out="$ROOT/.work/matrix/$tag-$1.log" rc=0
   shift 2
   rm -rf "$logs"
-  log "PHP 8.4 suites with $name"
-  (cd "$ROOT" && in_chroot trixie env SOFINCO_TEST_LOGS="$logs" SOFINCO_EXT="$so" SOFINCO_SANDBOX="$sandbox" \
+  log "PHP $v suites with $name"
+  (cd "$ROOT" && in_chroot "$suite" env SOFINCO_TEST_LOGS="$logs" SOFINCO_EXT="$so" SOFINCO_SANDBOX="$sandbox" \
     "$@") >"$out" 2>&1 || rc=$?
   [ "$rc" != 0 ] || "$ROOT/scripts/check-logs.sh" "$logs" >>"$out" 2>&1 || rc=$?
   tail -n 3 "$out" >&2
   [ "$rc" = 0 ] || { tail -n 40 "$out" >&2; status=1; }
-  record "PHP 8.4 (trixie)" "PHP suites, $name" "$out" "$rc"
+  record "PHP $v ($suite)" "PHP suites, $name" "$out" "$rc"
 }
-run phpunit11 "PHPUnit 11 (trixie)" php8.4 -d extension="$so" /usr/bin/phpunit --configuration phpunit.11.xml
-run phpunit96 "PHPUnit 9.6 (Debian 12)" php8.4 -d extension="$so" -d include_path=.:/opt/bookworm-php \
+[ "$v" != 8.4 ] || run phpunit11 "PHPUnit 11 (trixie)" php8.4 -d extension="$so" /usr/bin/phpunit --configuration phpunit.11.xml
+run phpunit96 "PHPUnit 9.6 (Debian 12)" "php$v" -d extension="$so" -d include_path=.:/opt/bookworm-php \
   /opt/bookworm-phpunit --configuration phpunit.xml
 exit "$status"
