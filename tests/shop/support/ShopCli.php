@@ -61,9 +61,10 @@ PHP;
 
     /**
      * Runs $code, which must end by echoing one JSON document on the last line of stdout;
-     * throws (with stderr) when it fails.
+     * throws (with stderr) when it fails. No return type: `mixed` is PHP 8.0+ (the suite runs on 7.4 too).
+     * @return mixed
      */
-    public function json(string $code): mixed
+    public function json(string $code)
     {
         $r = $this->run($code);
         if ($r['exit'] !== 0) {
