@@ -46,7 +46,7 @@ final class SofincoCheckoutTest extends TestCase
         $sent = array_values(array_filter(S::sandbox()->requests(), fn ($r) => str_contains($r['path'], 'partnerDataExchange')));
         $this->assertNotEmpty($sent);
         $ua = array_change_key_case(end($sent)['headers'], CASE_LOWER)['user-agent'] ?? '';
-        $this->assertMatchesRegularExpression('~^sofinco-ext/\S+ sofincosignature/' . preg_quote(S::moduleVersion(), '~') . ' PrestaShop/' . preg_quote(ShopEnv::psVersion(), '~') . ' PHP/8\.~', $ua);
+        $this->assertMatchesRegularExpression('~^sofinco-ext/\S+ sofincosignature/' . preg_quote(S::moduleVersion(), '~') . ' PrestaShop/' . preg_quote(ShopEnv::psVersion(), '~') . ' PHP/' . PHP_MAJOR_VERSION . '\.~', $ua);
 
         $signed = S::sandbox()->journey($journey, 'sign');
         $this->assertStringContainsString('Retour à la boutique', $signed['result']['body']);

@@ -108,13 +108,15 @@ final class SofincoModuleTest extends TestCase
         $page = html_entity_decode($http->get($this->configPage($http))->body, ENT_QUOTES);
         $this->assertStringContainsString('Versions de PrestaShop et de PHP prises en charge', $page);
         $this->assertStringContainsString(sprintf('Cette boutique : PrestaShop %s, PHP %s', \Sofinco\Tests\Shop\Support\ShopEnv::psVersion(), PHP_VERSION), $page);
-        // Every shop the suites run on (8.1.2 and 8.2.1, PHP 8.2 and 8.4) is a "tested here" row.
+        // Every shop the suites run on (1.7.8.11 on PHP 7.4; 8.1.2 on 7.4, 8.2 and 8.4; 8.2.1 on 8.4) is a "tested here" row.
         $this->assertSame(1, preg_match('~<tr class="sofinco-support--(\w+) sofinco-support--current"[^>]*>(.*?)</tr>~s', $page, $row), 'this shop\'s row is marked');
         $this->assertSame('tested', $row[1]);
         $this->assertStringContainsString('testé ici', $row[2]);
-        foreach (['compilé, non testé', 'non pris en charge', 'Aucune version de PrestaShop 9 ne peut être installée ici'] as $text) {
+        foreach (['compilé, non testé', 'Aucune version de PrestaShop 9 ne peut être installée ici', 'sur PrestaShop 1.7.8.11 (Debian 11)'] as $text) {
             $this->assertStringContainsString($text, $page);
         }
+        // PrestaShop 1.7 on PHP 7 is supported now, no longer "cannot work here".
+        $this->assertStringNotContainsString('non pris en charge', $page);
     }
 
     public function testBadValuesAreRefusedWithClearMessagesAndNothingIsSaved(): void
