@@ -4,7 +4,9 @@
 #   PHP 8.4: trixie (MariaDB 11.8), ext-php-rs build .work/target-php84, PHPUnit 11 (phpunit-shop.11.xml);
 #   PHP 7.4: bullseye (MariaDB 10.5), phper build (SOFINCO_SO_PHP74, default
 #            .work/target-php74/debug/libsofinco_php7.so), Debian 12's PHPUnit 9.6 (phpunit-shop.xml).
-# SHOP_SUITES (default "shop"; the 7.4 rows run "shop browser"): any of harness (tests/harness),
+# SHOP_SUITES (default "shop"; the 7.4 rows run "shop browser"): "up" alone only installs and
+# serves the shop (no extension needed: make test does it while the extension builds), else any
+# of harness (tests/harness),
 # shop (tests/shop), browser (tests/browser: the host's Chromium over loopback, the shop's own
 # PHP through scripts/matrix/chroot-php.sh). Every PHP error of the shop's processes goes to
 # <work>/php-errors.log: a deprecation, warning or error naming the module or the extension fails.
@@ -20,7 +22,6 @@ case "$php" in
   8.4)
     suite=trixie
     so="$ROOT/.work/target-php84/debug/libsofinco.so"
-    [ -f "$so" ] || die "no PHP 8.4 build: run scripts/matrix/build-ext.sh"
     phpunit="php8.4 /usr/bin/phpunit --configuration phpunit-shop.11.xml"
     harness="php8.4 /usr/bin/phpunit --configuration phpunit-harness.xml"
     runner="PHPUnit 11"
@@ -28,7 +29,6 @@ case "$php" in
   7.4)
     suite=bullseye
     so="${SOFINCO_SO_PHP74:-$ROOT/.work/target-php74/debug/libsofinco_php7.so}"
-    [ -f "$so" ] || die "no PHP 7.4 build at $so (wip-phper's build; set SOFINCO_SO_PHP74)"
     phpunit="php7.4 -d include_path=.:/opt/bookworm-php /opt/bookworm-phpunit --configuration phpunit-shop.xml"
     harness="php7.4 -d include_path=.:/opt/bookworm-php /opt/bookworm-phpunit --configuration phpunit-harness.xml"
     runner="PHPUnit 9.6"
@@ -37,6 +37,7 @@ case "$php" in
 esac
 case "$ps:$php" in 8.1.2:* | 8.2.1:8.4 | 1.7.8.11:7.4) ;; *) die "PrestaShop $ps does not run on PHP $php" ;; esac
 suites="${SHOP_SUITES:-$default_suites}"
+[ "$suites" = up ] || [ -f "$so" ] || die "no PHP $php build of the extension at $so"
 slug="ps${ps//./}-php${php//./}"
 work="$ROOT/.work/matrix/$slug"
 out="$ROOT/.work/matrix/$slug.log"
@@ -45,6 +46,7 @@ mkdir -p "$work"
 errors="$work/php-errors.log"
 rm -f "$errors"
 php_args="-d extension=$so -d error_reporting=-1 -d log_errors=1 -d error_log=$errors"
+[ "$suites" != up ] || php_args=
 
 t0=$(now_s)
 rc=0
@@ -53,8 +55,13 @@ rc=0
 zip="$("$ROOT/scripts/dist.sh" --module-only)"
 chroot_env=(env SOFINCO_MODULE_ZIP="$zip" SHOP_WORK="$work" PS_VERSION="$ps" SHOP_PHP_ARGS="$php_args"
   SOFINCO_SANDBOX="$ROOT/target/debug/sofinco-sandbox")
-(cd "$ROOT" && in_chroot "$suite" "${chroot_env[@]}" /bin/bash -c 'scripts/shop/shop-up.sh && scripts/shop/shop-install-module.sh') \
-  >>"$out" 2>&1 || rc=$?
+if [ "$suites" = up ]; then
+  (cd "$ROOT" && in_chroot "$suite" "${chroot_env[@]}" scripts/shop/shop-up.sh) >>"$out" 2>&1 || rc=$?
+  suites=
+else
+  (cd "$ROOT" && in_chroot "$suite" "${chroot_env[@]}" /bin/bash -c 'scripts/shop/shop-up.sh && scripts/shop/shop-install-module.sh') \
+    >>"$out" 2>&1 || rc=$?
+fi
 
 # run NAME SUITE-LABEL CMD...: one suite, timed, recorded in the matrix's results.
 run() {
