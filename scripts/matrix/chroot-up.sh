@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Creates (or reuses) a Debian chroot under .work/chroots/<suite> with the packages the matrix
-# needs: trixie (PHP 8.4, MariaDB 11.8, PHPUnit 11, clang 19) or bullseye (PHP 7.4, MariaDB 10.5).
+# needs: trixie (PHP 8.4, MariaDB 11.8, PHPUnit 11, clang 19) or bullseye (PHP 7.4 and its headers,
+# MariaDB 10.5, clang 11, valgrind).
 # From the same Debian archive the host uses; the debootstrapped base is kept as a tarball so a
 # failed package step restarts in seconds, and a finished chroot is reused as is.
 #   scripts/matrix/chroot-up.sh trixie|bullseye
@@ -18,7 +19,9 @@ case "$suite" in
     # php7.4-bcmath is missing from the archive; PrestaShop 1.7.8.11 installs without it.
     packages=(php7.4-cli php7.4-curl php7.4-mbstring php7.4-xml php7.4-mysql php7.4-gd
       php7.4-intl php7.4-zip mariadb-server mariadb-client xz-utils unzip zip curl
-      ca-certificates procps) ;;
+      ca-certificates procps
+      # The phper build of the extension for PHP 7.4 (build-ext74.sh) and its memcheck.
+      php7.4-dev clang libclang-dev gcc libc6-dev valgrind) ;;
   *) die "usage: $0 trixie|bullseye" ;;
 esac
 

@@ -1,0 +1,12 @@
+//! What this build is (set by build.rs), for `Internal::buildInfo()` and phpinfo().
+
+pub use sofinco_core::version::VERSION;
+
+/// `php-config --version` of the PHP this build was compiled against.
+pub const PHP_BUILD_VERSION: &str = env!("SOFINCO_PHP_VERSION");
+/// `php-config --phpapi` of that PHP.
+pub const PHP_BUILD_API: &str = env!("SOFINCO_PHP_API");
+pub const BUILD_PROFILE: &str = env!("SOFINCO_BUILD_PROFILE");
+pub const TARGET_ARCH: &str = env!("SOFINCO_TARGET_ARCH");
+/// The phper release this binding is written against (Cargo.toml).
+pub const PHPER_VERSION: &str = "0.17";
