@@ -86,7 +86,8 @@ describe('the configuration page (back office)', () => {
     if (!token) {
       const manager = page.locator('#subtab-AdminModulesSf > a').first();
       await manager.waitFor({ state: 'attached' });
-      token = new URL(await manager.evaluate((a) => a.href)).searchParams.get('_token');
+      await page.goto(await manager.evaluate((a) => a.href));
+      token = new URL(page.url()).searchParams.get('_token');
     }
     await page.goto(`${s.adminUrl}index.php/improve/modules/manage/action/configure/sofincosignature?_token=${token}`);
     await page.waitForURL(/configure=sofincosignature/);
