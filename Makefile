@@ -70,6 +70,11 @@ lint: deps
 	@# Every {l} of the module's templates is escaped at output (SofincoEscape), and a planted raw one is caught.
 	$(PHP) tools/check-template-escaping.php php-module/sofincosignature/views
 	@! $(PHP) tools/check-template-escaping.php tests/fixtures/template-unescaped >/dev/null 2>&1 || { echo "check-template-escaping misses a planted raw {l}" >&2; exit 1; }
+	$(MAKE) stubs-check
+	@# The typed boundary: no state key outside SofincoStates, no array given to the extension (and each planted breach is caught).
+	$(PHP) tools/check-typed-boundary.php php-module/sofincosignature
+	@for f in tests/fixtures/typed-boundary/*.php; do \
+	  ! $(PHP) tools/check-typed-boundary.php $$f >/dev/null 2>&1 || { echo "check-typed-boundary misses $$f" >&2; exit 1; }; done
 	@# Every module file names its licence (and a planted file without one is caught).
 	tools/check-license-headers.sh php-module/sofincosignature
 	@! tools/check-license-headers.sh tests/fixtures/license-missing >/dev/null 2>&1 || { echo "check-license-headers misses a planted file" >&2; exit 1; }
@@ -146,6 +151,10 @@ screenshots:
 stubs: build-debug
 	$(PHP) -d extension=$(TEST_SO) tools/gen-stubs.php > stubs/.sofinco.stub.php.tmp
 	mv stubs/.sofinco.stub.php.tmp stubs/sofinco.stub.php
+
+# The committed stub is what the built extension generates (also tests/php StubDriftTest).
+stubs-check: build-debug
+	@$(PHP) -d extension=$(TEST_SO) tools/gen-stubs.php | diff -u stubs/sofinco.stub.php - || { echo "stubs/sofinco.stub.php is out of date: run make stubs" >&2; exit 1; }
 
 # The extension under valgrind: no leak, no invalid access of its own.
 memcheck: build-debug

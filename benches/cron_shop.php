@@ -26,7 +26,7 @@ function park(array $restore = []): array
         foreach ($restore as $id => $state) { $db->execute("UPDATE {$p}orders SET current_state = " . (int) $state . " WHERE id_order = " . (int) $id); }
         if (!$restore) {
             $ids = [];
-            foreach (SofincoStates::keys() as $key) { if (\Sofinco\StatusMapper::isSynced($key)) { $ids[] = SofincoStates::id($key); } }
+            foreach (SofincoStates::all() as $s) { if (\Sofinco\StatusMapper::isSynced($s)) { $ids[] = SofincoStates::id($s); } }
             foreach (SofincoDossiers::followed($ids) as $row) { $moved[(int) $row["id_order"]] = (int) $row["current_state"]; }
             if ($moved) { $db->execute("UPDATE {$p}orders SET current_state = " . (int) Configuration::get("PS_OS_CANCELED") . " WHERE id_order IN (" . implode(",", array_keys($moved)) . ")"); }
         }

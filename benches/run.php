@@ -36,7 +36,7 @@ function variant(string $worker, array $args): array
 
 $rows = [];
 foreach ($sizes as $n) {
-    // N dossiers in ETU, each followed by an order in SOFINCO_OS_IN_STUDY.
+    // N dossiers in ETU, each followed by an order in Sofinco\OrderState::InStudy.
     $sandbox->faults([]);
     $sandbox->reset();
     $orders = [];
@@ -44,7 +44,7 @@ foreach ($sizes as $n) {
         $ref = sprintf('BENCH%07d', $i);
         $d = $sandbox->setStatus($ref, 'ETU', ['amountCents' => 100000]);
         $orders[] = ['id_order' => $i + 1, 'contract_id' => $d['contractId'] ?? $d['contract_id'], 'order_reference' => $ref,
-            'state' => 'SOFINCO_OS_IN_STUDY', 'order_total_cents' => 100000, 'currency' => 'EUR', 'since' => time()];
+            'state' => 'in_study', 'order_total_cents' => 100000, 'currency' => 'EUR', 'since' => time()];
     }
     $file = tempnam(sys_get_temp_dir(), 'bench-orders-');
     file_put_contents($file, json_encode(['config' => $config, 'orders' => $orders]));

@@ -1,5 +1,8 @@
 <?php
 declare(strict_types=1);
+require __DIR__ . '/../tools/php/Typed.php';
+
+use Sofinco\Tests\Support\Typed;
 
 $config = json_decode($argv[1], true);
 $runs = 200;
@@ -8,7 +11,7 @@ $median = function (array $xs): float {
     return $xs[intdiv(count($xs), 2)];
 };
 $cold = [];
-$client = new Sofinco\SofincoClient($config);
+$client = new Sofinco\SofincoClient(Typed::config($config));
 $client->simulate(100000); // the token, once
 for ($i = 0; $i < $runs; $i++) {
     $t = hrtime(true);
@@ -16,7 +19,7 @@ for ($i = 0; $i < $runs; $i++) {
     $cold[] = (hrtime(true) - $t) / 1000;
 }
 $dir = sys_get_temp_dir() . '/sofinco-bench-cache-' . getmypid();
-$cached = new Sofinco\SofincoClient($config + ['cache_dir' => $dir]);
+$cached = new Sofinco\SofincoClient(Typed::config($config + ['cache_dir' => $dir]));
 $cached->simulate(129000);
 $warm = [];
 for ($i = 0; $i < $runs; $i++) {

@@ -5,8 +5,10 @@
 declare(strict_types=1);
 
 require __DIR__ . '/../tools/php/Sandbox.php';
+require __DIR__ . '/../tools/php/Typed.php';
 
 use Sofinco\Tests\Support\Sandbox;
+use Sofinco\Tests\Support\Typed;
 
 if (!extension_loaded('sofinco')) {
     fwrite(STDERR, "The sofinco extension is not loaded.\n");
@@ -23,14 +25,15 @@ function say(string $line = ''): void
 define('_PS_VERSION_', 'demo');
 require_once __DIR__ . '/../php-module/sofincosignature/classes/SofincoStates.php';
 
-/** «Dossier en étude Sofinco» (SOFINCO_OS_IN_STUDY): the merchant's name, then the extension's key. */
-function state(?string $key): string
+/** «Sofinco application under review» (in_study): the module's name, then the extension's state. */
+function state(?\Sofinco\OrderState $state): string
 {
-    if ($key === null || $key === '') {
+    if ($state === null) {
         return 'no change';
     }
-    $name = SofincoStates::PRESENTATION[$key]['fr'] ?? $key;
-    return "«{$name}» ($key)";
+    $key = SofincoStates::key($state);
+    $name = SofincoStates::TABLE[$state->name]['name'] ?? $key;
+    return "«{$name}» ({$state->value}, $key)";
 }
 
 function euros(int $cents): string
@@ -58,7 +61,7 @@ $listener = proc_open([PHP_BINARY, '-S', "127.0.0.1:$port", __DIR__ . '/notifica
     [1 => ['file', '/dev/null', 'w'], 2 => ['file', '/dev/null', 'w']], $pipes, null, ['SOFINCO_DEMO_INBOX' => $inbox] + getenv());
 usleep(300000);
 
-$client = new Sofinco\SofincoClient($sandbox->config(['user_agent' => 'sofinco-demo']));
+$client = new Sofinco\SofincoClient(Typed::config($sandbox->config(['user_agent' => 'sofinco-demo'])));
 
 say("\n1. Product page: simulation for " . euros(129000));
 $sim = $client->simulate(129000);
@@ -71,7 +74,7 @@ say('   ' . $sim->legalNotice);
 
 $reference = 'DEMO' . strtoupper(base_convert((string) time(), 10, 36));
 say("\n2. Checkout: the customer picks Sofinco; attempt $reference");
-$journey = $client->createJourney([
+$journey = $client->createJourney(Typed::order([
     'order_reference' => $reference,
     'amount_cents' => 129000,
     'customer' => ['civility' => 'mrs', 'first_name' => 'Zoé', 'last_name' => 'Lefèvre', 'email' => 'zoe@example.test',
@@ -79,7 +82,7 @@ $journey = $client->createJourney([
     'return_url' => "http://127.0.0.1:$port/return?ref=$reference",
     'notification_url' => "http://127.0.0.1:$port/notify",
     'duration_months' => 10,
-]);
+]));
 say('   redirected to ' . $journey['journey_url']);
 
 say("\n3. On Sofinco's page the customer ticks the box and signs");
@@ -99,7 +102,7 @@ say(sprintf('   a hint only: the shop asks Sofinco itself about %s', $hint['orde
 
 $sync = new Sofinco\DossierSync($client);
 $attempt = ['id_cart' => 42, 'order_reference' => $reference, 'cart_total_cents' => 129000, 'currency' => 'EUR', 'created_at' => time()];
-$decision = $sync->notification($body, $attempt);
+$decision = $sync->notification($body, Typed::attempt($attempt));
 say(sprintf('   decision: %s in %s (contract %s, signed %s)', $decision->action->value, state($decision->state), $decision->contractId, $decision->signatureDate));
 
 say("\n5. The statuses cron follows the dossier while Sofinco studies it");
@@ -107,7 +110,7 @@ $order = ['id_order' => 1, 'contract_id' => $decision->contractId, 'order_refere
     'state' => $decision->state, 'order_total_cents' => 129000, 'currency' => 'EUR', 'since' => time()];
 foreach (['CLI', 'AFI'] as $code) {
     $sandbox->setStatus($reference, $code);
-    $d = $sync->statuses([$order])->decisions[0];
+    $d = $sync->statuses(null, ...Typed::tracked([$order]))->decisions[0];
     say(sprintf('   Sofinco says %s → %s %s', $code, $d->action->value, state($d->state)));
     $order['state'] = $d->state ?? $order['state'];
 }
@@ -115,10 +118,10 @@ foreach (['CLI', 'AFI'] as $code) {
 say("\n6. The merchant clicks \"Valider la demande de financement\"");
 $request = ['id_order' => 1, 'contract_id' => $decision->contractId, 'order_reference' => $reference,
     'order_total_cents' => 129000, 'currency' => 'EUR', 'requested_at' => time(), 'sent' => false];
-$d = $sync->fundings([$request])->decisions[0];
+$d = $sync->fundings(null, ...Typed::fundings([$request]))->decisions[0];
 say(sprintf('   funding cron: %s → %s', $d->action->value, state($d->state)));
 $request['sent'] = true;
-$d = $sync->fundings([$request])->decisions[0];
+$d = $sync->fundings(null, ...Typed::fundings([$request]))->decisions[0];
 say(sprintf('   next run: %s → %s', $d->action->value, state($d->state)));
 $dossier = $client->getDossier($decision->contractId, $reference);
 say(sprintf('   Sofinco: %s, funded on %s, %s', $dossier->status, $dossier->fundedAt, euros($dossier->amountCents)));

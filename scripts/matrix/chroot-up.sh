@@ -21,7 +21,9 @@ case "$suite" in
       php7.4-intl php7.4-zip mariadb-server mariadb-client xz-utils unzip zip curl
       ca-certificates procps
       # The phper build of the extension for PHP 7.4 (build-ext74.sh) and its memcheck.
-      php7.4-dev clang libclang-dev gcc libc6-dev valgrind) ;;
+      php7.4-dev clang libclang-dev gcc libc6-dev valgrind
+      # The PHP suites' TLS and hostile-answer servers.
+      python3 openssl) ;;
   *) die "usage: $0 trixie|bullseye" ;;
 esac
 

@@ -4,8 +4,9 @@
 #   PHP 8.4 (trixie): php -l, the extension built for it, the PHP suites under PHPUnit 11 and
 #     9.6 (beside the shop suite), the shop suite on PrestaShop 8.2.1, and on 8.1.2 with
 #     MATRIX_PS812=1 (off by default: make test's time budget);
-#   PHP 7.4 (bullseye): php -l, the shop suite and the browser checks on PrestaShop 1.7.8.11
-#     and 8.1.2 with the phper build of the extension (.work/target-php74);
+#   PHP 7.4 (bullseye): php -l, the phper build of the extension (crates/sofinco-php7), the
+#     PHP suites against it under PHPUnit 9.6, then under valgrind; the shop suite and the
+#     browser checks on PrestaShop 1.7.8.11 and 8.1.2 with it (.work/target-php74);
 #   PHP 8.2 (the host): its rows come from make test-php / test-shop when they ran.
 # Prints the table of combinations with their test counts (MATRIX_TABLE=0: not, for make test);
 # fails when any row failed.
@@ -50,6 +51,10 @@ for suite in "PHPUnit 11 (trixie)" "PHPUnit 9.6 (Debian 12)"; do
   recorded_ok "PHP 8.4 (trixie)" "PHP suites, $suite" || status=1
 done
 [ "${MATRIX_PS812:-0}" = 0 ] || step "$here/shop-suite.sh" 8.1.2
+# PHP 7.4: the phper build (the PHP 7.1-8.0 engine), its PHP suites, then valgrind over them.
+step "$here/build-ext74.sh" debug
+step "$here/php74-suites.sh"
+step "$here/memcheck74.sh"
 # PrestaShop 1.7.8.11 and 8.1.2 on PHP 7.4 (the phper build): shop suite and browser checks.
 for ps in 1.7.8.11 8.1.2; do
   step "$here/shop-suite.sh" "$ps" 7.4

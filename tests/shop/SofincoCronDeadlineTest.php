@@ -44,7 +44,7 @@ final class SofincoCronDeadlineTest extends TestCase
     {
         return S::cli()->json('require_once _PS_MODULE_DIR_ . "sofincosignature/classes/autoload.php";
             $ids = [];
-            foreach (SofincoStates::keys() as $key) { if (\Sofinco\StatusMapper::isSynced($key)) { $ids[] = SofincoStates::id($key); } }
+            foreach (SofincoStates::all() as $s) { if (\Sofinco\StatusMapper::isSynced($s)) { $ids[] = SofincoStates::id($s); } }
             $rows = SofincoDossiers::followed($ids);
             $untouched = array_filter($rows, function ($r) { return strtotime($r["date_upd"]) < ' . $since . '; });
             echo json_encode(["all" => count($rows), "untouched" => count($untouched)]);');

@@ -79,11 +79,7 @@ $checkouts = in_parallel('
         $reference = SofincoAttempts::newReference(1, (int) $cart->id);
         SofincoAttempts::create(1, (int) $cart->id, $reference, $amount, "PRODUCTION");
         try {
-            $journey = $client->createJourney(["order_reference" => $reference, "amount_cents" => $amount,
-                "customer" => ["civility" => "mrs", "first_name" => "Zoé", "last_name" => "Soak", "email" => $customer->email, "phone" => "0612345678",
-                    "address" => ["line1" => "1 rue de la Paix", "postcode" => "75002", "city" => "Paris", "country" => "FR"]],
-                "return_url" => Context::getContext()->link->getModuleLink("sofincosignature", "return", ["ref" => $reference, "sig" => SofincoReturnSignature::sign($reference)], true),
-                "notification_url" => Context::getContext()->link->getModuleLink("sofincosignature", "notification", [], true)]);
+            $journey = $client->createJourney(SofincoJourney::order(Context::getContext(), $reference, $amount, $customer, $address));
             $out[] = ["i" => $i, "id_cart" => (int) $cart->id, "reference" => $reference, "journey" => $journey["journey_url"]];
         } catch (Throwable $e) {
             SofincoAttempts::close($reference, SofincoAttempts::ABANDONED, 0, "journey not created: " . $e->getMessage());
@@ -219,7 +215,7 @@ foreach (S::rows('SELECT o.id_cart, o.id_order, o.current_state, o.valid, so.id_
 }
 $finals = ['SOFINCO_OS_FUNDED', 'SOFINCO_OS_REFUSED', 'SOFINCO_OS_CANCELLED', 'SOFINCO_OS_IN_STUDY'];
 $design = S::cli()->json('$out = [];
-    foreach (' . var_export($finals, true) . ' as $key) { $out[$key] = \Sofinco\StatusMapper::releasesStock($key); }
+    foreach (' . var_export($finals, true) . ' as $key) { $out[$key] = \Sofinco\StatusMapper::releasesStock(SofincoStates::of(SofincoStates::idOfKey($key))); }
     $out["cancelled_id"] = (int) Configuration::get("PS_OS_CANCELED"); echo json_encode($out);');
 $stateIds = [(int) $design['cancelled_id'] => 'PS_OS_CANCELED'];
 foreach ($finals as $key) {

@@ -5,7 +5,8 @@
 $path = parse_url($_SERVER['REQUEST_URI'], PHP_URL_PATH);
 header('Content-Type: application/json');
 if ($path === '/token') {
-    echo json_encode(['access_token' => 'hostile-token', 'token_type' => 'Bearer', 'expires_in' => 1200]);
+    // JSON written out: `php -n` 7.4 has no json extension (it is built in from 8.0).
+    echo '{"access_token":"hostile-token","token_type":"Bearer","expires_in":1200}';
     return;
 }
 switch (getenv('HOSTILE_MODE')) {
@@ -29,7 +30,7 @@ switch (getenv('HOSTILE_MODE')) {
         echo str_repeat('[', 200000) . str_repeat(']', 200000);
         return;
     case 'types':
-        echo json_encode(['capitalAmount' => 'lots', 'proposals' => [['dueNumber' => -3, 'annualDebitRate' => 'x']]]);
+        echo '{"capitalAmount":"lots","proposals":[{"dueNumber":-3,"annualDebitRate":"x"}]}';
         return;
     default:
         http_response_code(500);

@@ -1,6 +1,7 @@
 //! `sofinco-core`: the Sofinco signature rules, knowing nothing of PHP. The extension
 //! (`sofinco-php`) binds them; the sandbox and the benches use them directly.
 
+pub mod api;
 pub mod client;
 pub mod contract;
 pub mod error;

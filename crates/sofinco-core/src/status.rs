@@ -1,5 +1,6 @@
-//! The status table: Sofinco's dossier codes, the module's order states and their groups
-//! (design.md §3, spec-fr.md §6 and §7). Pure data, no PHP.
+//! The status table: Sofinco's dossier codes, the order states the extension reasons about
+//! and their groups (design.md §3, spec-fr.md §6 and §7). Pure data, no PHP: the PrestaShop
+//! configuration key of each state is the module's (SofincoStates), not the core's.
 
 use crate::contract::status as code;
 use crate::error::{Error, Result};
@@ -22,63 +23,135 @@ impl Group {
     }
 }
 
+/// An order state the extension reasons about (docs/php-api.md, `Sofinco\OrderState`): the
+/// module's nine states and PrestaShop's own "Annulé". An order in any other state is
+/// `None` where an `Option<OrderState>` is taken.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum OrderState {
+    InStudy,
+    AwaitingCustomer,
+    AwaitingFunding,
+    FundingRequested,
+    Funded,
+    Refused,
+    Cancelled,
+    NotFound,
+    TechError,
+    /// PrestaShop's own "Annulé" (PS_OS_CANCELED), where a refused or cancelled order goes
+    /// next: PrestaShop gives stock back only for that state (OrderHistory::changeIdOrderState).
+    PrestashopCancelled,
+}
+
+impl OrderState {
+    /// Every case, in workflow order (the module's nine, then PrestaShop's "Annulé").
+    pub const ALL: [OrderState; 10] = [
+        OrderState::InStudy,
+        OrderState::AwaitingCustomer,
+        OrderState::AwaitingFunding,
+        OrderState::FundingRequested,
+        OrderState::Funded,
+        OrderState::Refused,
+        OrderState::Cancelled,
+        OrderState::NotFound,
+        OrderState::TechError,
+        OrderState::PrestashopCancelled,
+    ];
+
+    /// The PHP enum's case name.
+    pub fn name(self) -> &'static str {
+        match self {
+            OrderState::InStudy => "InStudy",
+            OrderState::AwaitingCustomer => "AwaitingCustomer",
+            OrderState::AwaitingFunding => "AwaitingFunding",
+            OrderState::FundingRequested => "FundingRequested",
+            OrderState::Funded => "Funded",
+            OrderState::Refused => "Refused",
+            OrderState::Cancelled => "Cancelled",
+            OrderState::NotFound => "NotFound",
+            OrderState::TechError => "TechError",
+            OrderState::PrestashopCancelled => "PrestashopCancelled",
+        }
+    }
+
+    /// The PHP enum's backing value (the PHP 7 class constant's string).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            OrderState::InStudy => "in_study",
+            OrderState::AwaitingCustomer => "awaiting_customer",
+            OrderState::AwaitingFunding => "awaiting_funding",
+            OrderState::FundingRequested => "funding_requested",
+            OrderState::Funded => "funded",
+            OrderState::Refused => "refused",
+            OrderState::Cancelled => "cancelled",
+            OrderState::NotFound => "not_found",
+            OrderState::TechError => "tech_error",
+            OrderState::PrestashopCancelled => "prestashop_cancelled",
+        }
+    }
+
+    /// The case whose value is `value` (a PHP 7 engine reads its constants' strings back).
+    pub fn parse(value: &str) -> Option<OrderState> {
+        OrderState::ALL.into_iter().find(|s| s.as_str() == value)
+    }
+}
+
+impl std::fmt::Display for OrderState {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// How a state of the module's own reads in reasons: its value, or that it is not ours.
+pub fn label(state: Option<OrderState>) -> &'static str {
+    state.map_or("(not Sofinco's)", OrderState::as_str)
+}
+
 /// One order state the module installs in PrestaShop. Its name, colour and PrestaShop
 /// flags are presentation: the module owns them (SofincoStates), through translations.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct OrderState {
-    pub key: &'static str,
+pub struct StateInfo {
+    pub state: OrderState,
     /// No further sync once reached (NOT_FOUND and TECH_ERROR become final only after
     /// DossierSync's grace period, so they are not final here).
     pub is_final: bool,
     pub group: Group,
 }
 
-pub const IN_STUDY: &str = "SOFINCO_OS_IN_STUDY";
-pub const AWAITING_CUSTOMER: &str = "SOFINCO_OS_AWAITING_CUSTOMER";
-pub const AWAITING_FUNDING: &str = "SOFINCO_OS_AWAITING_FUNDING";
-pub const FUNDING_REQUESTED: &str = "SOFINCO_OS_FUNDING_REQUESTED";
-pub const FUNDED: &str = "SOFINCO_OS_FUNDED";
-pub const REFUSED: &str = "SOFINCO_OS_REFUSED";
-pub const CANCELLED: &str = "SOFINCO_OS_CANCELLED";
-pub const NOT_FOUND: &str = "SOFINCO_OS_NOT_FOUND";
-pub const TECH_ERROR: &str = "SOFINCO_OS_TECH_ERROR";
-/// PrestaShop's own "Annulé" (PS_OS_CANCELED), where a refused or cancelled order goes
-/// next: PrestaShop gives stock back only for that state (OrderHistory::changeIdOrderState).
-pub const PS_CANCELED: &str = "PS_OS_CANCELED";
+use OrderState::*;
 
-const fn state(key: &'static str, group: Group, is_final: bool) -> OrderState {
-    OrderState {
-        key,
+const fn info(state: OrderState, group: Group, is_final: bool) -> StateInfo {
+    StateInfo {
+        state,
         is_final,
         group,
     }
 }
 
 /// Every order state of the module, in workflow order.
-pub const STATES: [OrderState; 9] = [
-    state(IN_STUDY, Group::Pending, false),
-    state(AWAITING_CUSTOMER, Group::Pending, false),
-    state(AWAITING_FUNDING, Group::Validated, false),
-    state(FUNDING_REQUESTED, Group::Validated, false),
-    state(FUNDED, Group::Validated, true),
-    state(REFUSED, Group::Cancelled, true),
-    state(CANCELLED, Group::Cancelled, true),
-    state(NOT_FOUND, Group::Cancelled, false),
-    state(TECH_ERROR, Group::Cancelled, false),
+pub const STATES: [StateInfo; 9] = [
+    info(InStudy, Group::Pending, false),
+    info(AwaitingCustomer, Group::Pending, false),
+    info(AwaitingFunding, Group::Validated, false),
+    info(FundingRequested, Group::Validated, false),
+    info(Funded, Group::Validated, true),
+    info(Refused, Group::Cancelled, true),
+    info(Cancelled, Group::Cancelled, true),
+    info(NotFound, Group::Cancelled, false),
+    info(TechError, Group::Cancelled, false),
 ];
 
 /// Sofinco's codes and the state each one maps to; `None` means "no change, ask again".
-const CODES: [(&str, Option<&str>); 11] = [
-    ("ATT", Some(IN_STUDY)),
-    ("ETU", Some(IN_STUDY)),
-    ("CLI", Some(AWAITING_CUSTOMER)),
-    ("AFI", Some(AWAITING_FUNDING)),
-    ("FIN", Some(FUNDED)),
-    ("REF", Some(REFUSED)),
-    ("ANN", Some(CANCELLED)),
-    ("ABD", Some(CANCELLED)),
-    ("NFD", Some(NOT_FOUND)),
-    ("ERR", Some(TECH_ERROR)),
+const CODES: [(&str, Option<OrderState>); 11] = [
+    ("ATT", Some(InStudy)),
+    ("ETU", Some(InStudy)),
+    ("CLI", Some(AwaitingCustomer)),
+    ("AFI", Some(AwaitingFunding)),
+    ("FIN", Some(Funded)),
+    ("REF", Some(Refused)),
+    ("ANN", Some(Cancelled)),
+    ("ABD", Some(Cancelled)),
+    ("NFD", Some(NotFound)),
+    ("ERR", Some(TechError)),
     ("UKW", None),
 ];
 
@@ -88,7 +161,7 @@ pub fn normalize_code(code: &str) -> String {
 }
 
 /// The order state for a Sofinco code, `Ok(None)` for UKW, an error for any other code.
-pub fn state_for(code: &str) -> Result<Option<&'static str>> {
+pub fn state_for(code: &str) -> Result<Option<OrderState>> {
     let normalized = normalize_code(code);
     CODES
         .iter()
@@ -97,27 +170,27 @@ pub fn state_for(code: &str) -> Result<Option<&'static str>> {
         .ok_or_else(|| Error::unknown_status(code))
 }
 
-/// The state with this key, if it is one of the module's.
-pub fn find(key: &str) -> Option<&'static OrderState> {
-    STATES.iter().find(|s| s.key == key)
+/// The module's row for this state, if it is one of the module's.
+pub fn find(state: OrderState) -> Option<&'static StateInfo> {
+    STATES.iter().find(|s| s.state == state)
 }
 
-/// The group of a module state key; an error for keys that are not the module's.
-pub fn group(key: &str) -> Result<Group> {
-    find(key)
+/// The group of a module state; an error for PrestaShop's own cancelled state.
+pub fn group(state: OrderState) -> Result<Group> {
+    find(state)
         .map(|s| s.group)
-        .ok_or_else(|| Error::unknown_state_key(key))
+        .ok_or_else(|| Error::unknown_state_key(state.as_str()))
 }
 
 /// Whether the crons still follow an order in this state. A state that is not the
 /// module's was set by hand and takes the order out of the workflow (spec-fr.md §8).
-pub fn is_synced(key: &str) -> bool {
-    find(key).is_some_and(|s| !s.is_final)
+pub fn is_synced(state: Option<OrderState>) -> bool {
+    state.and_then(find).is_some_and(|s| !s.is_final)
 }
 
 /// Only an approved dossier awaiting the merchant may be sent for funding.
-pub fn can_request_funding(key: &str) -> bool {
-    key == AWAITING_FUNDING
+pub fn can_request_funding(state: Option<OrderState>) -> bool {
+    state == Some(AwaitingFunding)
 }
 
 /// Alive dossiers become orders; the others never do (design.md §4).
@@ -133,10 +206,10 @@ pub fn is_alive_code(code: &str) -> bool {
 /// One rule for the order panel and the action, so a crafted POST gets what the panel shows.
 /// A held order (TECH_ERROR over a live dossier whose amount is not the order's) is
 /// cancellable: that is how the merchant resolves it.
-pub fn can_cancel(state_key: &str, sofinco_code: &str, contract_id: &str) -> bool {
+pub fn can_cancel(state: Option<OrderState>, sofinco_code: &str, contract_id: &str) -> bool {
     let state_ok = matches!(
-        state_key,
-        IN_STUDY | AWAITING_CUSTOMER | AWAITING_FUNDING | FUNDING_REQUESTED | TECH_ERROR
+        state,
+        Some(InStudy | AwaitingCustomer | AwaitingFunding | FundingRequested | TechError)
     );
     state_ok
         && !contract_id.trim().is_empty()
@@ -146,18 +219,18 @@ pub fn can_cancel(state_key: &str, sofinco_code: &str, contract_id: &str) -> boo
 
 /// Reaching this state ends the dossier without money: the order's products go back to
 /// stock, through PrestaShop's own cancelled state.
-pub fn releases_stock(state_key: &str) -> bool {
-    matches!(state_key, REFUSED | CANCELLED)
+pub fn releases_stock(state: Option<OrderState>) -> bool {
+    matches!(state, Some(Refused | Cancelled))
 }
 
 /// The state an order is created in, and the state it is moved to right after.
 /// PrestaShop's validateOrder books a payment for the full amount when the initial state
 /// is "logable" (approved), while OrderHistory books one only on a paid state: an approved,
 /// not yet funded dossier is created in study and moved, so money is booked once, at FIN.
-pub fn creation_path(state_key: &'static str) -> (&'static str, Option<&'static str>) {
-    match group(state_key) {
-        Ok(Group::Validated) if state_key != FUNDED => (IN_STUDY, Some(state_key)),
-        _ => (state_key, None),
+pub fn creation_path(state: OrderState) -> (OrderState, Option<OrderState>) {
+    match group(state) {
+        Ok(Group::Validated) if state != Funded => (InStudy, Some(state)),
+        _ => (state, None),
     }
 }
 
@@ -179,23 +252,23 @@ mod tests {
 
     #[test]
     fn every_code_maps_as_design_says() {
-        assert_eq!(state_for("ATT").unwrap(), Some(IN_STUDY));
-        assert_eq!(state_for("ETU").unwrap(), Some(IN_STUDY));
-        assert_eq!(state_for("CLI").unwrap(), Some(AWAITING_CUSTOMER));
-        assert_eq!(state_for("AFI").unwrap(), Some(AWAITING_FUNDING));
-        assert_eq!(state_for("FIN").unwrap(), Some(FUNDED));
-        assert_eq!(state_for("REF").unwrap(), Some(REFUSED));
-        assert_eq!(state_for("ANN").unwrap(), Some(CANCELLED));
-        assert_eq!(state_for("ABD").unwrap(), Some(CANCELLED));
-        assert_eq!(state_for("NFD").unwrap(), Some(NOT_FOUND));
-        assert_eq!(state_for("ERR").unwrap(), Some(TECH_ERROR));
+        assert_eq!(state_for("ATT").unwrap(), Some(InStudy));
+        assert_eq!(state_for("ETU").unwrap(), Some(InStudy));
+        assert_eq!(state_for("CLI").unwrap(), Some(AwaitingCustomer));
+        assert_eq!(state_for("AFI").unwrap(), Some(AwaitingFunding));
+        assert_eq!(state_for("FIN").unwrap(), Some(Funded));
+        assert_eq!(state_for("REF").unwrap(), Some(Refused));
+        assert_eq!(state_for("ANN").unwrap(), Some(Cancelled));
+        assert_eq!(state_for("ABD").unwrap(), Some(Cancelled));
+        assert_eq!(state_for("NFD").unwrap(), Some(NotFound));
+        assert_eq!(state_for("ERR").unwrap(), Some(TechError));
         assert_eq!(state_for("UKW").unwrap(), None);
     }
 
     #[test]
     fn codes_are_trimmed_and_case_insensitive() {
-        assert_eq!(state_for(" etu\n").unwrap(), Some(IN_STUDY));
-        assert_eq!(state_for("Fin").unwrap(), Some(FUNDED));
+        assert_eq!(state_for(" etu\n").unwrap(), Some(InStudy));
+        assert_eq!(state_for("Fin").unwrap(), Some(Funded));
     }
 
     #[test]
@@ -207,42 +280,73 @@ mod tests {
     }
 
     #[test]
+    fn values_are_those_of_the_php_api_and_read_back() {
+        let values: Vec<_> = OrderState::ALL.iter().map(|s| s.as_str()).collect();
+        assert_eq!(
+            values,
+            [
+                "in_study",
+                "awaiting_customer",
+                "awaiting_funding",
+                "funding_requested",
+                "funded",
+                "refused",
+                "cancelled",
+                "not_found",
+                "tech_error",
+                "prestashop_cancelled"
+            ]
+        );
+        for s in OrderState::ALL {
+            assert_eq!(OrderState::parse(s.as_str()), Some(s));
+        }
+        assert_eq!(OrderState::parse("SOFINCO_OS_FUNDED"), None);
+    }
+
+    #[test]
     fn approved_orders_are_created_in_study_then_moved_funded_ones_directly() {
         assert_eq!(
-            creation_path(AWAITING_FUNDING),
-            (IN_STUDY, Some(AWAITING_FUNDING))
+            creation_path(AwaitingFunding),
+            (InStudy, Some(AwaitingFunding))
         );
         assert_eq!(
-            creation_path(FUNDING_REQUESTED),
-            (IN_STUDY, Some(FUNDING_REQUESTED))
+            creation_path(FundingRequested),
+            (InStudy, Some(FundingRequested))
         );
-        assert_eq!(creation_path(FUNDED), (FUNDED, None));
-        assert_eq!(creation_path(IN_STUDY), (IN_STUDY, None));
-        assert_eq!(creation_path(TECH_ERROR), (TECH_ERROR, None));
+        assert_eq!(creation_path(Funded), (Funded, None));
+        assert_eq!(creation_path(InStudy), (InStudy, None));
+        assert_eq!(creation_path(TechError), (TechError, None));
     }
 
     #[test]
     fn cancel_only_while_the_order_follows_a_live_unfunded_dossier() {
-        assert!(can_cancel(IN_STUDY, "ETU", "SBX1"));
-        assert!(can_cancel(AWAITING_FUNDING, "afi", "SBX1"));
-        assert!(!can_cancel(AWAITING_FUNDING, "AFI", ""), "no contract");
-        assert!(!can_cancel(FUNDED, "FIN", "SBX1"));
-        assert!(!can_cancel(AWAITING_FUNDING, "FIN", "SBX1"));
-        assert!(!can_cancel("PS_STATE_4", "ETU", "SBX1"), "moved by hand");
-        assert!(!can_cancel(REFUSED, "REF", "SBX1"));
-        assert!(!can_cancel(CANCELLED, "ANN", "SBX1"));
-        assert!(can_cancel(TECH_ERROR, "AFI", "SBX1"), "held for its amount");
-        assert!(!can_cancel(TECH_ERROR, "ERR", "SBX1"), "no live dossier");
+        assert!(can_cancel(Some(InStudy), "ETU", "SBX1"));
+        assert!(can_cancel(Some(AwaitingFunding), "afi", "SBX1"));
+        assert!(!can_cancel(Some(AwaitingFunding), "AFI", ""), "no contract");
+        assert!(!can_cancel(Some(Funded), "FIN", "SBX1"));
+        assert!(!can_cancel(Some(AwaitingFunding), "FIN", "SBX1"));
+        assert!(!can_cancel(None, "ETU", "SBX1"), "moved by hand");
+        assert!(!can_cancel(Some(PrestashopCancelled), "ETU", "SBX1"));
+        assert!(!can_cancel(Some(Refused), "REF", "SBX1"));
+        assert!(!can_cancel(Some(Cancelled), "ANN", "SBX1"));
+        assert!(
+            can_cancel(Some(TechError), "AFI", "SBX1"),
+            "held for its amount"
+        );
+        assert!(
+            !can_cancel(Some(TechError), "ERR", "SBX1"),
+            "no live dossier"
+        );
     }
 
     #[test]
     fn refusals_and_cancellations_release_stock() {
-        let released: Vec<_> = STATES
-            .iter()
-            .filter(|s| releases_stock(s.key))
-            .map(|s| s.key)
+        let released: Vec<_> = OrderState::ALL
+            .into_iter()
+            .filter(|s| releases_stock(Some(*s)))
             .collect();
-        assert_eq!(released, vec![REFUSED, CANCELLED]);
+        assert_eq!(released, vec![Refused, Cancelled]);
+        assert!(!releases_stock(None));
         assert_eq!(closed_reason(" ref"), "refused");
         assert_eq!(closed_reason("XYZ"), "closed");
     }
@@ -252,28 +356,33 @@ mod tests {
         let finals: Vec<_> = STATES
             .iter()
             .filter(|s| s.is_final)
-            .map(|s| s.key)
+            .map(|s| s.state)
             .collect();
-        assert_eq!(finals, vec![FUNDED, REFUSED, CANCELLED]);
-        assert!(is_synced(NOT_FOUND) && is_synced(TECH_ERROR) && is_synced(FUNDING_REQUESTED));
-        assert!(!is_synced(FUNDED) && !is_synced("PS_OS_SHIPPING") && !is_synced(""));
+        assert_eq!(finals, vec![Funded, Refused, Cancelled]);
+        assert!(
+            is_synced(Some(NotFound))
+                && is_synced(Some(TechError))
+                && is_synced(Some(FundingRequested))
+        );
+        assert!(!is_synced(Some(Funded)) && !is_synced(Some(PrestashopCancelled)));
+        assert!(!is_synced(None));
     }
 
     #[test]
     fn funding_only_from_awaiting_funding() {
-        let allowed: Vec<_> = STATES
-            .iter()
-            .filter(|s| can_request_funding(s.key))
-            .map(|s| s.key)
+        let allowed: Vec<_> = OrderState::ALL
+            .into_iter()
+            .filter(|s| can_request_funding(Some(*s)))
             .collect();
-        assert_eq!(allowed, vec![AWAITING_FUNDING]);
+        assert_eq!(allowed, vec![AwaitingFunding]);
+        assert!(!can_request_funding(None));
     }
 
     #[test]
     fn groups_follow_the_spec() {
-        assert_eq!(group(IN_STUDY).unwrap(), Group::Pending);
-        assert_eq!(group(FUNDING_REQUESTED).unwrap(), Group::Validated);
-        assert_eq!(group(TECH_ERROR).unwrap(), Group::Cancelled);
-        assert!(group("PS_OS_PAYMENT").is_err());
+        assert_eq!(group(InStudy).unwrap(), Group::Pending);
+        assert_eq!(group(FundingRequested).unwrap(), Group::Validated);
+        assert_eq!(group(TechError).unwrap(), Group::Cancelled);
+        assert!(group(PrestashopCancelled).is_err());
     }
 }

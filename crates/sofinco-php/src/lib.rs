@@ -2,7 +2,7 @@
 //! Only `php` knows PHP; the core's modules are re-exported so the bindings name them as
 //! `crate::…`.
 
-pub use sofinco_core::{client, contract, error, money, secret, status, sync, withdrawal};
+pub use sofinco_core::{api, client, contract, error, money, secret, status, sync, withdrawal};
 
 mod php;
 pub mod version;

@@ -50,7 +50,12 @@ impl<'a> Args<'a> {
             None => Ok(None),
             Some(v) => match v.as_z_str().map(|s| s.to_str()) {
                 Some(Ok(s)) => Ok(Some(s.to_string())),
-                _ => Err(self.wrong(i, name, "string")),
+                Some(Err(_)) => Err(Thrown::Type(format!(
+                    "{}(): Argument #{} (${name}): the argument is not UTF-8 text",
+                    self.method,
+                    i + 1
+                ))),
+                None => Err(self.wrong(i, name, "string")),
             },
         }
     }

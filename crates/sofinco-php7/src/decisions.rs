@@ -1,7 +1,6 @@
 //! The decisions DossierSync hands the module, as read-only objects; each carries its row's
 //! id. Actions are the enum-likes' values (enums.rs), states the core's state keys.
 
-use phper::classes::Visibility;
 use phper::modules::Module;
 use phper::objects::ZObject;
 use phper::values::ZVal;
@@ -9,9 +8,10 @@ use phper::values::ZVal;
 use sofinco_core::error::Error;
 use sofinco_core::sync::types as core;
 
-use crate::args::Args;
+use crate::bind::method;
 use crate::php_array::{assoc, list};
 use crate::readonly::{self, opt};
+use crate::state;
 use crate::thrown::{Res, Thrown};
 
 const ORDER: &str = "Sofinco\\OrderDecision";
@@ -28,96 +28,48 @@ pub struct BatchState {
 }
 
 pub fn register(module: &mut Module) {
-    let mut order = readonly::class::<Option<core::OrderDecision>>(
+    let mut order = readonly::class::<Option<core::OrderDecision>>(ORDER);
+    let for_order = "int $order_total_cents, string $currency";
+    method(
+        &mut order,
         ORDER,
-        &[
-            "idCart",
-            "orderReference",
-            "action",
-            "state",
-            "createIn",
-            "paymentCents",
-            "paymentEuros",
-            "contractId",
-            "signatureDate",
-            "withdrawalEnd",
-            "reason",
-            "sofincoStatus",
-            "sofincoAmountCents",
-            "heldBecause",
-        ],
+        ("stateForOrder", for_order, "?string"),
+        |this, a| {
+            let (total, currency) = (a.int(0, "order_total_cents")?, a.string(1, "currency")?);
+            let d = decision(this.as_state())?;
+            Ok(state::zval(d.state_for_order(total, &currency)))
+        },
     );
-    order.add_method("stateForOrder", Visibility::Public, |this, args| {
-        let a = Args::new("Sofinco\\OrderDecision::stateForOrder", args);
-        let (total, currency) = (a.int(0, "orderTotalCents")?, a.string(1, "currency")?);
-        let d = decision(this.as_state())?;
-        Ok::<_, Thrown>(opt(d.state_for_order(total, &currency)))
-    });
-    order.add_method("heldForOrder", Visibility::Public, |this, args| {
-        let a = Args::new("Sofinco\\OrderDecision::heldForOrder", args);
-        let (total, currency) = (a.int(0, "orderTotalCents")?, a.string(1, "currency")?);
-        let d = decision(this.as_state())?;
-        Ok::<_, Thrown>(opt(d.held_for_order(total, &currency).map(|h| h.as_str())))
-    });
+    method(
+        &mut order,
+        ORDER,
+        ("heldForOrder", for_order, "?string"),
+        |this, a| {
+            let (total, currency) = (a.int(0, "order_total_cents")?, a.string(1, "currency")?);
+            let d = decision(this.as_state())?;
+            Ok(opt(d.held_for_order(total, &currency).map(|h| h.as_str())))
+        },
+    );
     module.add_class(order);
-    module.add_class(readonly::class::<()>(
-        STATUS,
-        &[
-            "idOrder",
-            "action",
-            "state",
-            "releaseStock",
-            "signatureDate",
-            "withdrawalEnd",
-            "reason",
-            "sofincoStatus",
-            "sofincoAmountCents",
-            "heldBecause",
-        ],
-    ));
-    module.add_class(readonly::class::<()>(
-        FUNDING,
-        &[
-            "idOrder",
-            "action",
-            "state",
-            "sofincoStatus",
-            "reason",
-            "heldBecause",
-        ],
-    ));
-    module.add_class(readonly::class::<()>(
-        CANCEL,
-        &[
-            "idOrder",
-            "action",
-            "state",
-            "releaseStock",
-            "sofincoStatus",
-            "reason",
-        ],
-    ));
-    let mut batch = readonly::class::<BatchState>(
+    module.add_class(readonly::class::<()>(STATUS));
+    module.add_class(readonly::class::<()>(FUNDING));
+    module.add_class(readonly::class::<()>(CANCEL));
+    let mut batch = readonly::class::<BatchState>(BATCH);
+    method(&mut batch, BATCH, ("summary", "", "array"), |this, _| {
+        Ok(summary(&this.as_state().summary))
+    });
+    method(
+        &mut batch,
         BATCH,
-        &[
-            "decisions",
-            "checked",
-            "changed",
-            "errors",
-            "remaining",
-            "elapsedMs",
-        ],
+        ("summaryOfFirst", "int $applied", "array"),
+        |this, a| {
+            let applied = a.int(0, "applied")?;
+            let applied = usize::try_from(applied)
+                .map_err(|_| Error::invalid_input("applied must not be negative"))?;
+            let s = this.as_state();
+            Res::Ok(summary(&s.summary.of_first(&s.outcomes, applied)))
+        },
     );
-    batch.add_method("summary", Visibility::Public, |this, _| {
-        Res::Ok(summary(&this.as_state().summary))
-    });
-    batch.add_method("summaryOfFirst", Visibility::Public, |this, args| {
-        let applied = Args::new("Sofinco\\Batch::summaryOfFirst", args).int(0, "applied")?;
-        let applied = usize::try_from(applied)
-            .map_err(|_| Error::invalid_input("applied must not be negative"))?;
-        let s = this.as_state();
-        Res::Ok(summary(&s.summary.of_first(&s.outcomes, applied)))
-    });
     module.add_class(batch);
 }
 
@@ -158,8 +110,8 @@ pub fn order(d: core::OrderDecision) -> Res<ZVal> {
             ("idCart", d.id_cart.into()),
             ("orderReference", d.order_reference.as_str().into()),
             ("action", d.action.as_str().into()),
-            ("state", opt(c.map(|c| c.state))),
-            ("createIn", opt(c.map(|c| c.create_in))),
+            ("state", state::zval(d.state())),
+            ("createIn", state::zval(d.create_in())),
             ("paymentCents", payment_cents.into()),
             ("paymentEuros", euros(payment_cents).into()),
             ("contractId", opt(c.map(|c| c.contract_id.clone()))),
@@ -187,7 +139,7 @@ pub fn status(d: core::StatusDecision) -> Res<ZVal> {
         vec![
             ("idOrder", d.id_order.into()),
             ("action", d.action.as_str().into()),
-            ("state", opt(d.state)),
+            ("state", state::zval(d.state)),
             ("releaseStock", d.release_stock.into()),
             ("signatureDate", opt(d.signature_date)),
             ("withdrawalEnd", opt(d.withdrawal_end)),
@@ -206,7 +158,7 @@ pub fn funding(d: core::FundingDecision) -> Res<ZVal> {
         vec![
             ("idOrder", d.id_order.into()),
             ("action", d.action.as_str().into()),
-            ("state", opt(d.state)),
+            ("state", state::zval(d.state)),
             ("sofincoStatus", opt(d.sofinco_status)),
             ("reason", d.reason.into()),
             ("heldBecause", held(d.held)),
@@ -221,7 +173,7 @@ pub fn cancel(d: core::CancelDecision) -> Res<ZVal> {
         vec![
             ("idOrder", d.id_order.into()),
             ("action", d.action.as_str().into()),
-            ("state", opt(d.state)),
+            ("state", state::zval(d.state)),
             ("releaseStock", d.release_stock.into()),
             ("sofincoStatus", opt(d.sofinco_status)),
             ("reason", d.reason.into()),

@@ -2,7 +2,9 @@
 //! object creation (file, line, trace): phper's would leave those unset.
 
 use phper::classes::{ClassEntity, ClassEntry, StateClass, Visibility};
+use phper::functions::ReturnType;
 use phper::modules::Module;
+use phper::types::ReturnTypeHint;
 
 use crate::thrown::Res;
 
@@ -38,21 +40,31 @@ pub fn register(module: &mut Module) {
         class.extends(StateClass::from_name(parent));
         module.add_class(class);
     }
-    // Sofinco's answer: its HTTP status and error code (NotFoundException inherits both).
+    // Sofinco's answer: its HTTP status and error code. NotFoundException declares the two
+    // getters again, as the other engine does (its stub lists them on both).
     let mut api = ClassEntity::new("Sofinco\\ApiException");
     api.extends(StateClass::from_name("Sofinco\\SofincoException"));
     api.add_property("httpStatus", Visibility::Protected, 0i64);
     api.add_property("apiCode", Visibility::Protected, "");
-    api.add_method("getHttpStatus", Visibility::Public, |this, _| {
-        Res::Ok(this.get_property("httpStatus").clone())
-    });
-    api.add_method("getApiCode", Visibility::Public, |this, _| {
-        Res::Ok(this.get_property("apiCode").clone())
-    });
+    getters(&mut api);
     module.add_class(api);
     let mut not_found = ClassEntity::new("Sofinco\\NotFoundException");
     not_found.extends(StateClass::from_name("Sofinco\\ApiException"));
+    getters(&mut not_found);
     module.add_class(not_found);
+}
+
+fn getters(class: &mut ClassEntity<()>) {
+    class
+        .add_method("getApiCode", Visibility::Public, |this, _| {
+            Res::Ok(this.get_property("apiCode").clone())
+        })
+        .return_type(ReturnType::new(ReturnTypeHint::String));
+    class
+        .add_method("getHttpStatus", Visibility::Public, |this, _| {
+            Res::Ok(this.get_property("httpStatus").clone())
+        })
+        .return_type(ReturnType::new(ReturnTypeHint::Int));
 }
 
 /// At module start, once the classes exist: PHP's exception object creation back.

@@ -20,3 +20,12 @@ pub fn list(values: impl IntoIterator<Item = ZVal>) -> ZArray {
     }
     a
 }
+
+/// The same with keys made at run time.
+pub fn assoc_owned(pairs: Vec<(String, ZVal)>) -> ZArray {
+    let mut a = ZArray::new();
+    for (k, v) in pairs {
+        a.insert(InsertKey::Str(&k), v);
+    }
+    a
+}

@@ -7,7 +7,8 @@ use phper::functions::Argument;
 use phper::objects::ZObject;
 use phper::values::ZVal;
 
-use sofinco_core::error::Error;
+use sofinco_core::api::describe;
+use sofinco_core::error::{printable, Error};
 
 use crate::thrown::{Res, Thrown};
 
@@ -22,6 +23,21 @@ fn declared(class: &ClassEntry, name: &str) -> bool {
     }
 }
 
+/// The other engine's refusal of a write, word for word: its own for a property it declares
+/// (ext-php-rs's getter without a setter), the binding's for any other name.
+fn read_only(class: &ClassEntry, name: &str, args: &[ZVal]) -> Thrown {
+    let prop = property_name(args);
+    if declared(class, &prop) {
+        return Thrown::Core(Error::invalid_input(
+            "No setter available for this property.",
+        ));
+    }
+    Thrown::Core(Error::invalid_input(format!(
+        "{name} is read-only: \"{}\" cannot be written",
+        printable(&prop)
+    )))
+}
+
 fn property_name(args: &[ZVal]) -> String {
     args.first()
         .and_then(|v| v.as_z_str())
@@ -29,14 +45,20 @@ fn property_name(args: &[ZVal]) -> String {
         .unwrap_or_default()
 }
 
-/// The class `name` with `props` (all null until the extension fills them); `T` is its
-/// state, when methods need one.
-pub fn class<T: Default + 'static>(name: &'static str, props: &[&str]) -> ClassEntity<T> {
+/// The output class `Sofinco\{short}` with the properties the core's description lists (all
+/// null until the extension fills them); `T` is its state, when methods need one.
+pub fn class<T: Default + 'static>(name: &'static str) -> ClassEntity<T> {
     let mut class = ClassEntity::<T>::new_with_default_state_constructor(name);
-    for p in props {
-        class.add_property(*p, Visibility::Protected, ());
+    let short = name.trim_start_matches("Sofinco\\");
+    for p in describe::class(short).map_or(&[][..], |c| c.props) {
+        class.add_property(p.name, Visibility::Protected, ());
     }
-    class.add_method("__construct", Visibility::Private, |_, _| Res::Ok(()));
+    // As the ext-php-rs build: a public constructor that refuses (the stub says so).
+    class.add_method("__construct", Visibility::Public, move |_, _| {
+        Res::<()>::Err(Thrown::Error(format!(
+            "{name}: you cannot instantiate this object from PHP"
+        )))
+    });
     class
         .add_method("__get", Visibility::Public, move |this, args| {
             let prop = property_name(args);
@@ -58,19 +80,13 @@ pub fn class<T: Default + 'static>(name: &'static str, props: &[&str]) -> ClassE
         })
         .arguments([Argument::new("name")]);
     class
-        .add_method("__set", Visibility::Public, move |_, args| {
-            Res::<()>::Err(Thrown::Core(Error::invalid_input(format!(
-                "{name}::${} is read-only",
-                property_name(args)
-            ))))
+        .add_method("__set", Visibility::Public, move |this, args| {
+            Res::<()>::Err(read_only(this.get_class(), name, args))
         })
         .arguments([Argument::new("name"), Argument::new("value")]);
     class
-        .add_method("__unset", Visibility::Public, move |_, args| {
-            Res::<()>::Err(Thrown::Core(Error::invalid_input(format!(
-                "{name}::${} is read-only",
-                property_name(args)
-            ))))
+        .add_method("__unset", Visibility::Public, move |this, args| {
+            Res::<()>::Err(read_only(this.get_class(), name, args))
         })
         .arguments([Argument::new("name")]);
     class
@@ -94,8 +110,8 @@ pub fn opt<T: Into<ZVal>>(v: Option<T>) -> ZVal {
     v.map_or_else(|| ZVal::from(()), Into::into)
 }
 
-/// The classes PHP may not extend besides the enum-likes.
-pub const FINAL: [&str; 13] = [
+/// The other classes whose objects phper creates (handlers.rs shares their handlers).
+pub const MADE: [&str; 13] = [
     "Sofinco\\StatusMapper",
     "Sofinco\\SofincoClient",
     "Sofinco\\DossierSync",

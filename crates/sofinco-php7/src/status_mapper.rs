@@ -1,4 +1,4 @@
-//! `Sofinco\StatusMapper`: the status table (design.md §3) for the module.
+//! `Sofinco\StatusMapper`: the status table (design.md §3) for the module, on OrderState.
 
 use phper::classes::ClassEntity;
 use phper::modules::Module;
@@ -10,47 +10,60 @@ use sofinco_core::{money, status, withdrawal};
 use crate::bind::static_method;
 use crate::php_array::{assoc, list};
 use crate::readonly::opt;
+use crate::state;
 
 const NAME: &str = "Sofinco\\StatusMapper";
 
 pub fn register(module: &mut Module) {
     let mut c = ClassEntity::new(NAME);
-    static_method(&mut c, NAME, "stateFor", |a| {
-        Ok(opt(status::state_for(&a.string(0, "sofincoCode")?)?))
+    crate::bind::default_constructor(&mut c);
+    let sig = ("stateFor", "string $sofincoCode", "?string");
+    static_method(&mut c, NAME, sig, |a| {
+        Ok(state::zval(status::state_for(
+            &a.string(0, "sofincoCode")?,
+        )?))
     });
-    static_method(&mut c, NAME, "states", |_| {
+    static_method(&mut c, NAME, ("states", "", "array"), |_| {
         let rows = status::STATES.iter().map(|s| {
             ZVal::from(assoc(vec![
-                ("key", s.key.into()),
+                ("state", s.state.as_str().into()),
                 ("final", s.is_final.into()),
                 ("group", s.group.as_str().into()),
             ]))
         });
         Ok(list(rows).into())
     });
-    static_method(&mut c, NAME, "group", |a| {
-        Ok(status::group(&a.string(0, "stateKey")?)?.as_str().into())
+    let sig = ("group", "string $state", "string");
+    static_method(&mut c, NAME, sig, |a| {
+        Ok(status::group(a.state(0, "state")?)?.as_str().into())
     });
-    static_method(&mut c, NAME, "isSynced", |a| {
-        Ok(status::is_synced(&a.string(0, "stateKey")?).into())
+    let one = "?string $state = null";
+    static_method(&mut c, NAME, ("isSynced", one, "bool"), |a| {
+        Ok(status::is_synced(a.opt_state(0, "state")?).into())
     });
-    static_method(&mut c, NAME, "canRequestFunding", |a| {
-        Ok(status::can_request_funding(&a.string(0, "stateKey")?).into())
+    static_method(&mut c, NAME, ("canRequestFunding", one, "bool"), |a| {
+        Ok(status::can_request_funding(a.opt_state(0, "state")?).into())
     });
-    static_method(&mut c, NAME, "canCancel", |a| {
+    static_method(&mut c, NAME, ("releasesStock", one, "bool"), |a| {
+        Ok(status::releases_stock(a.opt_state(0, "state")?).into())
+    });
+    let sig = "?string $state, string $sofincoStatus, string $contractId";
+    static_method(&mut c, NAME, ("canCancel", sig, "bool"), |a| {
         let (state, code, contract) = (
-            a.string(0, "stateKey")?,
+            a.opt_state(0, "state")?,
             a.string(1, "sofincoStatus")?,
             a.string(2, "contractId")?,
         );
-        Ok(status::can_cancel(&state, &code, &contract).into())
+        Ok(status::can_cancel(state, &code, &contract).into())
     });
-    static_method(&mut c, NAME, "withdrawalEnd", |a| {
+    let sig = ("withdrawalEnd", "?string $signatureDate = null", "?string");
+    static_method(&mut c, NAME, sig, |a| {
         Ok(opt(withdrawal::end(
             a.opt_string(0, "signatureDate")?.as_deref(),
         )))
     });
-    static_method(&mut c, NAME, "withdrawalRunning", |a| {
+    let sig = "?string $signatureDate = null, ?string $today = null";
+    static_method(&mut c, NAME, ("withdrawalRunning", sig, "bool"), |a| {
         let signature = a.opt_string(0, "signatureDate")?;
         // The shop's local date (PHP's date('Y-m-d')), else the system's.
         let today = a
@@ -60,16 +73,11 @@ pub fn register(module: &mut Module) {
             .unwrap_or_else(|| chrono::Local::now().date_naive());
         Ok(withdrawal::running(signature.as_deref(), today).into())
     });
-    static_method(&mut c, NAME, "releasesStock", |a| {
-        Ok(status::releases_stock(&a.string(0, "stateKey")?).into())
-    });
-    static_method(&mut c, NAME, "closedReason", |a| {
+    let sig = ("closedReason", "string $sofincoStatus", "string");
+    static_method(&mut c, NAME, sig, |a| {
         Ok(status::closed_reason(&a.string(0, "sofincoStatus")?).into())
     });
-    static_method(&mut c, NAME, "prestashopCancelledKey", |_| {
-        Ok(status::PS_CANCELED.into())
-    });
-    static_method(&mut c, NAME, "cents", |a| {
+    static_method(&mut c, NAME, ("cents", "mixed $euros", "int"), |a| {
         let v = a.value(0);
         let cents = if let Some(f) = v.and_then(|v| v.as_double()) {
             money::cents_from_float(f)?

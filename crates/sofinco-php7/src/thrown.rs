@@ -4,7 +4,7 @@
 use std::fmt;
 
 use phper::classes::ClassEntry;
-use phper::errors::{exception_class, type_error_class, Throwable};
+use phper::errors::{error_class, exception_class, type_error_class, Throwable};
 use phper::objects::ZObject;
 
 use sofinco_core::error::{Error, ErrorKind};
@@ -13,6 +13,8 @@ use sofinco_core::error::{Error, ErrorKind};
 pub enum Thrown {
     Core(Error),
     Type(String),
+    /// PHP's `\Error`: a use PHP forbids (e.g. `new` on a class PHP cannot construct).
+    Error(String),
 }
 
 pub type Res<T> = Result<T, Thrown>;
@@ -28,7 +30,7 @@ impl fmt::Display for Thrown {
         match self {
             // A NUL byte would cut the message short in PHP.
             Thrown::Core(e) => f.write_str(&e.message().replace('\0', "\\0")),
-            Thrown::Type(m) => f.write_str(m),
+            Thrown::Type(m) | Thrown::Error(m) => f.write_str(m),
         }
     }
 }
@@ -56,13 +58,14 @@ impl Throwable for Thrown {
                 ClassEntry::from_globals(class_name(e.kind())).unwrap_or_else(|_| exception_class())
             }
             Thrown::Type(_) => type_error_class(),
+            Thrown::Error(_) => error_class(),
         }
     }
 
     fn get_code(&self) -> Option<i64> {
         match self {
             Thrown::Core(e) => Some(i64::from(e.http_status())),
-            Thrown::Type(_) => Some(0),
+            Thrown::Type(_) | Thrown::Error(_) => Some(0),
         }
     }
 

@@ -15,44 +15,9 @@ const SIMULATION: &str = "Sofinco\\Simulation";
 const DOSSIER: &str = "Sofinco\\Dossier";
 
 pub fn register(module: &mut Module) {
-    module.add_class(readonly::class::<()>(
-        OFFER,
-        &[
-            "durationMonths",
-            "monthlyPaymentCents",
-            "firstPaymentCents",
-            "lastPaymentCents",
-            "uneven",
-            "totalDueCents",
-            "creditCostCents",
-            "feesCents",
-            "debitRate",
-            "taeg",
-            "free",
-        ],
-    ));
-    module.add_class(readonly::class::<()>(
-        SIMULATION,
-        &[
-            "offers",
-            "lowestMonthlyCents",
-            "representative",
-            "legalNotice",
-            "cached",
-        ],
-    ));
-    module.add_class(readonly::class::<()>(
-        DOSSIER,
-        &[
-            "contractId",
-            "orderReference",
-            "amountCents",
-            "status",
-            "signatureDate",
-            "withdrawalEnd",
-            "fundedAt",
-        ],
-    ));
+    module.add_class(readonly::class::<()>(OFFER));
+    module.add_class(readonly::class::<()>(SIMULATION));
+    module.add_class(readonly::class::<()>(DOSSIER));
 }
 
 fn offer(o: &types::Offer) -> Res<ZVal> {

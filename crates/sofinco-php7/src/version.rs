@@ -8,5 +8,7 @@ pub const PHP_BUILD_VERSION: &str = env!("SOFINCO_PHP_VERSION");
 pub const PHP_BUILD_API: &str = env!("SOFINCO_PHP_API");
 pub const BUILD_PROFILE: &str = env!("SOFINCO_BUILD_PROFILE");
 pub const TARGET_ARCH: &str = env!("SOFINCO_TARGET_ARCH");
-/// The phper release this binding is written against (Cargo.toml).
-pub const PHPER_VERSION: &str = "0.17";
+pub const BUILD_DATE: &str = env!("SOFINCO_BUILD_DATE");
+pub const RUSTC_VERSION: &str = env!("SOFINCO_RUSTC_VERSION");
+/// The phper release Cargo.lock pins.
+pub const PHPER_VERSION: &str = env!("SOFINCO_PHPER_VERSION");

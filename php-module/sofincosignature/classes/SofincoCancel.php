@@ -34,7 +34,7 @@ class SofincoCancel
             return self::result(false, $module->getTranslator()->trans('Only a Sofinco dossier not yet funded can be cancelled.', [], 'Modules.Sofincosignature.Admin'));
         }
         try {
-            $decision = SofincoClientFactory::sync($module, [], (int) $order->id_shop)->cancel(self::row($dossier, $order));
+            $decision = SofincoClientFactory::sync($module, (int) $order->id_shop)->cancel(self::row($dossier, $order));
         } catch (\Throwable $e) {
             SofincoLogger::error(sprintf('cancel of order %d: %s', $idOrder, SofincoLogger::describe($e)));
             return self::result(false, $module->getTranslator()->trans('Sofinco did not cancel the dossier:', [], 'Modules.Sofincosignature.Admin') . ' ' . SofincoErrorText::of($e, $module));
@@ -42,8 +42,8 @@ class SofincoCancel
         switch ($decision->action) {
             case \Sofinco\CancelAction::Cancelled:
                 SofincoDossiers::refresh($idOrder, $decision->sofincoStatus, null);
-                if (SofincoOrderStates::move($idOrder, (int) $order->current_state, (string) $decision->state) && $decision->releaseStock) {
-                    SofincoOrderStates::releaseStock($idOrder, (string) $decision->state);
+                if (SofincoOrderStates::move($idOrder, (int) $order->current_state, $decision->state) && $decision->releaseStock) {
+                    SofincoOrderStates::releaseStock($idOrder, $decision->state);
                 }
                 return self::result(true, $module->getTranslator()->trans('The dossier is cancelled at Sofinco.', [], 'Modules.Sofincosignature.Admin'));
             case \Sofinco\CancelAction::NotAllowed:
@@ -60,13 +60,13 @@ class SofincoCancel
     /** The request DossierSync::cancel() reads. */
     public static function row(array $dossier, Order $order)
     {
-        return [
-            'id_order' => (int) $order->id,
-            'contract_id' => (string) $dossier['contract_id'],
-            'order_reference' => (string) $dossier['order_reference'],
-            'state' => SofincoStates::keyOf((int) $order->current_state),
-            'sofinco_status' => (string) $dossier['sofinco_status'],
-        ];
+        $request = new \Sofinco\CancelRequest();
+        $request->idOrder = (int) $order->id;
+        $request->contractId = (string) $dossier['contract_id'];
+        $request->orderReference = (string) $dossier['order_reference'];
+        $request->state = SofincoStates::of((int) $order->current_state);
+        $request->sofincoStatus = (string) $dossier['sofinco_status'];
+        return $request;
     }
 
     private static function result($ok, $message)

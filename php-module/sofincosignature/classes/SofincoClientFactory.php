@@ -15,10 +15,24 @@ if (!defined('_PS_VERSION_')) {
 class SofincoClientFactory
 {
     /** @return \Sofinco\SofincoClient */
-    public static function client(Module $module, $idShop = null, array $overrides = [])
+    public static function client(Module $module, $idShop = null)
     {
-        $class = 'Sofinco\\SofincoClient';
-        return new $class($overrides + SofincoConfig::clientConfig($module, $idShop));
+        return new \Sofinco\SofincoClient(SofincoConfig::clientConfig($module, $idShop));
+    }
+
+    /**
+     * A client for a page a customer waits on (the simulator, the payment option): two
+     * seconds at most, no retry.
+     *
+     * @return \Sofinco\SofincoClient
+     */
+    public static function quickClient(Module $module, $idShop = null)
+    {
+        $config = SofincoConfig::clientConfig($module, $idShop);
+        $config->timeoutMs = 2000;
+        $config->connectTimeoutMs = 1000;
+        $config->maxRetries = 0;
+        return new \Sofinco\SofincoClient($config);
     }
 
     /**
@@ -29,14 +43,20 @@ class SofincoClientFactory
      */
     public static function clientFor(Module $module, array $formValues, $secretUrl = null)
     {
-        $class = 'Sofinco\\SofincoClient';
-        return new $class(SofincoConfig::clientConfigFrom($module, $formValues, null, $secretUrl));
+        return new \Sofinco\SofincoClient(SofincoConfig::clientConfigFrom($module, $formValues, null, $secretUrl));
     }
 
-    /** @return \Sofinco\DossierSync */
-    public static function sync(Module $module, array $options = [], $idShop = null)
+    /**
+     * @param int|null $concurrency calls in flight at once (null: the extension's default)
+     * @param int|null $deadlineMs a batch ends by this (null: the extension's default)
+     *
+     * @return \Sofinco\DossierSync
+     */
+    public static function sync(Module $module, $idShop = null, $concurrency = null, $deadlineMs = null)
     {
-        $class = 'Sofinco\\DossierSync';
-        return new $class(self::client($module, $idShop), $options);
+        $options = new \Sofinco\SyncOptions();
+        $options->concurrency = $concurrency === null ? null : (int) $concurrency;
+        $options->deadlineMs = $deadlineMs === null ? null : (int) $deadlineMs;
+        return new \Sofinco\DossierSync(self::client($module, $idShop), $options);
     }
 }

@@ -156,7 +156,7 @@ class SofincoConfig
         return true;
     }
 
-    /** The configuration array of Sofinco\SofincoClient for this shop. */
+    /** The \Sofinco\ClientConfig of this shop. */
     public static function clientConfig(Module $module, $idShop = null)
     {
         $values = [];
@@ -198,40 +198,39 @@ class SofincoConfig
             return isset($values[$key]) ? trim((string) $values[$key]) : '';
         };
         $test = $value(self::TEST_MODE) === '1';
-        $config = [
-            'merchant_id' => $value(self::MERCHANT_ID),
-            'nature_bien' => $value(self::NATURE_BIEN),
-            'q6' => $value(self::Q6),
-            'x1' => $value(self::X1),
-            'client_id' => $value($test ? self::CLIENT_ID_TEST : self::CLIENT_ID_PROD),
-            'client_secret' => $value($test ? self::SECRET_TEST : self::SECRET_PROD),
-            'mode' => $test ? 'test' : 'production',
-            'log_dir' => SofincoLogger::directory(),
-            'log_utc_offset_s' => SofincoTime::utcOffsetSeconds(),
-            'debug' => $value(self::DEBUG) === '1',
-            'cache_dir' => self::cacheDirectory($idShop),
-            'token_file' => SofincoPrivateStore::tokenFile(self::shopId($idShop)),
-            'user_agent' => sprintf('sofincosignature/%s PrestaShop/%s PHP/%s', $module->version, _PS_VERSION_, PHP_VERSION),
-            // The extension compares amounts with them (SofincoClient::availability).
-            'min_price_cents' => self::priceCents($value(self::MIN_PRICE)),
-            'max_price_cents' => self::priceCents($value(self::MAX_PRICE)),
-        ];
+        $config = new \Sofinco\ClientConfig();
+        $config->merchantId = $value(self::MERCHANT_ID);
+        $config->natureBien = $value(self::NATURE_BIEN);
+        $config->q6 = $value(self::Q6);
+        $config->x1 = $value(self::X1);
+        $config->clientId = $value($test ? self::CLIENT_ID_TEST : self::CLIENT_ID_PROD);
+        $config->clientSecret = $value($test ? self::SECRET_TEST : self::SECRET_PROD);
+        $config->mode = $test ? 'test' : 'production';
+        $config->logDir = SofincoLogger::directory();
+        $config->logUtcOffsetS = SofincoTime::utcOffsetSeconds();
+        $config->debug = $value(self::DEBUG) === '1';
+        $config->cacheDir = self::cacheDirectory($idShop);
+        $config->tokenFile = SofincoPrivateStore::tokenFile(self::shopId($idShop));
+        $config->userAgent = sprintf('sofincosignature/%s PrestaShop/%s PHP/%s', $module->version, _PS_VERSION_, PHP_VERSION);
+        // The extension compares amounts with them (SofincoClient::availability).
+        $config->minPriceCents = self::priceCents($value(self::MIN_PRICE));
+        $config->maxPriceCents = self::priceCents($value(self::MAX_PRICE));
         $timeout = (int) Configuration::get(self::TIMEOUT_MS, null, null, $idShop);
         if ($timeout > 0) {
-            $config['timeout_ms'] = $timeout;
+            $config->timeoutMs = $timeout;
         }
         $budget = (int) Configuration::get(self::SIMULATIONS_PER_MINUTE, null, null, $idShop);
         if ($budget > 0) {
-            $config['simulations_per_minute'] = $budget;
+            $config->simulationsPerMinute = $budget;
         }
         // As typed, never trimmed: the extension refuses a space anywhere in it.
         $apiUrl = isset($values[self::API_URL]) ? (string) $values[self::API_URL] : '';
         if ($apiUrl !== '') {
-            $config['base_url'] = $apiUrl;
+            $config->baseUrl = $apiUrl;
         }
-        $config['allow_other_url'] = $value(self::ALLOW_OTHER_URL) === '1';
+        $config->allowOtherUrl = $value(self::ALLOW_OTHER_URL) === '1';
         if ($secretUrl !== null) {
-            $config['client_secret_url'] = (string) $secretUrl;
+            $config->clientSecretUrl = (string) $secretUrl;
         }
         return $config;
     }

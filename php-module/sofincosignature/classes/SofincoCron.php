@@ -83,7 +83,7 @@ class SofincoCron
     {
         if (class_exists('Sofinco\\CronRun')) {
             try {
-                return \Sofinco\CronRun::verdict($result);
+                return \Sofinco\CronRun::verdict(self::cronResult($result));
             } catch (\Throwable $e) {
                 // Facts the extension refuses are the module's bug: never a success.
                 SofincoLogger::error('cron verdict: ' . SofincoLogger::describe($e));
@@ -92,6 +92,17 @@ class SofincoCron
         $unknown = isset($result['error_code']) && $result['error_code'] === 'unknown_task';
         return $unknown ? ['outcome' => 'unknown_task', 'exit_code' => 2, 'http_status' => 400]
             : ['outcome' => 'not_run', 'exit_code' => 1, 'http_status' => 500];
+    }
+
+    /** The facts of a run's result the extension judges it by. */
+    private static function cronResult(array $result)
+    {
+        $facts = new \Sofinco\CronResult();
+        $facts->ok = !empty($result['ok']);
+        $facts->locked = !empty($result['locked']);
+        $facts->errorCode = isset($result['error_code']) ? (string) $result['error_code'] : '';
+        $facts->errors = isset($result['summary']['errors']) ? (int) $result['summary']['errors'] : 0;
+        return $facts;
     }
 
     /** The result with its outcome (the JSON line's `outcome`). */
@@ -150,10 +161,7 @@ class SofincoCron
     /** One DossierSync per shop: each shop's rows are handled with its own settings. */
     private function sync($idShop)
     {
-        return SofincoClientFactory::sync($this->module, [
-            'concurrency' => SofincoConfig::cronConcurrency($idShop),
-            'deadline_ms' => $this->budgetMs($idShop),
-        ], (int) $idShop);
+        return SofincoClientFactory::sync($this->module, (int) $idShop, SofincoConfig::cronConcurrency($idShop), $this->budgetMs($idShop));
     }
 
     /** What is left of the shop's deadline since the run started, in ms. */
@@ -192,7 +200,7 @@ class SofincoCron
                 $byCart[(int) $attempt['id_cart']] = $attempt;
             }
             return $budget->run($attempts, $chunk, function (array $rows, $deadlineMs) use ($sync) {
-                return $sync->orders(array_map(['SofincoOrderCreator', 'syncRow'], $rows), $deadlineMs);
+                return $sync->orders($deadlineMs, ...array_map(['SofincoOrderCreator', 'syncRow'], $rows));
             }, function ($decision) use ($creator, $byCart) {
                 $creator->apply($byCart[$decision->idCart], $decision);
             });
@@ -203,9 +211,9 @@ class SofincoCron
     private function runStatuses()
     {
         $followed = [];
-        foreach (SofincoStates::keys() as $key) {
-            if (\Sofinco\StatusMapper::isSynced($key)) {
-                $followed[] = SofincoStates::id($key);
+        foreach (SofincoStates::all() as $state) {
+            if (\Sofinco\StatusMapper::isSynced($state)) {
+                $followed[] = SofincoStates::id($state);
             }
         }
         return $this->perShop(SofincoDossiers::followed($followed), function ($sync, array $orders, $budget, $chunk) {
@@ -214,7 +222,7 @@ class SofincoCron
                 $stateOf[(int) $o['id_order']] = (int) $o['current_state'];
             }
             return $budget->run($orders, $chunk, function (array $rows, $deadlineMs) use ($sync) {
-                return $sync->statuses(array_map(['SofincoDossiers', 'statusRow'], $rows), $deadlineMs);
+                return $sync->statuses($deadlineMs, ...array_map(['SofincoDossiers', 'statusRow'], $rows));
             }, function ($decision) use ($stateOf) {
                 SofincoStatusApplier::apply($decision, $stateOf[$decision->idOrder]);
             });

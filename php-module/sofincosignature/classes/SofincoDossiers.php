@@ -33,7 +33,7 @@ class SofincoDossiers
             'contract_id' => pSQL((string) $decision->contractId),
             'sofinco_status' => pSQL((string) $decision->sofincoStatus),
             // The state validateOrder creates it in; the move to the decided one records that.
-            'id_sofinco_state' => SofincoStates::id((string) $decision->createIn),
+            'id_sofinco_state' => $decision->createIn === null ? 0 : SofincoStates::id($decision->createIn),
             'amount_cents' => (int) $attempt['amount_cents'],
             'sofinco_amount_cents' => $decision->sofincoAmountCents,
             'held' => $decision->heldBecause === null ? null : pSQL($decision->heldBecause),
@@ -141,25 +141,31 @@ class SofincoDossiers
     /** A queued request as DossierSync::fundings() reads it, with its order as it is now. */
     public static function fundingRow(array $row)
     {
-        return [
-            'id_order' => (int) $row['id_order'],
-            'contract_id' => (string) $row['contract_id'],
-            'order_reference' => (string) $row['order_reference'],
-            'requested_at' => (int) $row['funding_requested_at'],
-            'sent' => (bool) $row['funding_sent'],
-        ] + self::orderFacts((int) $row['id_order']);
+        $facts = self::orderFacts((int) $row['id_order']);
+        $request = new \Sofinco\FundingRequest();
+        $request->idOrder = (int) $row['id_order'];
+        $request->contractId = (string) $row['contract_id'];
+        $request->orderReference = (string) $row['order_reference'];
+        $request->requestedAt = (int) $row['funding_requested_at'];
+        $request->sent = (bool) $row['funding_sent'];
+        $request->orderTotalCents = $facts['order_total_cents'];
+        $request->currency = $facts['currency'];
+        return $request;
     }
 
     /** A followed order as DossierSync::statuses() reads it (a row of followed()/trackedOrder()). */
     public static function statusRow(array $o)
     {
-        return [
-            'id_order' => (int) $o['id_order'],
-            'contract_id' => (string) $o['contract_id'],
-            'order_reference' => (string) $o['order_reference'],
-            'state' => SofincoStates::keyOf((int) $o['current_state']),
-            'since' => (int) $o['since'],
-        ] + self::facts($o);
+        $facts = self::facts($o);
+        $order = new \Sofinco\TrackedOrder();
+        $order->idOrder = (int) $o['id_order'];
+        $order->contractId = (string) $o['contract_id'];
+        $order->orderReference = (string) $o['order_reference'];
+        $order->state = SofincoStates::of((int) $o['current_state']);
+        $order->since = (int) $o['since'];
+        $order->orderTotalCents = $facts['order_total_cents'];
+        $order->currency = $facts['currency'];
+        return $order;
     }
 
     /** Requests queued and not yet closed by a funded dossier, for the funding cron. */

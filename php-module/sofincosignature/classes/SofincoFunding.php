@@ -45,7 +45,7 @@ class SofincoFunding
         if ($dossier['funding_requested_at'] !== null) {
             return self::result(true, $module->getTranslator()->trans('Funding was already requested for this order.', [], 'Modules.Sofincosignature.Admin'));
         }
-        if (!\Sofinco\StatusMapper::canRequestFunding(SofincoStates::keyOf((int) $order->current_state))) {
+        if (!\Sofinco\StatusMapper::canRequestFunding(SofincoStates::of((int) $order->current_state))) {
             return self::result(false, $module->getTranslator()->trans('Funding can be requested only for an order in "Dossier en attente de financement Sofinco".', [], 'Modules.Sofincosignature.Admin'));
         }
         $warning = null;
@@ -53,11 +53,11 @@ class SofincoFunding
             $warning = sprintf($module->getTranslator()->trans('The customer\'s 14-day withdrawal period runs until %s.', [], 'Modules.Sofincosignature.Admin'), Tools::displayDate(\Sofinco\StatusMapper::withdrawalEnd($dossier['signature_date'])));
         }
         SofincoDossiers::queueFunding($idOrder);
-        SofincoOrderStates::move($idOrder, (int) $order->current_state, 'SOFINCO_OS_FUNDING_REQUESTED');
+        SofincoOrderStates::move($idOrder, (int) $order->current_state, \Sofinco\OrderState::FundingRequested);
         $decision = null;
         try {
-            $sync = SofincoClientFactory::sync($module, ['concurrency' => 1, 'deadline_ms' => 15000], (int) $order->id_shop);
-            $decisions = $sync->fundings([SofincoDossiers::fundingRow(SofincoDossiers::byOrder($idOrder))])->decisions;
+            $sync = SofincoClientFactory::sync($module, (int) $order->id_shop, 1, 15000);
+            $decisions = $sync->fundings(null, SofincoDossiers::fundingRow(SofincoDossiers::byOrder($idOrder)))->decisions;
             $decision = $decisions ? $decisions[0] : null;
         } catch (\Throwable $e) {
             SofincoLogger::error(sprintf('funding of order %d kept for the cron: %s', $idOrder, SofincoLogger::describe($e)));
@@ -106,7 +106,7 @@ class SofincoFunding
             }
         }
         try {
-            $batch = $sync->fundings($rows);
+            $batch = $sync->fundings(null, ...$rows);
             foreach ($batch->decisions as $decision) {
                 self::apply($decision);
             }
@@ -133,8 +133,8 @@ class SofincoFunding
                 SofincoDossiers::closeFunding($idOrder);
                 SofincoDossiers::refresh($idOrder, $d->sofincoStatus, null);
                 $order = SofincoOrderStates::fresh($idOrder);
-                if (\Sofinco\StatusMapper::isSynced(SofincoStates::keyOf((int) $order->current_state))) {
-                    SofincoOrderStates::move($idOrder, (int) $order->current_state, (string) $d->state);
+                if (\Sofinco\StatusMapper::isSynced(SofincoStates::of((int) $order->current_state))) {
+                    SofincoOrderStates::move($idOrder, (int) $order->current_state, $d->state);
                 }
                 break;
             case \Sofinco\FundingAction::Closed:
@@ -149,8 +149,8 @@ class SofincoFunding
                     // nothing was sent, the request is withdrawn and the order held.
                     SofincoDossiers::withdrawFunding($idOrder, $d->heldBecause);
                     $order = SofincoOrderStates::fresh($idOrder);
-                    if (\Sofinco\StatusMapper::isSynced(SofincoStates::keyOf((int) $order->current_state))) {
-                        SofincoOrderStates::move($idOrder, (int) $order->current_state, (string) $d->state);
+                    if (\Sofinco\StatusMapper::isSynced(SofincoStates::of((int) $order->current_state))) {
+                        SofincoOrderStates::move($idOrder, (int) $order->current_state, $d->state);
                     }
                 }
                 SofincoLogger::error(sprintf('funding of order %d: %s', $idOrder, $d->reason));

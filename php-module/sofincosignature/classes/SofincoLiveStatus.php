@@ -25,7 +25,7 @@ class SofincoLiveStatus
      */
     public static function leftWorkflow(Order $order)
     {
-        if (strpos(SofincoStates::keyOf((int) $order->current_state), 'PS_STATE_') !== 0) {
+        if (SofincoStates::of((int) $order->current_state) !== null) {
             return false;
         }
         $last = Db::getInstance()->getRow('SELECT id_employee FROM `' . _DB_PREFIX_ . 'order_history` WHERE id_order = '
@@ -47,8 +47,8 @@ class SofincoLiveStatus
                 ? $client->getDossier((string) $dossier['contract_id'], (string) $dossier['order_reference'])
                 : $client->findDossier((string) $dossier['order_reference']);
             $code = $found === null ? 'NFD' : (string) $found->status;
-            $key = \Sofinco\StatusMapper::stateFor($code);
-            $state = $key ? new OrderState(SofincoStates::id($key), (int) Context::getContext()->language->id) : null;
+            $sofincoState = \Sofinco\StatusMapper::stateFor($code);
+            $state = $sofincoState !== null ? new OrderState(SofincoStates::id($sofincoState), (int) Context::getContext()->language->id) : null;
             $result = ['ok' => true, 'code' => $code, 'state' => $state && Validate::isLoadedObject($state) ? $state->name : '', 'error' => ''];
         } catch (\Throwable $e) {
             SofincoLogger::error(sprintf('live status of order %d: %s', (int) $order->id, SofincoLogger::describe($e)));

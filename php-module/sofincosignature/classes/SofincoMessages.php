@@ -12,20 +12,30 @@ if (!defined('_PS_VERSION_')) {
 
 class SofincoMessages
 {
-    public static function forState($stateKey, Module $module)
+    /** @param \Sofinco\OrderState|null $state the order's state (SofincoStates::of) */
+    public static function forState($state, Module $module)
     {
-        switch ($stateKey) {
-            case 'SOFINCO_OS_AWAITING_CUSTOMER':
+        // Another state (or no extension): the OrderState cases are never read.
+        if ($state === null) {
+            return self::studying($module);
+        }
+        switch ($state) {
+            case \Sofinco\OrderState::AwaitingCustomer:
                 return $module->getTranslator()->trans('Your order is registered. Sofinco is waiting for documents from you: follow the instructions Sofinco sent you by e-mail.', [], 'Modules.Sofincosignature.Shop');
-            case 'SOFINCO_OS_AWAITING_FUNDING':
-            case 'SOFINCO_OS_FUNDING_REQUESTED':
-            case 'SOFINCO_OS_FUNDED':
+            case \Sofinco\OrderState::AwaitingFunding:
+            case \Sofinco\OrderState::FundingRequested:
+            case \Sofinco\OrderState::Funded:
                 return $module->getTranslator()->trans('Your order is registered and your Sofinco credit is approved.', [], 'Modules.Sofincosignature.Shop');
-            case 'SOFINCO_OS_TECH_ERROR':
+            case \Sofinco\OrderState::TechError:
                 return $module->getTranslator()->trans('Your order is registered; the shop will check your Sofinco application with Sofinco and come back to you.', [], 'Modules.Sofincosignature.Shop');
             default:
-                return $module->getTranslator()->trans('Your order is registered. Sofinco is studying your credit application: you will be told of its decision by e-mail.', [], 'Modules.Sofincosignature.Shop');
+                return self::studying($module);
         }
+    }
+
+    private static function studying(Module $module)
+    {
+        return $module->getTranslator()->trans('Your order is registered. Sofinco is studying your credit application: you will be told of its decision by e-mail.', [], 'Modules.Sofincosignature.Shop');
     }
 
     /** For a journey that ended without an order, by Sofinco's status code. */

@@ -82,7 +82,7 @@ class SofincoOrderCreator
             if ($idOrder) {
                 SofincoDossiers::record($idOrder, $attempt, $decision);
                 SofincoAttempts::close($attempt['order_reference'], SofincoAttempts::ORDERED, $idOrder, $decision->reason);
-                SofincoLogger::info(sprintf('order %d created for cart %d in %s (%s)', $idOrder, $idCart, $decision->createIn, $attempt['order_reference']));
+                SofincoLogger::info(sprintf('order %d created for cart %d in %s (%s)', $idOrder, $idCart, SofincoStates::key($decision->createIn), $attempt['order_reference']));
                 $this->moveToDecidedState($idOrder, $decision);
             }
             return $idOrder;
@@ -103,7 +103,7 @@ class SofincoOrderCreator
         $order = SofincoOrderStates::fresh($idOrder);
         $facts = SofincoDossiers::orderFacts($idOrder);
         $state = $decision->stateForOrder($facts['order_total_cents'], $facts['currency']);
-        if ($state === null || $state === SofincoStates::keyOf((int) $order->current_state)) {
+        if ($state === null || $state === SofincoStates::of((int) $order->current_state)) {
             return;
         }
         $held = $decision->heldForOrder($facts['order_total_cents'], $facts['currency']);
@@ -129,9 +129,9 @@ class SofincoOrderCreator
     private function validate(array $attempt, \Sofinco\OrderDecision $decision)
     {
         $cart = new Cart((int) $attempt['id_cart']);
-        $idState = SofincoStates::id((string) $decision->createIn);
+        $idState = $decision->createIn === null ? 0 : SofincoStates::id($decision->createIn);
         if (!Validate::isLoadedObject($cart) || !$idState) {
-            SofincoLogger::error(sprintf('attempt %s: cart %d or state %s is missing', $attempt['order_reference'], $attempt['id_cart'], $decision->createIn));
+            SofincoLogger::error(sprintf('attempt %s: cart %d or state %s is missing', $attempt['order_reference'], $attempt['id_cart'], SofincoStates::key($decision->createIn)));
             return 0;
         }
         SofincoCartContext::enter($cart);
@@ -172,15 +172,15 @@ class SofincoOrderCreator
     {
         $cart = new Cart((int) $attempt['id_cart']);
         $loaded = Validate::isLoadedObject($cart);
-        return [
-            'id_cart' => (int) $attempt['id_cart'],
-            'order_reference' => (string) $attempt['order_reference'],
-            // A customer who changed the cart after leaving for Sofinco gets no validated
-            // order: the extension compares these with the dossier.
-            'cart_total_cents' => $loaded ? SofincoCartContext::totalCents($cart) : 0,
-            'currency' => $loaded ? (string) Currency::getIsoCodeById((int) $cart->id_currency) : '',
-            'ordered_as' => self::orderedAs((int) $attempt['id_cart']),
-            'created_at' => (int) $attempt['created_at'],
-        ];
+        $row = new \Sofinco\Attempt();
+        $row->idCart = (int) $attempt['id_cart'];
+        $row->orderReference = (string) $attempt['order_reference'];
+        // A customer who changed the cart after leaving for Sofinco gets no validated
+        // order: the extension compares these with the dossier.
+        $row->cartTotalCents = $loaded ? SofincoCartContext::totalCents($cart) : 0;
+        $row->currency = $loaded ? (string) Currency::getIsoCodeById((int) $cart->id_currency) : '';
+        $row->orderedAs = self::orderedAs((int) $attempt['id_cart']);
+        $row->createdAt = (int) $attempt['created_at'];
+        return $row;
     }
 }

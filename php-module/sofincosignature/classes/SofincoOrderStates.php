@@ -50,10 +50,11 @@ class SofincoOrderStates
     }
 
     /** @return bool whether the order moved */
-    public static function move($idOrder, $expectedCurrentState, $stateKey)
+    /** @param \Sofinco\OrderState $state */
+    public static function move($idOrder, $expectedCurrentState, $state)
     {
-        $idState = SofincoStates::id($stateKey);
-        return $idState && self::moveToId($idOrder, $expectedCurrentState, $idState, $stateKey, true, true);
+        $idState = $state !== null ? SofincoStates::id($state) : 0;
+        return $idState && self::moveToId($idOrder, $expectedCurrentState, $idState, SofincoStates::key($state), true, true);
     }
 
     /**
@@ -62,14 +63,15 @@ class SofincoOrderStates
      * its e-mail: the customer already heard it from the module's state (the merchant's
      * choice in Orders > Statuses), once.
      */
-    public static function releaseStock($idOrder, $stateKey)
+    public static function releaseStock($idOrder, $state)
     {
-        $idCancelled = (int) Configuration::get('PS_OS_CANCELED');
+        $cancelled = \Sofinco\OrderState::PrestashopCancelled;
+        $idCancelled = SofincoStates::id($cancelled);
         $order = self::fresh($idOrder);
-        if (!$idCancelled || !Validate::isLoadedObject($order) || SofincoStates::keyOf((int) $order->current_state) !== $stateKey) {
+        if (!$idCancelled || !Validate::isLoadedObject($order) || SofincoStates::of((int) $order->current_state) !== $state) {
             return false;
         }
-        return self::moveToId($idOrder, (int) $order->current_state, $idCancelled, 'PS_OS_CANCELED', false, false);
+        return self::moveToId($idOrder, (int) $order->current_state, $idCancelled, SofincoStates::key($cancelled), false, false);
     }
 
     /** @param bool $moduleState $idState is one of the module's: the order's Sofinco state (SofincoDossiers::recordState) */

@@ -65,7 +65,7 @@ class SofincoPaymentGate
     /** A client for the storefront's calls: 2 s per call, no retry (a page or a checkout step waits at most that). */
     public static function quickClient(Module $module, Context $context)
     {
-        return SofincoClientFactory::client($module, (int) $context->shop->id, ['timeout_ms' => 2000, 'connect_timeout_ms' => 1000, 'max_retries' => 0]);
+        return SofincoClientFactory::quickClient($module, (int) $context->shop->id);
     }
 
     /**

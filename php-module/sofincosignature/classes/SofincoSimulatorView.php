@@ -26,7 +26,7 @@ class SofincoSimulatorView
     public static function forAmount(Module $module, Context $context, $amountCents, $ask = false)
     {
         try {
-            $client = SofincoClientFactory::client($module, (int) $context->shop->id, ['timeout_ms' => 2000, 'connect_timeout_ms' => 1000, 'max_retries' => 0]);
+            $client = SofincoClientFactory::quickClient($module, (int) $context->shop->id);
             $simulation = $ask ? $client->simulate((int) $amountCents) : $client->cachedSimulation((int) $amountCents);
         } catch (\Throwable $e) {
             SofincoLogger::error('simulator hidden: ' . SofincoLogger::describe($e));

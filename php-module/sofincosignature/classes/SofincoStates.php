@@ -15,57 +15,125 @@ if (!defined('_PS_VERSION_')) {
 
 class SofincoStates
 {
-    /** The PrestaShop id of a module state key, 0 when not installed. */
-    public static function id($key)
+    /**
+     * The one table mapping the extension's order states (\Sofinco\OrderState, by case
+     * name) to PrestaShop's Configuration keys, and how each module state looks in
+     * PrestaShop: names (English, worded per language from the module's catalogue at
+     * install), colour and flags are presentation, the module's (the extension keeps only
+     * code -> state -> group). Only the funded state is paid; approved states count as
+     * validated (logable) but book no payment, since orders are never created in them
+     * (StatusMapper's creation path). PrestaShop's own "Annulé" closes the table: refused and
+     * cancelled orders go there to give their stock back. No other file names these keys
+     * (tools/check-order-states.php).
+     */
+    public const TABLE = [
+        'InStudy' => ['key' => 'SOFINCO_OS_IN_STUDY', 'name' => 'Sofinco application under review', 'color' => '#4169e1', 'logable' => false, 'paid' => false],
+        'AwaitingCustomer' => ['key' => 'SOFINCO_OS_AWAITING_CUSTOMER', 'name' => 'Sofinco application awaiting the customer', 'color' => '#ff8c00', 'logable' => false, 'paid' => false],
+        'AwaitingFunding' => ['key' => 'SOFINCO_OS_AWAITING_FUNDING', 'name' => 'Sofinco application approved, awaiting funding request', 'color' => '#8a2be2', 'logable' => true, 'paid' => false],
+        'FundingRequested' => ['key' => 'SOFINCO_OS_FUNDING_REQUESTED', 'name' => 'Sofinco funding requested', 'color' => '#20b2aa', 'logable' => true, 'paid' => false],
+        'Funded' => ['key' => 'SOFINCO_OS_FUNDED', 'name' => 'Sofinco application funded', 'color' => '#32cd32', 'logable' => true, 'paid' => true],
+        'Refused' => ['key' => 'SOFINCO_OS_REFUSED', 'name' => 'Sofinco application refused', 'color' => '#dc143c', 'logable' => false, 'paid' => false],
+        'Cancelled' => ['key' => 'SOFINCO_OS_CANCELLED', 'name' => 'Sofinco application cancelled or abandoned', 'color' => '#8b0000', 'logable' => false, 'paid' => false],
+        'NotFound' => ['key' => 'SOFINCO_OS_NOT_FOUND', 'name' => 'Sofinco application not found', 'color' => '#a9a9a9', 'logable' => false, 'paid' => false],
+        'TechError' => ['key' => 'SOFINCO_OS_TECH_ERROR', 'name' => 'Sofinco application not processed (technical error)', 'color' => '#696969', 'logable' => false, 'paid' => false],
+        'PrestashopCancelled' => ['key' => 'PS_OS_CANCELED'],
+    ];
+
+    /** The case of \Sofinco\OrderState named $case (an enum case on 8.1+, a string on PHP 7). */
+    public static function state($case)
     {
-        return (int) Configuration::getGlobalValue($key);
+        return constant('\\Sofinco\\OrderState::' . $case);
     }
 
-    /**
-     * The module state key of a PrestaShop state id; PrestaShop's own cancelled state (where
-     * refused and cancelled orders go to give their stock back) by the extension's key; the
-     * id as text for other states.
-     */
-    public static function keyOf($idOrderState)
+    /** The Configuration key of an order state (for ids and logs). */
+    public static function key($state)
     {
-        foreach (self::keys() as $key) {
-            if (self::id($key) === (int) $idOrderState) {
-                return $key;
+        foreach (array_keys(self::TABLE) as $case) {
+            if (self::state($case) === $state) {
+                return self::TABLE[$case]['key'];
             }
         }
-        if ((int) $idOrderState === (int) Configuration::get('PS_OS_CANCELED')) {
-            return \Sofinco\StatusMapper::prestashopCancelledKey();
-        }
-        return 'PS_STATE_' . (int) $idOrderState;
+        return '';
     }
 
-    public static function keys()
+    /** The PrestaShop id of an order state, 0 when not installed. */
+    public static function id($state)
     {
-        $keys = [];
-        foreach (\Sofinco\StatusMapper::states() as $row) {
-            $keys[] = $row['key'];
+        return self::idOfKey(self::key($state));
+    }
+
+    /** The PrestaShop id of a key of the table (no extension needed: upgrades use it). */
+    public static function idOfKey($key)
+    {
+        if ($key === self::TABLE['PrestashopCancelled']['key']) {
+            return (int) Configuration::get($key);
         }
-        return $keys;
+        return $key === '' ? 0 : (int) Configuration::getGlobalValue($key);
+    }
+
+    /** The PrestaShop ids of the module's own states (no extension needed). */
+    public static function moduleIds()
+    {
+        $ids = [];
+        foreach (self::TABLE as $case => $row) {
+            if ($case !== 'PrestashopCancelled') {
+                $ids[] = self::idOfKey($row['key']);
+            }
+        }
+        return $ids;
+    }
+
+    /** The PrestaShop id of the funded state (no extension needed: upgrade 2.2.0). */
+    public static function fundedId()
+    {
+        return self::idOfKey(self::TABLE['Funded']['key']);
+    }
+
+    /** The PrestaShop id of PrestaShop's own cancelled state. */
+    public static function prestashopCancelledId()
+    {
+        return self::idOfKey(self::TABLE['PrestashopCancelled']['key']);
     }
 
     /**
-     * How each state looks in PrestaShop: names (English, worded per language from the
-     * module's catalogue at install), colour and flags are presentation, the
-     * module's (the extension keeps only code -> state -> group). Only the funded state is
-     * paid; approved states count as validated (logable) but book no payment, since
-     * orders are never created in them (StatusMapper's creation path).
+     * The order state of a PrestaShop state id: one of the module's, PrestaShop's own
+     * cancelled state, or null for any other state (the extension's `state = null`).
      */
-    public const PRESENTATION = [
-        'SOFINCO_OS_IN_STUDY' => ['name' => 'Sofinco application under review', 'color' => '#4169e1', 'logable' => false, 'paid' => false],
-        'SOFINCO_OS_AWAITING_CUSTOMER' => ['name' => 'Sofinco application awaiting the customer', 'color' => '#ff8c00', 'logable' => false, 'paid' => false],
-        'SOFINCO_OS_AWAITING_FUNDING' => ['name' => 'Sofinco application approved, awaiting funding request', 'color' => '#8a2be2', 'logable' => true, 'paid' => false],
-        'SOFINCO_OS_FUNDING_REQUESTED' => ['name' => 'Sofinco funding requested', 'color' => '#20b2aa', 'logable' => true, 'paid' => false],
-        'SOFINCO_OS_FUNDED' => ['name' => 'Sofinco application funded', 'color' => '#32cd32', 'logable' => true, 'paid' => true],
-        'SOFINCO_OS_REFUSED' => ['name' => 'Sofinco application refused', 'color' => '#dc143c', 'logable' => false, 'paid' => false],
-        'SOFINCO_OS_CANCELLED' => ['name' => 'Sofinco application cancelled or abandoned', 'color' => '#8b0000', 'logable' => false, 'paid' => false],
-        'SOFINCO_OS_NOT_FOUND' => ['name' => 'Sofinco application not found', 'color' => '#a9a9a9', 'logable' => false, 'paid' => false],
-        'SOFINCO_OS_TECH_ERROR' => ['name' => 'Sofinco application not processed (technical error)', 'color' => '#696969', 'logable' => false, 'paid' => false],
-    ];
+    public static function of($idOrderState)
+    {
+        // Without the extension there is no OrderState to name (and nothing to decide).
+        if (!class_exists('Sofinco\\OrderState')) {
+            return null;
+        }
+        foreach (self::TABLE as $case => $row) {
+            $id = self::idOfKey($row['key']);
+            if ($id && $id === (int) $idOrderState) {
+                return self::state($case);
+            }
+        }
+        return null;
+    }
+
+    /** The module's order states, in workflow order (StatusMapper::states()). */
+    public static function all()
+    {
+        $states = [];
+        foreach (\Sofinco\StatusMapper::states() as $row) {
+            $states[] = $row['state'];
+        }
+        return $states;
+    }
+
+    /** The table's row of a module state. */
+    private static function row($state)
+    {
+        foreach (self::TABLE as $case => $row) {
+            if (self::state($case) === $state) {
+                return $row;
+            }
+        }
+        return null;
+    }
 
     /**
      * The e-mail a new state sends by default, as PrestaShop's own payment states do: the
@@ -73,9 +141,9 @@ class SofincoStates
      * cancelled. The merchant changes them in Orders > Statuses; nothing here rewrites them.
      */
     public const MAIL_DEFAULTS = [
-        'SOFINCO_OS_FUNDED' => 'payment',
-        'SOFINCO_OS_REFUSED' => 'order_canceled',
-        'SOFINCO_OS_CANCELLED' => 'order_canceled',
+        'Funded' => 'payment',
+        'Refused' => 'order_canceled',
+        'Cancelled' => 'order_canceled',
     ];
 
     /**
@@ -88,9 +156,9 @@ class SofincoStates
         if (!SofincoRuntime::ready()) {
             return false;
         }
-        foreach (\Sofinco\StatusMapper::states() as $row) {
-            $key = $row['key'];
-            $state = new OrderState(self::id($key));
+        foreach (self::all() as $sofincoState) {
+            $key = self::key($sofincoState);
+            $state = new OrderState(self::idOfKey($key));
             if (Validate::isLoadedObject($state) && !$state->deleted) {
                 if ($restore && $state->hidden) {
                     $state->hidden = false;
@@ -98,7 +166,7 @@ class SofincoStates
                 }
                 continue;
             }
-            $state = self::newState($key, $moduleName);
+            $state = self::newState($sofincoState, $moduleName);
             if (!$state->save()) {
                 return false;
             }
@@ -107,11 +175,12 @@ class SofincoStates
         return true;
     }
 
-    private static function newState($key, $moduleName)
+    private static function newState($sofincoState, $moduleName)
     {
-        $look = self::PRESENTATION[$key];
+        $look = self::row($sofincoState);
+        $case = array_search($look, self::TABLE, true);
         $state = new OrderState();
-        $template = isset(self::MAIL_DEFAULTS[$key]) ? self::MAIL_DEFAULTS[$key] : '';
+        $template = isset(self::MAIL_DEFAULTS[$case]) ? self::MAIL_DEFAULTS[$case] : '';
         foreach (Language::getLanguages(false) as $lang) {
             $state->name[(int) $lang['id_lang']] = SofincoCatalogue::admin($look['name'], $lang['locale']);
             $state->template[(int) $lang['id_lang']] = $template;
@@ -141,8 +210,9 @@ class SofincoStates
     {
         $applied = [];
         $p = _DB_PREFIX_;
-        foreach (self::MAIL_DEFAULTS as $key => $template) {
-            $id = self::id($key);
+        foreach (self::MAIL_DEFAULTS as $case => $template) {
+            $key = self::TABLE[$case]['key'];
+            $id = self::idOfKey($key);
             if (!$id) {
                 continue;
             }

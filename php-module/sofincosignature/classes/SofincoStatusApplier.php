@@ -23,9 +23,9 @@ class SofincoStatusApplier
         }
         SofincoDossiers::refresh($d->idOrder, $d->sofincoStatus, $d->signatureDate, $d->sofincoAmountCents, $d->heldBecause);
         if ($d->action === \Sofinco\StatusAction::SetState) {
-            $moved = SofincoOrderStates::move($d->idOrder, (int) $currentState, (string) $d->state);
+            $moved = SofincoOrderStates::move($d->idOrder, (int) $currentState, $d->state);
             if ($moved && $d->releaseStock) {
-                SofincoOrderStates::releaseStock($d->idOrder, (string) $d->state);
+                SofincoOrderStates::releaseStock($d->idOrder, $d->state);
             }
         } elseif ($d->action === \Sofinco\StatusAction::Error) {
             SofincoLogger::error(sprintf('order %d: %s', $d->idOrder, $d->reason));

@@ -28,7 +28,7 @@ function upgrade_module_2_2_0($module)
     ) {
         return false;
     }
-    $funded = SofincoStates::id('SOFINCO_OS_FUNDED');
+    $funded = SofincoStates::fundedId();
     if ($funded) {
         $db->execute("UPDATE `{$p}sofinco_order` so JOIN `{$p}orders` o ON o.id_order = so.id_order
             SET so.funding_closed = 1 WHERE o.current_state = {$funded}");

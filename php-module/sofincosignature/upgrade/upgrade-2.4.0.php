@@ -24,11 +24,7 @@ function upgrade_module_2_4_0($module)
     if (!SofincoModuleId::restore($module) || !SofincoSchema::create()) {
         return false;
     }
-    $ids = [];
-    foreach (array_keys(SofincoStates::PRESENTATION) as $key) {
-        $ids[] = SofincoStates::id($key);
-    }
-    if (!SofincoSchema::fillSofincoStates($ids)) {
+    if (!SofincoSchema::fillSofincoStates(SofincoStates::moduleIds())) {
         return false;
     }
     $module->registerHook('displayOrderConfirmation');

@@ -1,6 +1,8 @@
 <?php
 declare(strict_types=1);
 
+use Sofinco\Tests\Support\Typed;
+
 use PHPUnit\Framework\TestCase;
 use Sofinco\SofincoClient;
 use Sofinco\Tests\Support\Sandbox;
@@ -36,7 +38,7 @@ abstract class ClientTestCase extends TestCase
     {
         // Every client logs in debug mode, so the log check (make test) sees real lines.
         $logs = getenv('SOFINCO_TEST_LOGS') ?: sys_get_temp_dir() . '/sofinco-test-logs';
-        return new SofincoClient(static::$sandbox->config($overrides + ['log_dir' => $logs, 'debug' => true]));
+        return new SofincoClient(Typed::config(static::$sandbox->config($overrides + ['log_dir' => $logs, 'debug' => true])));
     }
 
     /** A fresh reference per call, as the module makes one per attempt. */
@@ -67,7 +69,7 @@ abstract class ClientTestCase extends TestCase
     protected function signedDossier(SofincoClient $client, int $amountCents = 129000): \Sofinco\Dossier
     {
         $reference = self::reference();
-        $journey = $client->createJourney(self::order($reference, $amountCents));
+        $journey = $client->createJourney(Typed::order(self::order($reference, $amountCents)));
         static::$sandbox->journey($journey['journey_url'], 'sign');
         $dossier = $client->findDossier($reference);
         $this->assertNotNull($dossier);

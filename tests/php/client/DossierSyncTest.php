@@ -1,6 +1,8 @@
 <?php
 declare(strict_types=1);
 
+use Sofinco\Tests\Support\Typed;
+
 use Sofinco\Batch;
 use Sofinco\CancelAction;
 use Sofinco\CancelDecision;
@@ -20,7 +22,7 @@ final class DossierSyncTest extends ClientTestCase
 {
     private function sync(array $options = []): DossierSync
     {
-        return new DossierSync($this->client(['timeout_ms' => 3100]), $options);
+        return new DossierSync($this->client(['timeout_ms' => 3100]), Typed::options($options));
     }
 
     /** The actions of a batch's decisions, in row order. */
@@ -57,7 +59,7 @@ final class DossierSyncTest extends ClientTestCase
     private function journey(string $action, int $amountCents = 129000, array $customer = []): string
     {
         $reference = self::reference();
-        $journey = $this->client()->createJourney(self::order($reference, $amountCents, $customer));
+        $journey = $this->client()->createJourney(Typed::order(self::order($reference, $amountCents, $customer)));
         if ($action !== 'none') {
             static::$sandbox->journey($journey['journey_url'], $action);
         }
@@ -67,15 +69,15 @@ final class DossierSyncTest extends ClientTestCase
     public function testCustomerWhoNeverReturnsGetsAnOrder(): void
     {
         $signed = $this->journey('sign');
-        $result = $this->sync()->orders([self::attempt($signed, 129000, 600, 42)]);
+        $result = $this->sync()->orders(null, ...Typed::attempts([self::attempt($signed, 129000, 600, 42)]));
         $this->assertInstanceOf(Batch::class, $result);
         $d = $result->decisions[0];
         $this->assertInstanceOf(OrderDecision::class, $d);
         $this->assertSame(42, $d->idCart);
         $this->assertSame($signed, $d->orderReference);
         $this->assertSame(OrderAction::CreateOrder, $d->action);
-        $this->assertSame('SOFINCO_OS_IN_STUDY', $d->state);
-        $this->assertSame('SOFINCO_OS_IN_STUDY', $d->createIn);
+        $this->assertSame(\Sofinco\OrderState::InStudy, $d->state);
+        $this->assertSame(\Sofinco\OrderState::InStudy, $d->createIn);
         $this->assertSame(0, $d->paymentCents, 'nothing booked as paid before FIN');
         $this->assertSame(0.0, $d->paymentEuros);
         $this->assertSame('ETU', $d->sofincoStatus);
@@ -92,9 +94,9 @@ final class DossierSyncTest extends ClientTestCase
     {
         $open = $this->journey('none');
         $sync = $this->sync(['abandon_after_s' => 3600]);
-        $young = $sync->orders([self::attempt($open, 129000, 60), self::attempt('NEVERSENT1', 129000, 60)]);
+        $young = $sync->orders(null, ...Typed::attempts([self::attempt($open, 129000, 60), self::attempt('NEVERSENT1', 129000, 60)]));
         $this->assertSame([OrderAction::Wait, OrderAction::Wait], self::actions($young));
-        $old = $sync->orders([self::attempt('NEVERSENT1', 129000, 7200)]);
+        $old = $sync->orders(null, ...Typed::attempts([self::attempt('NEVERSENT1', 129000, 7200)]));
         $this->assertSame(OrderAction::Abandon, $old->decisions[0]->action);
     }
 
@@ -102,7 +104,7 @@ final class DossierSyncTest extends ClientTestCase
     {
         $refused = $this->journey('refuse');
         $left = $this->journey('leave');
-        $decisions = $this->sync()->orders([self::attempt($refused), self::attempt($left)])->decisions;
+        $decisions = $this->sync()->orders(null, ...Typed::attempts([self::attempt($refused), self::attempt($left)]))->decisions;
         $this->assertSame([OrderAction::Abandon, OrderAction::Abandon], array_map(fn ($d) => $d->action, $decisions));
         $this->assertStringContainsString('REF', $decisions[0]->reason);
         $this->assertStringContainsString('ABD', $decisions[1]->reason);
@@ -113,9 +115,9 @@ final class DossierSyncTest extends ClientTestCase
     {
         $signed = $this->journey('sign', 129000);
         static::$sandbox->setStatus($signed, 'AFI');
-        $d = $this->sync()->orders([self::attempt($signed, 99000)])->decisions[0];
+        $d = $this->sync()->orders(null, ...Typed::attempts([self::attempt($signed, 99000)]))->decisions[0];
         $this->assertSame(OrderAction::CreateOrder, $d->action);
-        $this->assertSame('SOFINCO_OS_TECH_ERROR', $d->state);
+        $this->assertSame(\Sofinco\OrderState::TechError, $d->state);
         $this->assertSame(0, $d->paymentCents, 'a mismatched amount is never booked');
         $this->assertStringContainsString('amount mismatch', $d->reason);
     }
@@ -125,17 +127,17 @@ final class DossierSyncTest extends ClientTestCase
         $reference = $this->journey('sign');
         $dossier = self::dossier($reference);
         $order = ['id_order' => 7, 'contract_id' => $dossier['contract_id'], 'order_reference' => $reference,
-            'state' => 'SOFINCO_OS_IN_STUDY', 'order_total_cents' => 129000, 'currency' => 'EUR', 'since' => time()];
+            'state' => \Sofinco\OrderState::InStudy, 'order_total_cents' => 129000, 'currency' => 'EUR', 'since' => time()];
         $sync = $this->sync();
-        $none = $sync->statuses([$order])->decisions[0];
+        $none = $sync->statuses(null, ...Typed::tracked([$order]))->decisions[0];
         $this->assertInstanceOf(StatusDecision::class, $none);
         $this->assertSame(7, $none->idOrder);
         $this->assertSame(StatusAction::Unchanged, $none->action);
         $this->assertSame($dossier['signature_date'], $none->signatureDate, 'carried with none too');
         $this->assertSame(StatusMapper::withdrawalEnd($dossier['signature_date']), $none->withdrawalEnd);
-        foreach (['CLI' => 'SOFINCO_OS_AWAITING_CUSTOMER', 'AFI' => 'SOFINCO_OS_AWAITING_FUNDING'] as $code => $state) {
+        foreach (['CLI' => \Sofinco\OrderState::AwaitingCustomer, 'AFI' => \Sofinco\OrderState::AwaitingFunding] as $code => $state) {
             static::$sandbox->setStatus($reference, $code);
-            $d = $sync->statuses([$order])->decisions[0];
+            $d = $sync->statuses(null, ...Typed::tracked([$order]))->decisions[0];
             $this->assertSame([StatusAction::SetState, $state], [$d->action, $d->state], $code);
             $this->assertFalse($d->releaseStock, $code);
             $this->assertSame($code, $d->sofincoStatus);
@@ -146,11 +148,11 @@ final class DossierSyncTest extends ClientTestCase
     public function testManualStatesAndTheGracePeriodMakeNoCall(): void
     {
         $rows = [
-            ['id_order' => 1, 'contract_id' => 'SBX1', 'order_reference' => 'MANUAL1', 'state' => 'PS_OS_SHIPPING', 'order_total_cents' => 1, 'currency' => 'EUR', 'since' => time()],
-            ['id_order' => 2, 'contract_id' => 'SBX2', 'order_reference' => 'GONE1', 'state' => 'SOFINCO_OS_NOT_FOUND', 'order_total_cents' => 1, 'currency' => 'EUR', 'since' => time() - 8 * 86400],
-            ['id_order' => 3, 'contract_id' => 'SBX3', 'order_reference' => 'DONE1', 'state' => 'SOFINCO_OS_FUNDED', 'order_total_cents' => 1, 'currency' => 'EUR', 'since' => time()],
+            ['id_order' => 1, 'contract_id' => 'SBX1', 'order_reference' => 'MANUAL1', 'state' => null, 'order_total_cents' => 1, 'currency' => 'EUR', 'since' => time()],
+            ['id_order' => 2, 'contract_id' => 'SBX2', 'order_reference' => 'GONE1', 'state' => \Sofinco\OrderState::NotFound, 'order_total_cents' => 1, 'currency' => 'EUR', 'since' => time() - 8 * 86400],
+            ['id_order' => 3, 'contract_id' => 'SBX3', 'order_reference' => 'DONE1', 'state' => \Sofinco\OrderState::Funded, 'order_total_cents' => 1, 'currency' => 'EUR', 'since' => time()],
         ];
-        $result = $this->sync()->statuses($rows);
+        $result = $this->sync()->statuses(null, ...Typed::tracked($rows));
         $this->assertSame([StatusAction::Leave, StatusAction::Leave, StatusAction::Leave], self::actions($result));
         $this->assertSame([1, 2, 3], array_map(fn ($d) => $d->idOrder, $result->decisions));
         $this->assertSame([], static::$sandbox->requests(), 'no call at all');
@@ -158,8 +160,8 @@ final class DossierSyncTest extends ClientTestCase
 
     public function testNotFoundKeepsBeingCheckedDuringTheGracePeriod(): void
     {
-        $row = ['id_order' => 2, 'contract_id' => '', 'order_reference' => 'GONE2', 'state' => 'SOFINCO_OS_NOT_FOUND', 'order_total_cents' => 1, 'currency' => 'EUR', 'since' => time() - 3600];
-        $d = $this->sync()->statuses([$row])->decisions[0];
+        $row = ['id_order' => 2, 'contract_id' => '', 'order_reference' => 'GONE2', 'state' => \Sofinco\OrderState::NotFound, 'order_total_cents' => 1, 'currency' => 'EUR', 'since' => time() - 3600];
+        $d = $this->sync()->statuses(null, ...Typed::tracked([$row]))->decisions[0];
         $this->assertSame(StatusAction::Unchanged, $d->action);
         $this->assertNotEmpty(static::$sandbox->requests());
     }
@@ -170,8 +172,8 @@ final class DossierSyncTest extends ClientTestCase
         static::$sandbox->setStatus($reference, 'AFI');
         $dossier = self::dossier($reference);
         $row = ['id_order' => 9, 'contract_id' => $dossier['contract_id'], 'order_reference' => $reference,
-            'state' => 'SOFINCO_OS_FUNDING_REQUESTED', 'order_total_cents' => 129000, 'currency' => 'EUR', 'since' => time()];
-        $this->assertSame(StatusAction::Unchanged, $this->sync()->statuses([$row])->decisions[0]->action);
+            'state' => \Sofinco\OrderState::FundingRequested, 'order_total_cents' => 129000, 'currency' => 'EUR', 'since' => time()];
+        $this->assertSame(StatusAction::Unchanged, $this->sync()->statuses(null, ...Typed::tracked([$row]))->decisions[0]->action);
     }
 
     public function testFundingIsSentOnceThenFollowedToFunded(): void
@@ -182,14 +184,14 @@ final class DossierSyncTest extends ClientTestCase
         $request = ['id_order' => 5, 'contract_id' => $dossier['contract_id'], 'order_reference' => $reference,
             'order_total_cents' => 129000, 'currency' => 'EUR', 'requested_at' => time(), 'sent' => false];
         $sync = $this->sync();
-        $sent = $sync->fundings([$request])->decisions[0];
+        $sent = $sync->fundings(null, ...Typed::fundings([$request]))->decisions[0];
         $this->assertInstanceOf(FundingDecision::class, $sent);
         $this->assertSame(5, $sent->idOrder);
-        $this->assertSame([FundingAction::Sent, 'SOFINCO_OS_FUNDING_REQUESTED'], [$sent->action, $sent->state]);
+        $this->assertSame([FundingAction::Sent, \Sofinco\OrderState::FundingRequested], [$sent->action, $sent->state]);
         $this->assertSame(1, self::calls('/order/deliver'));
         $request['sent'] = true;
-        $funded = $sync->fundings([$request])->decisions[0];
-        $this->assertSame([FundingAction::Funded, 'SOFINCO_OS_FUNDED'], [$funded->action, $funded->state]);
+        $funded = $sync->fundings(null, ...Typed::fundings([$request]))->decisions[0];
+        $this->assertSame([FundingAction::Funded, \Sofinco\OrderState::Funded], [$funded->action, $funded->state]);
         $this->assertSame('FIN', $funded->sofincoStatus);
         $this->assertSame(1, self::calls('/order/deliver'), 'a request Sofinco accepted is never sent again');
     }
@@ -201,8 +203,8 @@ final class DossierSyncTest extends ClientTestCase
         $dossier = self::dossier($reference);
         static::$sandbox->faults(['fail_rate' => 1.0]);
         $sync = new DossierSync($this->client(['max_retries' => 0, 'timeout_ms' => 3101]));
-        $d = $sync->fundings([['id_order' => 5, 'contract_id' => $dossier['contract_id'], 'order_reference' => $reference,
-            'order_total_cents' => 129000, 'currency' => 'EUR', 'requested_at' => time(), 'sent' => false]])->decisions[0];
+        $d = $sync->fundings(null, ...Typed::fundings([['id_order' => 5, 'contract_id' => $dossier['contract_id'], 'order_reference' => $reference,
+            'order_total_cents' => 129000, 'currency' => 'EUR', 'requested_at' => time(), 'sent' => false]]))->decisions[0];
         static::$sandbox->faults([]);
         $this->assertSame(FundingAction::Retry, $d->action);
         $this->assertNull($d->state);
@@ -214,8 +216,8 @@ final class DossierSyncTest extends ClientTestCase
         $reference = $this->journey('sign');
         static::$sandbox->setStatus($reference, 'REF');
         $dossier = self::dossier($reference);
-        $batch = $this->sync()->fundings([['id_order' => 5, 'contract_id' => $dossier['contract_id'], 'order_reference' => $reference,
-            'order_total_cents' => 129000, 'currency' => 'EUR', 'requested_at' => time(), 'sent' => false]]);
+        $batch = $this->sync()->fundings(null, ...Typed::fundings([['id_order' => 5, 'contract_id' => $dossier['contract_id'], 'order_reference' => $reference,
+            'order_total_cents' => 129000, 'currency' => 'EUR', 'requested_at' => time(), 'sent' => false]]));
         $d = $batch->decisions[0];
         $this->assertSame(FundingAction::Closed, $d->action);
         $this->assertSame('REF', $d->sofincoStatus);
@@ -228,7 +230,7 @@ final class DossierSyncTest extends ClientTestCase
     {
         $good = $this->journey('sign');
         static::$sandbox->setStatus('BADCODE1', 'XYZ', ['amountCents' => 129000]);
-        $result = $this->sync()->orders([self::attempt('BADCODE1'), self::attempt($good)]);
+        $result = $this->sync()->orders(null, ...Typed::attempts([self::attempt('BADCODE1'), self::attempt($good)]));
         $this->assertSame([OrderAction::Error, OrderAction::CreateOrder], self::actions($result));
         $this->assertStringContainsString('XYZ', $result->decisions[0]->reason);
         $this->assertSame(1, $result->errors);
@@ -242,7 +244,7 @@ final class DossierSyncTest extends ClientTestCase
         for ($i = 0; $i < 40; $i++) {
             $rows[] = self::attempt('LATE' . $i, 100, 10, $i);
         }
-        $result = $this->sync(['concurrency' => 2, 'deadline_ms' => 1000])->orders($rows);
+        $result = $this->sync(['concurrency' => 2, 'deadline_ms' => 1000])->orders(null, ...Typed::attempts($rows));
         static::$sandbox->faults([]);
         $this->assertGreaterThan(0, $result->remaining);
         $this->assertSame(40, $result->checked + $result->remaining);
@@ -260,7 +262,7 @@ final class DossierSyncTest extends ClientTestCase
             $rows[] = self::attempt('SLOW' . $i, 100, 10, $i);
         }
         $started = microtime(true);
-        $result = $this->sync(['concurrency' => 4])->orders($rows, 300);
+        $result = $this->sync(['concurrency' => 4])->orders(300, ...Typed::attempts($rows));
         $wall = microtime(true) - $started;
         static::$sandbox->faults([]);
         $this->assertLessThan(0.8, $wall, 'ended by its deadline');
@@ -275,7 +277,7 @@ final class DossierSyncTest extends ClientTestCase
             static::$sandbox->setStatus('BADSUM' . $i, 'XYZ', ['amountCents' => 129000]);
             $rows[] = self::attempt('BADSUM' . $i, 129000, 60, $i);
         }
-        $result = $this->sync()->orders($rows);
+        $result = $this->sync()->orders(null, ...Typed::attempts($rows));
         $this->assertSame(3, $result->errors);
         $first = $result->summaryOfFirst(1);
         $this->assertSame([1, 1, 2], [$first['checked'], $first['errors'], $first['remaining']]);
@@ -290,15 +292,15 @@ final class DossierSyncTest extends ClientTestCase
         $reference = $this->journey('sign');
         $sync = $this->sync();
         // It lies: says FIN. Sofinco's own answer (ETU) decides.
-        $d = $sync->notification(json_encode(['ORDER_ID' => strtolower($reference), 'AMOUNT' => 1290.00, 'CONTRACT_STATUS' => 'FIN']), self::attempt($reference));
+        $d = $sync->notification(json_encode(['ORDER_ID' => strtolower($reference), 'AMOUNT' => 1290.00, 'CONTRACT_STATUS' => 'FIN']), Typed::attempt(self::attempt($reference)));
         $this->assertInstanceOf(OrderDecision::class, $d);
-        $this->assertSame([OrderAction::CreateOrder, 'SOFINCO_OS_IN_STUDY'], [$d->action, $d->state]);
+        $this->assertSame([OrderAction::CreateOrder, \Sofinco\OrderState::InStudy], [$d->action, $d->state]);
         $before = count(static::$sandbox->requests());
-        $other = $sync->notification(json_encode(['ORDER_ID' => 'SOMEONEELSE', 'AMOUNT' => 1, 'CONTRACT_STATUS' => 'FIN']), self::attempt($reference));
+        $other = $sync->notification(json_encode(['ORDER_ID' => 'SOMEONEELSE', 'AMOUNT' => 1, 'CONTRACT_STATUS' => 'FIN']), Typed::attempt(self::attempt($reference)));
         $this->assertSame(OrderAction::Ignore, $other->action);
         $this->assertSame($before, count(static::$sandbox->requests()), 'no call for another reference');
         $this->expectException(\Sofinco\SofincoException::class);
-        $sync->notification('{not json', self::attempt($reference));
+        $sync->notification('{not json', Typed::attempt(self::attempt($reference)));
     }
 
     public function testASecondSignedDossierForAnOrderedCartIsCancelledAtSofinco(): void
@@ -306,13 +308,13 @@ final class DossierSyncTest extends ClientTestCase
         $first = $this->journey('sign');
         $second = $this->journey('sign');
         $ordered = self::attempt($second) + ['ordered_as' => $first];
-        $d = $this->sync()->orders([$ordered])->decisions[0];
+        $d = $this->sync()->orders(null, ...Typed::attempts([$ordered]))->decisions[0];
         $this->assertSame(OrderAction::Cancelled, $d->action, $d->reason);
         $this->assertStringContainsString($first, $d->reason);
         $this->assertSame('ANN', self::dossier($second)['status'], 'the second credit is cancelled at Sofinco');
         $this->assertSame('ETU', self::dossier($first)['status'], 'the order\'s own dossier is untouched');
         // The attempt the order was made from is not a second one.
-        $same = $this->sync()->orders([self::attempt($first) + ['ordered_as' => strtolower($first)]])->decisions[0];
+        $same = $this->sync()->orders(null, ...Typed::attempts([self::attempt($first) + ['ordered_as' => strtolower($first)]]))->decisions[0];
         $this->assertSame(OrderAction::CreateOrder, $same->action);
     }
 
@@ -320,7 +322,7 @@ final class DossierSyncTest extends ClientTestCase
     {
         $signed = $this->journey('sign', 129000);
         $row = ['currency' => 'USD', 'cart_total_cents' => 129000] + self::attempt($signed);
-        $d = $this->sync()->orders([$row])->decisions[0];
+        $d = $this->sync()->orders(null, ...Typed::attempts([$row]))->decisions[0];
         $this->assertSame(OrderAction::Wait, $d->action, $d->reason);
         $this->assertSame('currency', $d->heldBecause);
         $this->assertSame(129000, $d->sofincoAmountCents);
@@ -332,15 +334,15 @@ final class DossierSyncTest extends ClientTestCase
         static::$sandbox->setStatus($signed, 'AFI');
         $dossier = self::dossier($signed);
         $row = ['id_order' => 41, 'contract_id' => $dossier['contract_id'], 'order_reference' => $signed,
-            'state' => 'SOFINCO_OS_TECH_ERROR', 'order_total_cents' => 258000, 'currency' => 'EUR', 'since' => time()];
-        $d = $this->sync()->statuses([$row])->decisions[0];
+            'state' => \Sofinco\OrderState::TechError, 'order_total_cents' => 258000, 'currency' => 'EUR', 'since' => time()];
+        $d = $this->sync()->statuses(null, ...Typed::tracked([$row]))->decisions[0];
         $this->assertSame(StatusAction::Unchanged, $d->action, $d->reason);
         $this->assertSame('amount', $d->heldBecause);
         $this->assertSame(129000, $d->sofincoAmountCents);
-        $created = $this->sync()->orders([self::attempt($signed)])->decisions[0];
-        $this->assertSame('SOFINCO_OS_AWAITING_FUNDING', $created->stateForOrder(129000, 'EUR'));
-        $this->assertSame('SOFINCO_OS_TECH_ERROR', $created->stateForOrder(258000, 'EUR'), 'the cart grew before validateOrder');
-        $this->assertSame('SOFINCO_OS_TECH_ERROR', $created->stateForOrder(129000, 'USD'));
+        $created = $this->sync()->orders(null, ...Typed::attempts([self::attempt($signed)]))->decisions[0];
+        $this->assertSame(\Sofinco\OrderState::AwaitingFunding, $created->stateForOrder(129000, 'EUR'));
+        $this->assertSame(\Sofinco\OrderState::TechError, $created->stateForOrder(258000, 'EUR'), 'the cart grew before validateOrder');
+        $this->assertSame(\Sofinco\OrderState::TechError, $created->stateForOrder(129000, 'USD'));
         $this->assertNull($created->heldForOrder(129000, 'EUR'));
         $this->assertSame('amount', $created->heldForOrder(258000, 'EUR'), 'the reason too is the extension\'s');
         $this->assertSame('currency', $created->heldForOrder(129000, 'USD'));
@@ -350,8 +352,8 @@ final class DossierSyncTest extends ClientTestCase
     {
         $before = static::$sandbox->requests();
         $row = ['id_order' => 42, 'contract_id' => '../contracts', 'order_reference' => 'NOSUCH1',
-            'state' => 'SOFINCO_OS_IN_STUDY', 'order_total_cents' => 129000, 'currency' => 'EUR', 'since' => time()];
-        $batch = $this->sync()->statuses([$row]);
+            'state' => \Sofinco\OrderState::InStudy, 'order_total_cents' => 129000, 'currency' => 'EUR', 'since' => time()];
+        $batch = $this->sync()->statuses(null, ...Typed::tracked([$row]));
         $d = $batch->decisions[0];
         $this->assertSame(StatusAction::Error, $d->action, 'refused by the client, not "unknown to Sofinco"');
         $this->assertNull($d->state);
@@ -367,14 +369,14 @@ final class DossierSyncTest extends ClientTestCase
         $sync = $this->sync();
         $before = static::$sandbox->requests();
         foreach ([
-            'moved by hand' => ['PS_OS_SHIPPING', 'ETU', $dossier['contract_id']],
-            'funded' => ['SOFINCO_OS_AWAITING_FUNDING', 'FIN', $dossier['contract_id']],
-            'no contract' => ['SOFINCO_OS_IN_STUDY', 'ETU', ''],
-            'already final' => ['SOFINCO_OS_REFUSED', 'REF', $dossier['contract_id']],
+            'moved by hand' => [null, 'ETU', $dossier['contract_id']],
+            'funded' => [\Sofinco\OrderState::AwaitingFunding, 'FIN', $dossier['contract_id']],
+            'no contract' => [\Sofinco\OrderState::InStudy, 'ETU', ''],
+            'already final' => [\Sofinco\OrderState::Refused, 'REF', $dossier['contract_id']],
         ] as $case => [$state, $status, $contract]) {
             $this->assertFalse(StatusMapper::canCancel($state, $status, $contract), $case);
-            $d = $sync->cancel(['id_order' => 31, 'contract_id' => $contract, 'order_reference' => $reference,
-                'state' => $state, 'sofinco_status' => $status]);
+            $d = $sync->cancel(Typed::cancel(['id_order' => 31, 'contract_id' => $contract, 'order_reference' => $reference,
+                'state' => $state, 'sofinco_status' => $status]));
             $this->assertInstanceOf(CancelDecision::class, $d);
             $this->assertSame(31, $d->idOrder, $case);
             $this->assertSame(CancelAction::NotAllowed, $d->action, $case);
@@ -390,12 +392,12 @@ final class DossierSyncTest extends ClientTestCase
     {
         $reference = $this->journey('sign');
         $dossier = self::dossier($reference);
-        $this->assertTrue(StatusMapper::canCancel('SOFINCO_OS_IN_STUDY', 'ETU', $dossier['contract_id']));
-        $d = $this->sync()->cancel(['id_order' => 32, 'contract_id' => $dossier['contract_id'], 'order_reference' => $reference,
-            'state' => 'SOFINCO_OS_IN_STUDY', 'sofinco_status' => 'ETU']);
+        $this->assertTrue(StatusMapper::canCancel(\Sofinco\OrderState::InStudy, 'ETU', $dossier['contract_id']));
+        $d = $this->sync()->cancel(Typed::cancel(['id_order' => 32, 'contract_id' => $dossier['contract_id'], 'order_reference' => $reference,
+            'state' => \Sofinco\OrderState::InStudy, 'sofinco_status' => 'ETU']));
         $this->assertSame(32, $d->idOrder);
         $this->assertSame(CancelAction::Cancelled, $d->action, $d->reason);
-        $this->assertSame('SOFINCO_OS_CANCELLED', $d->state);
+        $this->assertSame(\Sofinco\OrderState::Cancelled, $d->state);
         $this->assertTrue($d->releaseStock);
         $this->assertSame('ANN', $d->sofincoStatus);
         $this->assertSame(1, self::calls('/order/cancel'));
@@ -404,13 +406,13 @@ final class DossierSyncTest extends ClientTestCase
     public function testACancelRequestMissingFieldsIsAClearErrorAndSendsNothing(): void
     {
         try {
-            $this->sync()->cancel(['id_order' => '31', 'contract_id' => 'SBX1']);
+            $this->sync()->cancel(Typed::cancel(['id_order' => '31', 'contract_id' => 'SBX1']));
             $this->fail('no exception');
         } catch (\Sofinco\InvalidInputException $e) {
             $this->assertStringContainsString('request.id_order', $e->getMessage());
             $this->assertStringContainsString('request.order_reference', $e->getMessage());
         }
-        $bare = $this->sync()->cancel(['id_order' => 31, 'order_reference' => 'BARE1']);
+        $bare = $this->sync()->cancel(Typed::cancel(['id_order' => 31, 'order_reference' => 'BARE1']));
         $this->assertSame(CancelAction::NotAllowed, $bare->action, 'no state, no status, no contract: not cancellable');
         $this->assertSame([], static::$sandbox->requests());
     }
@@ -420,10 +422,10 @@ final class DossierSyncTest extends ClientTestCase
         $reference = $this->journey('sign');
         static::$sandbox->setStatus($reference, 'AFI');
         $before = static::$sandbox->requests();
-        $batch = $this->sync()->fundings([
+        $batch = $this->sync()->fundings(null, ...Typed::fundings([
             ['id_order' => 11, 'contract_id' => '', 'order_reference' => $reference, 'order_total_cents' => 129000, 'currency' => 'EUR', 'requested_at' => time(), 'sent' => false],
             ['id_order' => 12, 'contract_id' => '   ', 'order_reference' => $reference, 'order_total_cents' => 129000, 'currency' => 'EUR', 'requested_at' => time(), 'sent' => false],
-        ]);
+        ]));
         $this->assertSame([11, 12], array_map(fn ($d) => $d->idOrder, $batch->decisions));
         $this->assertSame([FundingAction::Error, FundingAction::Error], self::actions($batch));
         $this->assertStringContainsString('contract number', $batch->decisions[0]->reason);
@@ -434,11 +436,11 @@ final class DossierSyncTest extends ClientTestCase
 
     public function testDecisionsAreReadOnly(): void
     {
-        $batch = $this->sync()->statuses([
-            ['id_order' => 4, 'contract_id' => 'SBX4', 'order_reference' => 'MANUAL4', 'state' => 'PS_OS_SHIPPING', 'order_total_cents' => 1, 'currency' => 'EUR', 'since' => time()],
-        ]);
+        $batch = $this->sync()->statuses(null, ...Typed::tracked([
+            ['id_order' => 4, 'contract_id' => 'SBX4', 'order_reference' => 'MANUAL4', 'state' => null, 'order_total_cents' => 1, 'currency' => 'EUR', 'since' => time()],
+        ]));
         $d = $batch->decisions[0];
-        foreach ([fn () => $batch->checked = 5, fn () => $batch->decisions = [], fn () => $d->state = 'SOFINCO_OS_FUNDED',
+        foreach ([fn () => $batch->checked = 5, fn () => $batch->decisions = [], fn () => $d->state = \Sofinco\OrderState::Funded,
                   fn () => $d->action = StatusAction::SetState, fn () => $d->idOrder = 99] as $i => $write) {
             try {
                 $write();
@@ -474,7 +476,7 @@ final class DossierSyncTest extends ClientTestCase
             $this->assertStringContainsString('concurrency', $e->getMessage());
         }
         $this->expectException(\Sofinco\InvalidInputException::class);
-        $this->expectExceptionMessage('row 1: cart_total_cents');
-        $this->sync()->orders([self::attempt('A1'), ['id_cart' => 1, 'order_reference' => 'A2', 'created_at' => 1]]);
+        $this->expectExceptionMessage('row 1: cart_total_cents must be an integer, not a string');
+        $this->sync()->orders(null, ...Typed::attempts([self::attempt('A1'), ['id_cart' => 1, 'order_reference' => 'A2', 'currency' => 'EUR', 'cart_total_cents' => '12.90', 'created_at' => 1]]));
     }
 }

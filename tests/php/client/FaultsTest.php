@@ -1,6 +1,8 @@
 <?php
 declare(strict_types=1);
 
+use Sofinco\Tests\Support\Typed;
+
 use Sofinco\ApiException;
 use Sofinco\TransportException;
 
@@ -110,7 +112,7 @@ final class FaultsTest extends ClientTestCase
         $this->client(['max_retries' => 3, 'timeout_ms' => 3008])->simulate(100000);
         static::$sandbox->faults(['fail_rate' => 1.0]);
         try {
-            $this->client(['max_retries' => 3, 'timeout_ms' => 3008])->createJourney(self::order(self::reference()));
+            $this->client(['max_retries' => 3, 'timeout_ms' => 3008])->createJourney(Typed::order(self::order(self::reference())));
             $this->fail('no exception');
         } catch (ApiException $e) {
             $links = array_filter(static::$sandbox->requests(), fn ($r) => str_contains($r['path'], 'partnerDataExchange'));

@@ -1,6 +1,8 @@
 <?php
 declare(strict_types=1);
 
+use Sofinco\Tests\Support\Typed;
+
 use PHPUnit\Framework\TestCase;
 use Sofinco\ApiException;
 use Sofinco\SofincoClient;
@@ -38,8 +40,8 @@ final class HostileAnswersTest extends TestCase
 
     private function client(): SofincoClient
     {
-        return new SofincoClient(['merchant_id' => '12345678901', 'nature_bien' => 'ABC', 'q6' => 'Q', 'x1' => 'X',
-            'client_id' => 'id', 'client_secret' => 'secret-' . self::$port, 'base_url' => self::$url, 'max_retries' => 0, 'timeout_ms' => 20000]);
+        return new SofincoClient(Typed::config(['merchant_id' => '12345678901', 'nature_bien' => 'ABC', 'q6' => 'Q', 'x1' => 'X',
+            'client_id' => 'id', 'client_secret' => 'secret-' . self::$port, 'base_url' => self::$url, 'max_retries' => 0, 'timeout_ms' => 20000]));
     }
 
     /** @dataProvider hugeModes */
@@ -48,8 +50,8 @@ final class HostileAnswersTest extends TestCase
     {
         self::start($mode);
         $result = PhpProcess::run('<?php
-            $c = new Sofinco\SofincoClient(' . var_export(['merchant_id' => '12345678901', 'nature_bien' => 'ABC', 'q6' => 'Q', 'x1' => 'X',
-                'client_id' => 'id', 'client_secret' => 's', 'base_url' => self::$url, 'max_retries' => 0, 'timeout_ms' => 20000], true) . ');
+            $c = new Sofinco\SofincoClient(\Sofinco\Tests\Support\Typed::config(' . var_export(['merchant_id' => '12345678901', 'nature_bien' => 'ABC', 'q6' => 'Q', 'x1' => 'X',
+                'client_id' => 'id', 'client_secret' => 's', 'base_url' => self::$url, 'max_retries' => 0, 'timeout_ms' => 20000], true) . '));
             try { $c->simulate(100000); echo "no exception\n"; }
             catch (Sofinco\ApiException $e) { echo get_class($e), " ", $e->getApiCode(), "\n"; }
             catch (Sofinco\SofincoException $e) { echo get_class($e), " ", $e->getMessage(), "\n"; }

@@ -1,6 +1,8 @@
 <?php
 declare(strict_types=1);
 
+use Sofinco\Tests\Support\Typed;
+
 require_once __DIR__ . '/ClientTestCase.php';
 
 /**
@@ -40,15 +42,15 @@ final class MemoryTest extends ClientTestCase
     public function testAHundredThousandDecisionObjectsKeepMemoryFlat(): void
     {
         // Rows a sync leaves without a call: only the Batch and decision objects are made.
-        $sync = new \Sofinco\DossierSync(new \Sofinco\SofincoClient(static::$sandbox->config()));
+        $sync = new \Sofinco\DossierSync(new \Sofinco\SofincoClient(Typed::config(static::$sandbox->config())));
         $rows = [];
         for ($i = 0; $i < 10; $i++) {
             $rows[] = ['id_order' => $i, 'contract_id' => 'SBX' . $i, 'order_reference' => 'MEM' . $i,
-                'state' => 'PS_OS_SHIPPING', 'order_total_cents' => 100, 'currency' => 'EUR', 'since' => time()];
+                'state' => null, 'order_total_cents' => 100, 'currency' => 'EUR', 'since' => time()];
         }
         $run = function (int $times) use ($sync, $rows): void {
             for ($i = 0; $i < $times; $i++) {
-                $batch = $sync->statuses($rows);
+                $batch = $sync->statuses(null, ...Typed::tracked($rows));
                 foreach ($batch->decisions as $d) {
                     $d->action;
                     $d->reason;
@@ -60,14 +62,14 @@ final class MemoryTest extends ClientTestCase
         $rss = self::rssKib();
         $heap = memory_get_usage();
         $run(10000);
-        $this->assertSame(\Sofinco\StatusAction::Leave, $sync->statuses($rows)->decisions[9]->action);
+        $this->assertSame(\Sofinco\StatusAction::Leave, $sync->statuses(null, ...Typed::tracked($rows))->decisions[9]->action);
         $this->assertLessThan(2 * 1024, self::rssKib() - $rss, 'RSS grew by less than 2 MiB');
         $this->assertLessThan(64 * 1024, memory_get_usage() - $heap, 'the PHP heap did not grow');
     }
 
     public function testTenThousandSimulationsKeepMemoryFlat(): void
     {
-        $client = new \Sofinco\SofincoClient(static::$sandbox->config(['timeout_ms' => 5000]));
+        $client = new \Sofinco\SofincoClient(Typed::config(static::$sandbox->config(['timeout_ms' => 5000])));
         for ($i = 0; $i < 1000; $i++) {
             $client->simulate(100000 + $i);
         }

@@ -1,6 +1,8 @@
 <?php
 declare(strict_types=1);
 
+use Sofinco\Tests\Support\Typed;
+
 use Sofinco\ApiException;
 use Sofinco\SofincoClient;
 use Sofinco\Tests\Support\Sandbox;
@@ -28,7 +30,7 @@ final class RedactionTest extends ClientTestCase
 
     private function echoingClient(): SofincoClient
     {
-        return new SofincoClient(static::$sandbox->config(['log_dir' => $this->logs, 'debug' => true, 'max_retries' => 0]));
+        return new SofincoClient(Typed::config(static::$sandbox->config(['log_dir' => $this->logs, 'debug' => true, 'max_retries' => 0])));
     }
 
     /** @return string[] the bearer tokens the sandbox saw */
@@ -59,7 +61,7 @@ final class RedactionTest extends ClientTestCase
         static::$sandbox->faults(['echo' => true]);
         $client = $this->echoingClient();
         $reference = self::reference();
-        $journey = $client->createJourney(self::order($reference));
+        $journey = $client->createJourney(Typed::order(self::order($reference)));
         $this->assertNotEmpty($journey['journey_url']);
         $client->simulate(129000);
         $tokens = self::tokens();
@@ -75,7 +77,7 @@ final class RedactionTest extends ClientTestCase
         $client->simulate(129000); // a token first, so later calls carry a Bearer
         static::$sandbox->faults(['echo' => true, 'fail_rate' => 1.0]);
         $messages = [];
-        foreach ([fn () => $client->createJourney(self::order(self::reference())), fn () => $client->findDossier(self::reference()),
+        foreach ([fn () => $client->createJourney(Typed::order(self::order(self::reference()))), fn () => $client->findDossier(self::reference()),
             fn () => $client->testConnection()] as $call) {
             try {
                 $result = $call();

@@ -1,6 +1,8 @@
 <?php
 declare(strict_types=1);
 
+use Sofinco\Tests\Support\Typed;
+
 require_once __DIR__ . '/ClientTestCase.php';
 
 use Sofinco\Tests\Support\PhpProcess;
@@ -70,7 +72,7 @@ final class SharedStateTest extends ClientTestCase
         $config = var_export(static::$sandbox->config(['token_file' => $file]), true);
         // Three PHP processes, as three PHP-FPM workers would be: one token call in all.
         for ($i = 0; $i < 3; $i++) {
-            $run = PhpProcess::run('<?php $c = new Sofinco\SofincoClient(' . $config . '); echo count($c->simulate(' . (150000 + $i) . ')->offers);');
+            $run = PhpProcess::run('<?php $c = new Sofinco\SofincoClient(\Sofinco\Tests\Support\Typed::config(' . $config . ')); echo count($c->simulate(' . (150000 + $i) . ')->offers);');
             $this->assertSame(0, $run['exit'], $run['stderr']);
         }
         $requests = static::$sandbox->requests();
@@ -87,7 +89,7 @@ final class SharedStateTest extends ClientTestCase
         // Sofinco forgets the token (a restart): the first worker gets a new one, the next reuses it.
         static::$sandbox->reset();
         for ($i = 0; $i < 2; $i++) {
-            $run = PhpProcess::run('<?php $c = new Sofinco\SofincoClient(' . $config . '); echo count($c->simulate(' . (160000 + $i) . ')->offers);');
+            $run = PhpProcess::run('<?php $c = new Sofinco\SofincoClient(\Sofinco\Tests\Support\Typed::config(' . $config . ')); echo count($c->simulate(' . (160000 + $i) . ')->offers);');
             $this->assertSame(0, $run['exit'], $run['stderr']);
         }
         $this->assertSame(1, self::calls(static::$sandbox->requests(), '/token'));

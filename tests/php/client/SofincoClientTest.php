@@ -1,6 +1,8 @@
 <?php
 declare(strict_types=1);
 
+use Sofinco\Tests\Support\Typed;
+
 use Sofinco\ApiException;
 use Sofinco\NotFoundException;
 use Sofinco\InvalidInputException;
@@ -123,9 +125,9 @@ final class SofincoClientTest extends ClientTestCase
     public function testJourneyLinkAndBusinessContext(): void
     {
         $reference = self::reference();
-        $journey = $this->client()->createJourney(self::order($reference, 129010, [
+        $journey = $this->client()->createJourney(Typed::order(self::order($reference, 129010, [
             'first_name' => 'Marie-Hélène Françoise', 'last_name' => 'de la Fontaine-Saint-Éloi',
-        ]));
+        ])));
         $this->assertSame($reference, $journey['order_reference']);
         $this->assertStringStartsWith(static::$sandbox->url . '/journey/', $journey['journey_url']);
         $link = array_values(array_filter(static::$sandbox->requests(), fn ($r) => str_contains($r['path'], 'partnerDataExchange')))[0];
@@ -227,7 +229,7 @@ final class SofincoClientTest extends ClientTestCase
             fn () => $client->simulate(-100),
             fn () => $client->findDossier('lower-case'),
             fn () => $client->getDossier('../token', 'REF1'),
-            fn () => $client->createJourney(['order_reference' => 'X']),
+            fn () => $client->createJourney(Typed::order(['order_reference' => 'X'])),
         ] as $call) {
             try {
                 $call();

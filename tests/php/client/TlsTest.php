@@ -1,6 +1,8 @@
 <?php
 declare(strict_types=1);
 
+use Sofinco\Tests\Support\Typed;
+
 use PHPUnit\Framework\TestCase;
 use Sofinco\SofincoClient;
 
@@ -40,8 +42,8 @@ final class TlsTest extends TestCase
 
     private static function client(array $extra = []): SofincoClient
     {
-        return new SofincoClient($extra + ['merchant_id' => '12345678901', 'nature_bien' => 'ABC', 'q6' => 'Q', 'x1' => 'X',
-            'client_id' => 'id', 'client_secret' => 'secret', 'base_url' => 'https://127.0.0.1:' . self::$port, 'max_retries' => 0]);
+        return new SofincoClient(Typed::config($extra + ['merchant_id' => '12345678901', 'nature_bien' => 'ABC', 'q6' => 'Q', 'x1' => 'X',
+            'client_id' => 'id', 'client_secret' => 'secret', 'base_url' => 'https://127.0.0.1:' . self::$port, 'max_retries' => 0]));
     }
 
     public function testASelfSignedGatewayIsRefused(): void

@@ -1,6 +1,8 @@
 <?php
 declare(strict_types=1);
 
+use Sofinco\Tests\Support\Typed;
+
 use PHPUnit\Framework\TestCase;
 use Sofinco\CronRun;
 use Sofinco\StatusMapper;
@@ -12,7 +14,7 @@ final class CronRunTest extends TestCase
     #[\PHPUnit\Framework\Attributes\DataProvider('results')]
     public function testTheVerdictFollowsTheRunsFacts(array $result, string $outcome, int $exit, int $http): void
     {
-        $this->assertSame(['outcome' => $outcome, 'exit_code' => $exit, 'http_status' => $http], CronRun::verdict($result));
+        $this->assertSame(['outcome' => $outcome, 'exit_code' => $exit, 'http_status' => $http], CronRun::verdict(Typed::cronResult($result)));
     }
 
     public static function results(): array
@@ -30,26 +32,28 @@ final class CronRunTest extends TestCase
 
     public function testAResultWithoutItsFactsIsRefused(): void
     {
+        $result = new \Sofinco\CronResult();
+        $result->ok = 'yes';
         $this->expectException(\Sofinco\InvalidInputException::class);
-        $this->expectExceptionMessage('result.ok is required');
-        CronRun::verdict(['summary' => ['errors' => 0]]);
+        $this->expectExceptionMessage('result.ok must be a boolean, not a string');
+        CronRun::verdict($result);
     }
 
     public function testNegativeOrNonNumericErrorsAreRefused(): void
     {
         foreach ([-1, '2'] as $errors) {
             try {
-                CronRun::verdict(['ok' => true, 'summary' => ['errors' => $errors]]);
+                CronRun::verdict(Typed::cronResult(['ok' => true, 'summary' => ['errors' => $errors]]));
                 $this->fail('accepted errors ' . var_export($errors, true));
             } catch (\Sofinco\InvalidInputException $e) {
-                $this->assertStringContainsString('result.summary.errors', $e->getMessage());
+                $this->assertStringContainsString('result.errors', $e->getMessage());
             }
         }
     }
 
     public function testRefusedAndCancelledReleaseTheStock(): void
     {
-        $released = array_values(array_filter(array_column(StatusMapper::states(), 'key'), [StatusMapper::class, 'releasesStock']));
-        $this->assertSame(['SOFINCO_OS_REFUSED', 'SOFINCO_OS_CANCELLED'], $released);
+        $released = array_values(array_filter(array_column(StatusMapper::states(), 'state'), [StatusMapper::class, 'releasesStock']));
+        $this->assertSame([\Sofinco\OrderState::Refused, \Sofinco\OrderState::Cancelled], $released);
     }
 }

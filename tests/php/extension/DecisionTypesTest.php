@@ -14,6 +14,9 @@ final class DecisionTypesTest extends TestCase
     #[\PHPUnit\Framework\Attributes\DataProvider('enums')]
     public function testEnumsAreBackedByTheOldActionStrings(string $enum, array $cases): void
     {
+        if (PHP_VERSION_ID < 80100) {
+            $this->markTestSkipped('PHP 7 engine: the enum-likes are classes of string constants');
+        }
         $r = new ReflectionEnum($enum);
         $this->assertTrue($r->isBacked());
         $this->assertSame('string', (string) $r->getBackingType());
@@ -37,14 +40,40 @@ final class DecisionTypesTest extends TestCase
             'status' => [StatusAction::class, ['SetState' => 'set_state', 'Unchanged' => 'none', 'Leave' => 'leave', 'Error' => 'error']],
             'funding' => [FundingAction::class, ['Sent' => 'sent', 'Retry' => 'retry', 'Funded' => 'funded', 'Closed' => 'closed', 'Unchanged' => 'none', 'Error' => 'error']],
             'cancel' => [CancelAction::class, ['Cancelled' => 'cancelled', 'NotAllowed' => 'not_allowed', 'NotAccepted' => 'not_accepted', 'Error' => 'error']],
+            'state' => [\Sofinco\OrderState::class, ['InStudy' => 'in_study', 'AwaitingCustomer' => 'awaiting_customer',
+                'AwaitingFunding' => 'awaiting_funding', 'FundingRequested' => 'funding_requested', 'Funded' => 'funded',
+                'Refused' => 'refused', 'Cancelled' => 'cancelled', 'NotFound' => 'not_found', 'TechError' => 'tech_error',
+                'PrestashopCancelled' => 'prestashop_cancelled']],
         ];
     }
 
     public function testEnumCasesAreSingletons(): void
     {
+        if (PHP_VERSION_ID < 80100) {
+            $this->markTestSkipped('PHP 7 engine: the enum-likes are classes of string constants');
+        }
         $this->assertSame(OrderAction::CreateOrder, OrderAction::from('create_order'));
         $this->assertNotSame(StatusAction::Unchanged, FundingAction::Unchanged);
-        $this->assertSame(StatusAction::Unchanged->value, FundingAction::Unchanged->value);
+        $status = StatusAction::Unchanged;
+        $funding = FundingAction::Unchanged;
+        $this->assertSame($status->value, $funding->value);
+    }
+
+    /**
+     * Below PHP 8.1 (the phper build) the enum-likes are final classes whose constants are
+     * the 8.1+ enums' backing values: the same cases, in the same order.
+     *
+     * @dataProvider enums
+     */
+    #[\PHPUnit\Framework\Attributes\DataProvider('enums')]
+    public function testEnumLikesBelowPhp81AreFinalClassesOfTheSameValues(string $enum, array $cases): void
+    {
+        if (PHP_VERSION_ID >= 80100) {
+            $this->markTestSkipped('PHP 8.1+ engine: the enum-likes are backed enums');
+        }
+        $r = new ReflectionClass($enum);
+        $this->assertTrue($r->isFinal());
+        $this->assertSame($cases, $r->getConstants());
     }
 
     /** @dataProvider classes */

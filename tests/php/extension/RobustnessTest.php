@@ -19,7 +19,7 @@ final class RobustnessTest extends TestCase
             $this->assertStringContainsString('self-test panic', $e->getMessage());
         }
         // The same process goes on working.
-        $this->assertSame('SOFINCO_OS_FUNDED', StatusMapper::stateFor('FIN'));
+        $this->assertSame(\Sofinco\OrderState::Funded, StatusMapper::stateFor('FIN'));
         $this->assertSame('ok', \Sofinco\Internal::selfTest('nothing'));
     }
 
@@ -43,7 +43,7 @@ final class RobustnessTest extends TestCase
         return [
             'array' => [fn () => StatusMapper::stateFor([])],
             'object' => [fn () => StatusMapper::group(new \stdClass())],
-            'null' => [fn () => StatusMapper::isSynced(null)],
+            'array for a string' => [fn () => StatusMapper::canCancel(null, [], '')],
             'missing' => [fn () => StatusMapper::stateFor()],
         ];
     }

@@ -9,7 +9,7 @@ final class StatusMapperTest extends TestCase
 {
     /** @dataProvider codes */
     #[\PHPUnit\Framework\Attributes\DataProvider('codes')]
-    public function testEverySofincoCodeMapsToItsState(string $code, ?string $state): void
+    public function testEverySofincoCodeMapsToItsState(string $code, $state): void
     {
         $this->assertSame($state, StatusMapper::stateFor($code));
     }
@@ -17,12 +17,12 @@ final class StatusMapperTest extends TestCase
     public static function codes(): array
     {
         return [
-            ['ATT', 'SOFINCO_OS_IN_STUDY'], ['ETU', 'SOFINCO_OS_IN_STUDY'],
-            ['CLI', 'SOFINCO_OS_AWAITING_CUSTOMER'], ['AFI', 'SOFINCO_OS_AWAITING_FUNDING'],
-            ['FIN', 'SOFINCO_OS_FUNDED'], ['REF', 'SOFINCO_OS_REFUSED'],
-            ['ANN', 'SOFINCO_OS_CANCELLED'], ['ABD', 'SOFINCO_OS_CANCELLED'],
-            ['NFD', 'SOFINCO_OS_NOT_FOUND'], ['ERR', 'SOFINCO_OS_TECH_ERROR'],
-            ['UKW', null], [' etu ', 'SOFINCO_OS_IN_STUDY'], ["fin\n", 'SOFINCO_OS_FUNDED'],
+            ['ATT', \Sofinco\OrderState::InStudy], ['ETU', \Sofinco\OrderState::InStudy],
+            ['CLI', \Sofinco\OrderState::AwaitingCustomer], ['AFI', \Sofinco\OrderState::AwaitingFunding],
+            ['FIN', \Sofinco\OrderState::Funded], ['REF', \Sofinco\OrderState::Refused],
+            ['ANN', \Sofinco\OrderState::Cancelled], ['ABD', \Sofinco\OrderState::Cancelled],
+            ['NFD', \Sofinco\OrderState::NotFound], ['ERR', \Sofinco\OrderState::TechError],
+            ['UKW', null], [' etu ', \Sofinco\OrderState::InStudy], ["fin\n", \Sofinco\OrderState::Funded],
         ];
     }
 
@@ -36,74 +36,75 @@ final class StatusMapperTest extends TestCase
         }
     }
 
-    public function testStatesComeInWorkflowOrderWithKeyFinalAndGroupOnly(): void
+    public function testStatesComeInWorkflowOrderWithStateFinalAndGroupOnly(): void
     {
         $states = StatusMapper::states();
         $this->assertSame([
-            'SOFINCO_OS_IN_STUDY', 'SOFINCO_OS_AWAITING_CUSTOMER', 'SOFINCO_OS_AWAITING_FUNDING',
-            'SOFINCO_OS_FUNDING_REQUESTED', 'SOFINCO_OS_FUNDED', 'SOFINCO_OS_REFUSED',
-            'SOFINCO_OS_CANCELLED', 'SOFINCO_OS_NOT_FOUND', 'SOFINCO_OS_TECH_ERROR',
-        ], array_column($states, 'key'));
+            \Sofinco\OrderState::InStudy, \Sofinco\OrderState::AwaitingCustomer, \Sofinco\OrderState::AwaitingFunding,
+            \Sofinco\OrderState::FundingRequested, \Sofinco\OrderState::Funded, \Sofinco\OrderState::Refused,
+            \Sofinco\OrderState::Cancelled, \Sofinco\OrderState::NotFound, \Sofinco\OrderState::TechError,
+        ], array_column($states, 'state'));
         foreach ($states as $row) {
             // Labels, colours and the paid/logable flags are the module's (SofincoStates).
-            $this->assertSame(['key', 'final', 'group'], array_keys($row));
+            $this->assertSame(['state', 'final', 'group'], array_keys($row));
             $this->assertIsBool($row['final']);
         }
     }
 
     public function testFlagsAndGroups(): void
     {
-        $byKey = array_column(StatusMapper::states(), null, 'key');
+        $rows = StatusMapper::states();
         $this->assertSame(
-            ['SOFINCO_OS_FUNDED', 'SOFINCO_OS_REFUSED', 'SOFINCO_OS_CANCELLED'],
-            array_keys(array_filter($byKey, fn ($r) => $r['final']))
+            [\Sofinco\OrderState::Funded, \Sofinco\OrderState::Refused, \Sofinco\OrderState::Cancelled],
+            array_column(array_values(array_filter($rows, fn ($r) => $r['final'])), 'state')
         );
-        foreach ($byKey as $key => $row) {
-            $this->assertSame($row['group'], StatusMapper::group($key));
+        foreach ($rows as $row) {
+            $this->assertSame($row['group'], StatusMapper::group($row['state']));
         }
         $this->assertSame(
-            ['SOFINCO_OS_AWAITING_FUNDING', 'SOFINCO_OS_FUNDING_REQUESTED', 'SOFINCO_OS_FUNDED'],
-            array_keys(array_filter($byKey, fn ($r) => $r['group'] === 'validated'))
+            [\Sofinco\OrderState::AwaitingFunding, \Sofinco\OrderState::FundingRequested, \Sofinco\OrderState::Funded],
+            array_column(array_values(array_filter($rows, fn ($r) => $r['group'] === 'validated')), 'state')
         );
-        $this->assertSame('pending', StatusMapper::group('SOFINCO_OS_AWAITING_CUSTOMER'));
-        $this->assertSame('validated', StatusMapper::group('SOFINCO_OS_FUNDING_REQUESTED'));
-        $this->assertSame('cancelled', StatusMapper::group('SOFINCO_OS_NOT_FOUND'));
+        $this->assertSame('pending', StatusMapper::group(\Sofinco\OrderState::AwaitingCustomer));
+        $this->assertSame('validated', StatusMapper::group(\Sofinco\OrderState::FundingRequested));
+        $this->assertSame('cancelled', StatusMapper::group(\Sofinco\OrderState::NotFound));
     }
 
     public function testGroupOfAForeignStateThrows(): void
     {
+        // PrestaShop's own "Annulé" is an OrderState, not one of the module's states.
         $this->expectException(UnknownStatusException::class);
-        StatusMapper::group('PS_OS_PAYMENT_ACCEPTED');
+        StatusMapper::group(\Sofinco\OrderState::PrestashopCancelled);
     }
 
     public function testOnlyNonFinalModuleStatesAreSynced(): void
     {
-        $synced = array_values(array_filter(array_column(StatusMapper::states(), 'key'), [StatusMapper::class, 'isSynced']));
+        $synced = array_values(array_filter(array_column(StatusMapper::states(), 'state'), [StatusMapper::class, 'isSynced']));
         $this->assertSame([
-            'SOFINCO_OS_IN_STUDY', 'SOFINCO_OS_AWAITING_CUSTOMER', 'SOFINCO_OS_AWAITING_FUNDING',
-            'SOFINCO_OS_FUNDING_REQUESTED', 'SOFINCO_OS_NOT_FOUND', 'SOFINCO_OS_TECH_ERROR',
+            \Sofinco\OrderState::InStudy, \Sofinco\OrderState::AwaitingCustomer, \Sofinco\OrderState::AwaitingFunding,
+            \Sofinco\OrderState::FundingRequested, \Sofinco\OrderState::NotFound, \Sofinco\OrderState::TechError,
         ], $synced);
-        $this->assertFalse(StatusMapper::isSynced('PS_OS_SHIPPING'), 'a state set by hand leaves the workflow');
-        $this->assertFalse(StatusMapper::isSynced(''));
+        $this->assertFalse(StatusMapper::isSynced(null), 'a state set by hand leaves the workflow');
+        $this->assertFalse(StatusMapper::isSynced(\Sofinco\OrderState::PrestashopCancelled));
     }
 
     public function testFundingOnlyFromAwaitingFunding(): void
     {
-        $keys = array_column(StatusMapper::states(), 'key');
-        $this->assertSame(['SOFINCO_OS_AWAITING_FUNDING'], array_values(array_filter($keys, [StatusMapper::class, 'canRequestFunding'])));
+        $keys = array_column(StatusMapper::states(), 'state');
+        $this->assertSame([\Sofinco\OrderState::AwaitingFunding], array_values(array_filter($keys, [StatusMapper::class, 'canRequestFunding'])));
     }
 
     public function testCancelOnlyWhileTheDossierIsAliveInAModuleState(): void
     {
-        foreach (['SOFINCO_OS_IN_STUDY', 'SOFINCO_OS_AWAITING_CUSTOMER', 'SOFINCO_OS_AWAITING_FUNDING', 'SOFINCO_OS_FUNDING_REQUESTED'] as $state) {
-            $this->assertTrue(StatusMapper::canCancel($state, 'ETU', 'SBX1'), $state);
+        foreach ([\Sofinco\OrderState::InStudy, \Sofinco\OrderState::AwaitingCustomer, \Sofinco\OrderState::AwaitingFunding, \Sofinco\OrderState::FundingRequested] as $state) {
+            $this->assertTrue(StatusMapper::canCancel($state, 'ETU', 'SBX1'));
         }
-        $this->assertFalse(StatusMapper::canCancel('PS_OS_SHIPPING', 'ETU', 'SBX1'), 'moved by hand');
-        $this->assertFalse(StatusMapper::canCancel('SOFINCO_OS_FUNDED', 'FIN', 'SBX1'));
-        $this->assertFalse(StatusMapper::canCancel('SOFINCO_OS_AWAITING_FUNDING', 'FIN', 'SBX1'), 'Sofinco already funded');
-        $this->assertFalse(StatusMapper::canCancel('SOFINCO_OS_CANCELLED', 'ANN', 'SBX1'));
-        $this->assertFalse(StatusMapper::canCancel('SOFINCO_OS_IN_STUDY', 'ETU', ''), 'no contract number');
-        $this->assertFalse(StatusMapper::canCancel('SOFINCO_OS_IN_STUDY', 'ETU', '  '));
+        $this->assertFalse(StatusMapper::canCancel(null, 'ETU', 'SBX1'), 'moved by hand');
+        $this->assertFalse(StatusMapper::canCancel(\Sofinco\OrderState::Funded, 'FIN', 'SBX1'));
+        $this->assertFalse(StatusMapper::canCancel(\Sofinco\OrderState::AwaitingFunding, 'FIN', 'SBX1'), 'Sofinco already funded');
+        $this->assertFalse(StatusMapper::canCancel(\Sofinco\OrderState::Cancelled, 'ANN', 'SBX1'));
+        $this->assertFalse(StatusMapper::canCancel(\Sofinco\OrderState::InStudy, 'ETU', ''), 'no contract number');
+        $this->assertFalse(StatusMapper::canCancel(\Sofinco\OrderState::InStudy, 'ETU', '  '));
     }
 
     public function testWithdrawalEndIsFourteenDaysAfterAValidSignature(): void
@@ -125,7 +126,7 @@ final class StatusMapperTest extends TestCase
         $this->assertSame('cancelled', StatusMapper::closedReason('ANN'));
         $this->assertSame('abandoned', StatusMapper::closedReason('ABD'));
         $this->assertSame('closed', StatusMapper::closedReason('NFD'));
-        $this->assertSame('PS_OS_CANCELED', StatusMapper::prestashopCancelledKey());
+        $this->assertFalse(method_exists(StatusMapper::class, 'prestashopCancelledKey'), 'it is OrderState::PrestashopCancelled');
     }
 
     public function testCentsAreExact(): void

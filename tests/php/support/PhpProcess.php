@@ -11,7 +11,8 @@ final class PhpProcess
     {
         $script = tempnam(sys_get_temp_dir(), 'sofinco-test-');
         file_put_contents($script, $code);
-        $cmd = [PHP_BINARY, '-n', '-d', 'extension=' . getenv('SOFINCO_EXT'), $script];
+        // The child builds its inputs as the tests do (\Sofinco\Tests\Support\Typed).
+        $cmd = [PHP_BINARY, '-n', '-d', 'extension=' . getenv('SOFINCO_EXT'), '-d', 'auto_prepend_file=' . dirname(__DIR__, 3) . '/tools/php/Typed.php', $script];
         $proc = proc_open($cmd, [1 => ['pipe', 'w'], 2 => ['pipe', 'w']], $pipes, null, $env + getenv());
         $stdout = stream_get_contents($pipes[1]);
         $stderr = stream_get_contents($pipes[2]);

@@ -293,7 +293,9 @@ final class SofincoShop
     public static function stateKeyOfOrder(int $idOrder): string
     {
         return (string) self::cli()->json('require_once _PS_MODULE_DIR_ . "sofincosignature/classes/autoload.php";
-            echo json_encode(SofincoStates::keyOf((int) (new Order(' . $idOrder . '))->current_state));');
+            $id = (int) (new Order(' . $idOrder . '))->current_state;
+            $state = SofincoStates::of($id);
+            echo json_encode($state === null ? "PS_STATE_" . $id : SofincoStates::key($state));');
     }
 
     /**

@@ -5,7 +5,7 @@ use super::types::*;
 use crate::client::types::Dossier;
 use crate::contract::status as code;
 use crate::error::{ErrorKind, Result};
-use crate::status::{self as table, Group};
+use crate::status::{self as table, Group, OrderState};
 
 /// Tunables of the three tasks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -144,13 +144,13 @@ pub fn order_cancelled(decision: OrderDecision, outcome: Result<bool>) -> OrderD
 }
 
 /// The order to create for a live dossier in `state`.
-fn creation(dossier: &Dossier, state: &'static str) -> Creation {
+fn creation(dossier: &Dossier, state: OrderState) -> Creation {
     let (create_in, _) = table::creation_path(state);
     Creation {
         state,
         create_in,
         // Sofinco's funded amount, which equals the cart's total here (else TECH_ERROR).
-        payment_cents: if state == table::FUNDED {
+        payment_cents: if state == OrderState::Funded {
             dossier.amount_cents
         } else {
             0
@@ -230,9 +230,9 @@ fn order_decision(
         };
     }
     let (state, reason, held) = match held {
-        Some((kind, why)) => (table::TECH_ERROR, why, Some(kind)),
+        Some((kind, why)) => (OrderState::TechError, why, Some(kind)),
         None => (
-            state.unwrap_or(table::TECH_ERROR),
+            state.unwrap_or(OrderState::TechError),
             format!("Sofinco dossier is {status}"),
             None,
         ),
@@ -262,17 +262,17 @@ pub fn status_needs_lookup(o: &TrackedOrder, now: i64, policy: &Policy) -> Optio
         reason,
         ..status(o.id_order)
     };
-    if !table::is_synced(&o.state) {
+    if !table::is_synced(o.state) {
         return Some(leave(format!(
             "state {} is not followed (final, or set by hand)",
-            o.state
+            table::label(o.state)
         )));
     }
-    let in_grace = o.state == table::NOT_FOUND || o.state == table::TECH_ERROR;
+    let in_grace = matches!(o.state, Some(OrderState::NotFound | OrderState::TechError));
     if in_grace && now - o.since >= policy.grace_s {
         return Some(leave(format!(
             "{} for more than {} days: no longer checked",
-            o.state,
+            table::label(o.state),
             policy.grace_s / 86_400
         )));
     }
@@ -295,8 +295,7 @@ pub fn decide_status(o: &TrackedOrder, lookup: Result<Option<Dossier>>) -> Statu
     StatusDecision {
         sofinco_status: status,
         sofinco_amount_cents: amount,
-        release_stock: d.action == StatusAction::SetState
-            && d.state.is_some_and(table::releases_stock),
+        release_stock: d.action == StatusAction::SetState && table::releases_stock(d.state),
         withdrawal_end: crate::withdrawal::end(d.signature_date.as_deref()),
         ..d
     }
@@ -315,7 +314,7 @@ fn status_decision(o: &TrackedOrder, lookup: Result<Option<Dossier>>) -> StatusD
         Ok(None) => {
             return move_to(
                 o,
-                table::NOT_FOUND,
+                OrderState::NotFound,
                 None,
                 "Sofinco knows no such dossier".into(),
             )
@@ -323,7 +322,7 @@ fn status_decision(o: &TrackedOrder, lookup: Result<Option<Dossier>>) -> StatusD
         Err(e) if e.kind() == ErrorKind::NotFound => {
             return move_to(
                 o,
-                table::NOT_FOUND,
+                OrderState::NotFound,
                 None,
                 "Sofinco knows no such dossier".into(),
             )
@@ -357,14 +356,14 @@ fn status_decision(o: &TrackedOrder, lookup: Result<Option<Dossier>>) -> StatusD
         let to = if without_money {
             state
         } else {
-            table::TECH_ERROR
+            OrderState::TechError
         };
         return StatusDecision {
             held: Some(kind),
             ..move_to(o, to, signature, why)
         };
     }
-    if o.state == table::FUNDING_REQUESTED && state == table::AWAITING_FUNDING {
+    if o.state == Some(OrderState::FundingRequested) && state == OrderState::AwaitingFunding {
         return decision(
             StatusAction::None,
             None,
@@ -382,11 +381,11 @@ fn status_decision(o: &TrackedOrder, lookup: Result<Option<Dossier>>) -> StatusD
 
 fn move_to(
     o: &TrackedOrder,
-    state: &'static str,
+    state: OrderState,
     signature_date: Option<String>,
     reason: String,
 ) -> StatusDecision {
-    let action = if o.state == state {
+    let action = if o.state == Some(state) {
         StatusAction::None
     } else {
         StatusAction::SetState
@@ -429,7 +428,7 @@ pub fn funding_step(r: &FundingRequest, lookup: Result<Dossier>) -> FundingStep 
             id_order: r.id_order,
             action,
             state,
-            sofinco_status: (state == Some(table::FUNDED)).then(|| code::FUNDED.into()),
+            sofinco_status: (state == Some(OrderState::Funded)).then(|| code::FUNDED.into()),
             reason,
             held: None,
         })
@@ -456,7 +455,7 @@ pub fn funding_step(r: &FundingRequest, lookup: Result<Dossier>) -> FundingStep 
         return FundingStep::Done(FundingDecision {
             id_order: r.id_order,
             action: FundingAction::Error,
-            state: Some(table::TECH_ERROR),
+            state: Some(OrderState::TechError),
             sofinco_status: Some(dossier.status.clone()),
             reason: why,
             held: Some(kind),
@@ -465,7 +464,7 @@ pub fn funding_step(r: &FundingRequest, lookup: Result<Dossier>) -> FundingStep 
     match dossier.status.as_str() {
         code::FUNDED => done(
             FundingAction::Funded,
-            Some(table::FUNDED),
+            Some(OrderState::Funded),
             "Sofinco funded the dossier".into(),
         ),
         code::AWAITING_FUNDING if r.sent => done(
@@ -501,7 +500,7 @@ pub fn funding_sent(r: &FundingRequest, outcome: Result<bool>) -> FundingDecisio
     let (action, state, reason) = match outcome {
         Ok(true) => (
             FundingAction::Sent,
-            Some(table::FUNDING_REQUESTED),
+            Some(OrderState::FundingRequested),
             "funding request accepted by Sofinco".to_string(),
         ),
         Ok(false) => (
@@ -543,7 +542,7 @@ pub fn funding_precheck(r: &FundingRequest) -> Option<FundingDecision> {
 
 /// Before any call: may this order's dossier be cancelled at all?
 pub fn cancel_precheck(r: &CancelRequest) -> Option<CancelDecision> {
-    (!table::can_cancel(&r.state, &r.sofinco_status, &r.contract_id)).then(|| CancelDecision {
+    (!table::can_cancel(r.state, &r.sofinco_status, &r.contract_id)).then(|| CancelDecision {
         id_order: r.id_order,
         action: CancelAction::NotAllowed,
         state: None,
@@ -551,7 +550,7 @@ pub fn cancel_precheck(r: &CancelRequest) -> Option<CancelDecision> {
         sofinco_status: None,
         reason: format!(
             "order in {} with Sofinco status {}: not cancellable",
-            r.state,
+            table::label(r.state),
             crate::error::printable(&r.sofinco_status)
         ),
     })
@@ -562,7 +561,7 @@ pub fn cancel_sent(r: &CancelRequest, outcome: Result<bool>) -> CancelDecision {
     let (action, state, reason) = match outcome {
         Ok(true) => (
             CancelAction::Cancelled,
-            Some(table::CANCELLED),
+            Some(OrderState::Cancelled),
             "Sofinco cancelled the dossier".to_string(),
         ),
         Ok(false) => (
@@ -576,7 +575,7 @@ pub fn cancel_sent(r: &CancelRequest, outcome: Result<bool>) -> CancelDecision {
         id_order: r.id_order,
         action,
         state,
-        release_stock: state.is_some_and(table::releases_stock),
+        release_stock: table::releases_stock(state),
         sofinco_status: state.map(|_| code::CANCELLED.to_string()),
         reason,
     }
@@ -635,7 +634,7 @@ mod tests {
         }
     }
 
-    fn tracked(state: &str, since_ago: i64) -> TrackedOrder {
+    fn tracked(state: impl Into<Option<OrderState>>, since_ago: i64) -> TrackedOrder {
         TrackedOrder {
             id_order: 7,
             contract_id: "SBX1".into(),
@@ -663,11 +662,11 @@ mod tests {
     fn alive_dossiers_create_the_order_in_the_mapped_state() {
         let p = Policy::default();
         for (status, state) in [
-            ("ATT", table::IN_STUDY),
-            ("ETU", table::IN_STUDY),
-            ("CLI", table::AWAITING_CUSTOMER),
-            ("AFI", table::AWAITING_FUNDING),
-            ("FIN", table::FUNDED),
+            ("ATT", OrderState::InStudy),
+            ("ETU", OrderState::InStudy),
+            ("CLI", OrderState::AwaitingCustomer),
+            ("AFI", OrderState::AwaitingFunding),
+            ("FIN", OrderState::Funded),
         ] {
             let d = decide_order(&attempt(10), Ok(Some(dossier(status, 129_000))), NOW, &p);
             let c = created(&d);
@@ -728,13 +727,16 @@ mod tests {
                 NOW,
                 &Policy::default(),
             );
-            assert_eq!(created(&d).state, table::TECH_ERROR);
+            assert_eq!(created(&d).state, OrderState::TechError);
             assert!(d.reason.contains("amount mismatch"));
         }
-        let s = decide_status(&tracked(table::IN_STUDY, 0), Ok(Some(dossier("FIN", 1))));
+        let s = decide_status(
+            &tracked(OrderState::InStudy, 0),
+            Ok(Some(dossier("FIN", 1))),
+        );
         assert_eq!(
             (s.action, s.state),
-            (StatusAction::SetState, Some(table::TECH_ERROR))
+            (StatusAction::SetState, Some(OrderState::TechError))
         );
         let f = funding_step(&request(false), Ok(dossier("AFI", 1)));
         assert!(matches!(
@@ -764,7 +766,7 @@ mod tests {
         );
         assert_eq!(e.action, OrderAction::Error);
         let s = decide_status(
-            &tracked(table::IN_STUDY, 0),
+            &tracked(OrderState::InStudy, 0),
             Ok(Some(dossier("XYZ", 129_000))),
         );
         assert_eq!((s.action, s.state), (StatusAction::Error, None));
@@ -773,62 +775,62 @@ mod tests {
     #[test]
     fn statuses_move_and_record_signature() {
         let s = decide_status(
-            &tracked(table::IN_STUDY, 0),
+            &tracked(OrderState::InStudy, 0),
             Ok(Some(dossier("CLI", 129_000))),
         );
         assert_eq!(
             (s.action, s.state),
-            (StatusAction::SetState, Some(table::AWAITING_CUSTOMER))
+            (StatusAction::SetState, Some(OrderState::AwaitingCustomer))
         );
         let same = decide_status(
-            &tracked(table::IN_STUDY, 0),
+            &tracked(OrderState::InStudy, 0),
             Ok(Some(dossier("ETU", 129_000))),
         );
         assert_eq!((same.action, same.state), (StatusAction::None, None));
         assert_eq!(same.signature_date.as_deref(), Some("2026-11-20"));
         let ukw = decide_status(
-            &tracked(table::IN_STUDY, 0),
+            &tracked(OrderState::InStudy, 0),
             Ok(Some(dossier("UKW", 129_000))),
         );
         assert_eq!(ukw.action, StatusAction::None);
         let gone = decide_status(
-            &tracked(table::IN_STUDY, 0),
+            &tracked(OrderState::InStudy, 0),
             Err(Error::api(ErrorKind::NotFound, 404, "", "x")),
         );
         assert_eq!(
             (gone.action, gone.state),
-            (StatusAction::SetState, Some(table::NOT_FOUND))
+            (StatusAction::SetState, Some(OrderState::NotFound))
         );
     }
 
     #[test]
     fn funding_requested_never_goes_back_to_awaiting_funding() {
         let s = decide_status(
-            &tracked(table::FUNDING_REQUESTED, 0),
+            &tracked(OrderState::FundingRequested, 0),
             Ok(Some(dossier("AFI", 129_000))),
         );
         assert_eq!((s.action, s.state), (StatusAction::None, None));
         let funded = decide_status(
-            &tracked(table::FUNDING_REQUESTED, 0),
+            &tracked(OrderState::FundingRequested, 0),
             Ok(Some(dossier("FIN", 129_000))),
         );
-        assert_eq!(funded.state, Some(table::FUNDED));
+        assert_eq!(funded.state, Some(OrderState::Funded));
     }
 
     #[test]
     fn manual_and_final_states_are_left_without_a_call() {
         let p = Policy::default();
-        for state in ["PS_OS_SHIPPING", table::FUNDED, table::REFUSED, ""] {
-            let d = status_needs_lookup(&tracked(state, 0), NOW, &p).expect(state);
+        for state in [None, Some(OrderState::Funded), Some(OrderState::Refused)] {
+            let d = status_needs_lookup(&tracked(state, 0), NOW, &p).expect("left");
             assert_eq!(d.action, StatusAction::Leave);
         }
-        assert!(status_needs_lookup(&tracked(table::IN_STUDY, 999_999), NOW, &p).is_none());
+        assert!(status_needs_lookup(&tracked(OrderState::InStudy, 999_999), NOW, &p).is_none());
     }
 
     #[test]
     fn grace_period_for_not_found_and_tech_error() {
         let p = Policy::default();
-        for state in [table::NOT_FOUND, table::TECH_ERROR] {
+        for state in [OrderState::NotFound, OrderState::TechError] {
             assert!(status_needs_lookup(&tracked(state, 3600), NOW, &p).is_none());
             let after = status_needs_lookup(&tracked(state, 604_800), NOW, &p).unwrap();
             assert_eq!(after.action, StatusAction::Leave);
@@ -851,11 +853,11 @@ mod tests {
         );
         assert_eq!(
             check(request(true), Ok(dossier("FIN", 129_000))),
-            (FundingAction::Funded, Some(table::FUNDED))
+            (FundingAction::Funded, Some(OrderState::Funded))
         );
         assert_eq!(
             check(request(false), Ok(dossier("FIN", 129_000))),
-            (FundingAction::Funded, Some(table::FUNDED))
+            (FundingAction::Funded, Some(OrderState::Funded))
         );
         assert_eq!(
             check(request(false), Ok(dossier("REF", 129_000))).0,
@@ -904,12 +906,12 @@ mod tests {
         let p = Policy::default();
         let afi = decide_order(&attempt(10), Ok(Some(dossier("AFI", 129_000))), NOW, &p);
         let afi = created(&afi);
-        assert_eq!(afi.state, table::AWAITING_FUNDING);
-        assert_eq!(afi.create_in, table::IN_STUDY);
+        assert_eq!(afi.state, OrderState::AwaitingFunding);
+        assert_eq!(afi.create_in, OrderState::InStudy);
         assert_eq!(afi.payment_cents, 0);
         let fin = decide_order(&attempt(10), Ok(Some(dossier("FIN", 129_000))), NOW, &p);
         let fin = created(&fin);
-        assert_eq!(fin.create_in, table::FUNDED);
+        assert_eq!(fin.create_in, OrderState::Funded);
         assert_eq!(fin.payment_cents, 129_000);
         let wrong = decide_order(&attempt(10), Ok(Some(dossier("FIN", 1))), NOW, &p);
         assert_eq!(
@@ -923,13 +925,13 @@ mod tests {
     #[test]
     fn refusals_release_stock_and_dates_without_signature_have_no_period() {
         let s = decide_status(
-            &tracked(table::IN_STUDY, 0),
+            &tracked(OrderState::InStudy, 0),
             Ok(Some(dossier("REF", 129_000))),
         );
         assert!(s.release_stock);
         let mut no_date = dossier("AFI", 129_000);
         no_date.signature_date = None;
-        let s = decide_status(&tracked(table::IN_STUDY, 0), Ok(Some(no_date)));
+        let s = decide_status(&tracked(OrderState::InStudy, 0), Ok(Some(no_date)));
         assert!(!s.release_stock);
         assert_eq!(s.withdrawal_end, None);
     }
@@ -945,32 +947,35 @@ mod tests {
 
     #[test]
     fn cancel_is_checked_before_any_call_and_its_outcome_moves_the_order() {
-        let req = |state: &str, status: &str| CancelRequest {
+        let req = |state: Option<OrderState>, status: &str| CancelRequest {
             id_order: 7,
             contract_id: "SBX1".into(),
             order_reference: "REF1".into(),
-            state: state.into(),
+            state,
             sofinco_status: status.into(),
         };
-        let refused = cancel_precheck(&req("PS_STATE_4", "ETU")).expect("moved by hand");
+        let refused = cancel_precheck(&req(None, "ETU")).expect("moved by hand");
         assert_eq!(refused.action, CancelAction::NotAllowed);
-        assert!(cancel_precheck(&req(table::IN_STUDY, "ETU")).is_none());
-        let done = cancel_sent(&req(table::IN_STUDY, "ETU"), Ok(true));
+        assert!(cancel_precheck(&req(Some(OrderState::InStudy), "ETU")).is_none());
+        let done = cancel_sent(&req(Some(OrderState::InStudy), "ETU"), Ok(true));
         assert_eq!(
             (done.action, done.state, done.release_stock),
-            (CancelAction::Cancelled, Some(table::CANCELLED), true)
+            (CancelAction::Cancelled, Some(OrderState::Cancelled), true)
         );
         assert_eq!(done.sofinco_status.as_deref(), Some("ANN"));
-        let no = cancel_sent(&req(table::IN_STUDY, "ETU"), Ok(false));
+        let no = cancel_sent(&req(Some(OrderState::InStudy), "ETU"), Ok(false));
         assert_eq!((no.action, no.state), (CancelAction::NotAccepted, None));
-        let err = cancel_sent(&req(table::IN_STUDY, "ETU"), Err(Error::transport("down")));
+        let err = cancel_sent(
+            &req(Some(OrderState::InStudy), "ETU"),
+            Err(Error::transport("down")),
+        );
         assert_eq!(err.action, CancelAction::Error);
     }
 
     #[test]
     fn an_order_enlarged_after_the_journey_is_held_whatever_sofinco_says_next() {
         // The order is 2 580 €, Sofinco lent 1 290 €: never in study, approved or funded.
-        let mut o = tracked(table::TECH_ERROR, 0);
+        let mut o = tracked(OrderState::TechError, 0);
         o.order_total_cents = 258_000;
         for status in ["ATT", "ETU", "CLI", "AFI", "FIN", "ERR"] {
             let s = decide_status(&o, Ok(Some(dossier(status, 129_000))));
@@ -980,26 +985,29 @@ mod tests {
             assert!(s.reason.contains("129000") && s.reason.contains("258000"));
         }
         let mut in_study = o.clone();
-        in_study.state = table::IN_STUDY.into();
+        in_study.state = OrderState::InStudy.into();
         let s = decide_status(&in_study, Ok(Some(dossier("AFI", 129_000))));
-        assert_eq!(s.state, Some(table::TECH_ERROR), "held, not approved");
+        assert_eq!(s.state, Some(OrderState::TechError), "held, not approved");
         // Sofinco closing the dossier ends it without money, as for any order.
         let s = decide_status(&o, Ok(Some(dossier("ANN", 129_000))));
-        assert_eq!((s.state, s.release_stock), (Some(table::CANCELLED), true));
+        assert_eq!(
+            (s.state, s.release_stock),
+            (Some(OrderState::Cancelled), true)
+        );
         // The same order at its own total goes on.
         o.order_total_cents = 129_000;
         let s = decide_status(&o, Ok(Some(dossier("AFI", 129_000))));
-        assert_eq!((s.state, s.held), (Some(table::AWAITING_FUNDING), None));
+        assert_eq!((s.state, s.held), (Some(OrderState::AwaitingFunding), None));
     }
 
     #[test]
     fn an_order_in_another_currency_is_held_and_never_funded() {
-        let mut o = tracked(table::IN_STUDY, 0);
+        let mut o = tracked(OrderState::InStudy, 0);
         o.currency = "USD".into();
         let s = decide_status(&o, Ok(Some(dossier("FIN", 129_000))));
         assert_eq!(
             (s.state, s.held),
-            (Some(table::TECH_ERROR), Some(Hold::Currency))
+            (Some(OrderState::TechError), Some(Hold::Currency))
         );
         let mut r = request(false);
         r.currency = "USD".into();
@@ -1017,7 +1025,7 @@ mod tests {
         match funding_step(&r, Ok(dossier("FIN", 129_000))) {
             FundingStep::Done(d) => assert_eq!(
                 (d.action, d.state),
-                (FundingAction::Error, Some(table::TECH_ERROR)),
+                (FundingAction::Error, Some(OrderState::TechError)),
                 "held, never paid"
             ),
             FundingStep::Deliver => panic!("an enlarged order must never be sent for funding"),
@@ -1108,7 +1116,7 @@ mod tests {
     #[test]
     fn a_contract_id_the_client_refuses_is_an_error_not_an_unknown_dossier() {
         let refused = Error::invalid_input("contract id \"A/B\" must be …");
-        let s = decide_status(&tracked(table::IN_STUDY, 0), Err(refused));
+        let s = decide_status(&tracked(OrderState::InStudy, 0), Err(refused));
         assert_eq!((s.action, s.state), (StatusAction::Error, None));
     }
 }

@@ -1,5 +1,7 @@
 //! The rows the module gives DossierSync and the decisions it gets back (spec-fr.md §8-§9).
 
+use crate::status::OrderState;
+
 /// A checkout attempt whose customer may never come back (orders task), with its cart as
 /// it is now: the facts the order would be made from, never a copy stored at checkout.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -40,10 +42,10 @@ impl Hold {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Creation {
     /// The state Sofinco's dossier maps to.
-    pub state: &'static str,
+    pub state: OrderState,
     /// The state validateOrder creates the order in; `state` follows at once when they
     /// differ (status::creation_path).
-    pub create_in: &'static str,
+    pub create_in: OrderState,
     /// What validateOrder books as paid: the amount for a funded dossier, else 0.
     pub payment_cents: i64,
     pub contract_id: String,
@@ -98,8 +100,8 @@ pub struct TrackedOrder {
     pub id_order: i64,
     pub contract_id: String,
     pub order_reference: String,
-    /// The order's current state key, whatever it is.
-    pub state: String,
+    /// The order's current state; None for a state that is not the extension's.
+    pub state: Option<OrderState>,
     /// The order's own total now, in cents of `currency`.
     pub order_total_cents: i64,
     /// The order's currency (ISO 4217).
@@ -131,7 +133,7 @@ impl StatusAction {
 pub struct StatusDecision {
     pub id_order: i64,
     pub action: StatusAction,
-    pub state: Option<&'static str>,
+    pub state: Option<OrderState>,
     /// The new state ends the dossier without money: give the stock back.
     pub release_stock: bool,
     pub signature_date: Option<String>,
@@ -189,7 +191,7 @@ impl FundingAction {
 pub struct FundingDecision {
     pub id_order: i64,
     pub action: FundingAction,
-    pub state: Option<&'static str>,
+    pub state: Option<OrderState>,
     /// Sofinco's code when the funding task learnt it (FIN once funded).
     pub sofinco_status: Option<String>,
     pub reason: String,
@@ -203,8 +205,8 @@ pub struct CancelRequest {
     pub id_order: i64,
     pub contract_id: String,
     pub order_reference: String,
-    /// The order's current state key.
-    pub state: String,
+    /// The order's current state; None for a state that is not the extension's.
+    pub state: Option<OrderState>,
     /// Sofinco's last known code for the dossier.
     pub sofinco_status: String,
 }
@@ -236,7 +238,7 @@ impl CancelAction {
 pub struct CancelDecision {
     pub id_order: i64,
     pub action: CancelAction,
-    pub state: Option<&'static str>,
+    pub state: Option<OrderState>,
     pub release_stock: bool,
     pub sofinco_status: Option<String>,
     pub reason: String,
@@ -322,13 +324,13 @@ impl OrderDecision {
 
     /// The state that order must end in: the decided state, or TECH_ERROR, where it is held.
     /// None for a decision that creates no order.
-    pub fn state_for_order(&self, order_total_cents: i64, currency: &str) -> Option<&'static str> {
+    pub fn state_for_order(&self, order_total_cents: i64, currency: &str) -> Option<OrderState> {
         let OrderAction::CreateOrder(creation) = &self.action else {
             return None;
         };
         Some(match self.held_for_order(order_total_cents, currency) {
             None => creation.state,
-            Some(_) => crate::status::TECH_ERROR,
+            Some(_) => OrderState::TechError,
         })
     }
 }

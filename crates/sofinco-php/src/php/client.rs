@@ -11,11 +11,12 @@ use ext_php_rs::types::ZendHashTable;
 
 use super::array::PhpArray;
 use super::guard::guard;
-use super::input::{self, Fields};
+use super::inputs::{ClientConfig as ConfigInput, JourneyOrder};
 use super::values::{self, Dossier, Simulation};
+use crate::api;
 use crate::client::availability::Availability as CoreAvailability;
 use crate::client::config::{self, price_range_problem, ClientConfig, Mode};
-use crate::client::types::{self, Address, Customer, JourneyRequest};
+use crate::client::types;
 use crate::client::SofincoClient as Core;
 use crate::error::{Error, Result};
 
@@ -61,103 +62,28 @@ fn ack_array(ack: &types::Ack) -> Result<ZBox<ZendHashTable>> {
         .into_table())
 }
 
-fn journey_request(order: &ZendHashTable) -> Result<JourneyRequest> {
-    let mut f = Fields::new(order, "");
-    f.reject_unknown(&[
-        "order_reference",
-        "amount_cents",
-        "customer",
-        "return_url",
-        "notification_url",
-        "duration_months",
-    ]);
-    let order_reference = f.string("order_reference");
-    let amount_cents = f.int("amount_cents");
-    let return_url = f.string("return_url");
-    let notification_url = f.string("notification_url");
-    let duration_months = f
-        .optional_int("duration_months")
-        .map(|m| u32::try_from(m).unwrap_or(0));
-    let mut problems = std::mem::take(&mut f.problems);
-    let customer = f.table("customer").map(|t| customer(t, &mut problems));
-    problems.append(&mut f.problems);
-    input::finish("createJourney", problems)?;
-    Ok(JourneyRequest {
-        order_reference,
-        amount_cents,
-        customer: customer
-            .ok_or_else(|| Error::invalid_input("createJourney: customer is required"))?,
-        return_url,
-        notification_url,
-        duration_months,
-    })
-}
-
-fn customer(table: &ZendHashTable, problems: &mut Vec<String>) -> Customer {
-    let mut c = Fields::new(table, "customer.");
-    c.reject_unknown(&[
-        "civility",
-        "first_name",
-        "last_name",
-        "email",
-        "phone",
-        "address",
-    ]);
-    let civility = c.string("civility");
-    let first_name = c.string("first_name");
-    let last_name = c.string("last_name");
-    let email = c.string("email");
-    let phone = c.string("phone");
-    let address = c.table("address").map(|t| {
-        let mut a = Fields::new(t, "customer.address.");
-        a.reject_unknown(&["line1", "line2", "postcode", "city", "country"]);
-        let address = Address {
-            line1: a.string("line1"),
-            line2: a.optional_string("line2"),
-            postcode: a.string("postcode"),
-            city: a.string("city"),
-            country: a.string("country"),
-        };
-        problems.append(&mut a.problems);
-        address
-    });
-    problems.append(&mut c.problems);
-    Customer {
-        civility,
-        first_name,
-        last_name,
-        email,
-        phone,
-        address: address.unwrap_or(Address {
-            line1: String::new(),
-            line2: String::new(),
-            postcode: String::new(),
-            city: String::new(),
-            country: String::new(),
-        }),
-    }
-}
-
 #[php_impl]
 impl SofincoClient {
     /// Validates the whole configuration at once (ConfigException lists every problem).
-    pub fn __construct(config: &ZendHashTable) -> PhpResult<Self> {
+    pub fn __construct(config: &ConfigInput) -> PhpResult<Self> {
         guard(|| {
+            let entries = api::inputs::client_config_entries(&config.object());
             Ok(SofincoClient {
-                inner: Arc::new(Core::from_entries(&input::config_entries(config))?),
+                inner: Arc::new(Core::from_entries(&entries)?),
             })
         })
     }
 
-    /// Every problem of a configuration array, without building a client or calling
+    /// Every problem of a ClientConfig, without building a client or calling
     /// anyone: a list of `['key' => …, 'code' => …, 'message' => …]` (codes for the module
     /// to word: required, invalid, unknown_key, url_not_clean, url_plain_http,
     /// url_not_sofinco, secret_for_another_url), empty when the constructor would accept it.
     #[php(name = "checkConfig")]
-    pub fn check_config(config: &ZendHashTable) -> PhpResult<ZBox<ZendHashTable>> {
+    pub fn check_config(config: &ConfigInput) -> PhpResult<ZBox<ZendHashTable>> {
         guard(|| {
             let mut rows = PhpArray::new();
-            if let Err(problems) = ClientConfig::check(&input::config_entries(config)) {
+            let entries = api::inputs::client_config_entries(&config.object());
+            if let Err(problems) = ClientConfig::check(&entries) {
                 for p in problems {
                     let row = PhpArray::new()
                         .with("key", p.key.as_str())?
@@ -188,7 +114,7 @@ impl SofincoClient {
     #[php(defaults(durations = Vec::<i64>::new()))]
     pub fn simulate(&self, amountCents: i64, durations: Vec<i64>) -> PhpResult<Simulation> {
         guard(|| {
-            let wanted = input::int_list(&durations, "durations")?;
+            let wanted = api::durations(&durations, "durations")?;
             Ok(values::simulation(
                 self.inner.simulate(amountCents, &wanted)?,
             ))
@@ -204,7 +130,7 @@ impl SofincoClient {
         durations: Vec<i64>,
     ) -> PhpResult<Option<Simulation>> {
         guard(|| {
-            let wanted = input::int_list(&durations, "durations")?;
+            let wanted = api::durations(&durations, "durations")?;
             Ok(self
                 .inner
                 .cached_simulation(amountCents, &wanted)?
@@ -230,9 +156,10 @@ impl SofincoClient {
 
     /// Asks Sofinco for the customer journey; returns its URL.
     #[php(name = "createJourney")]
-    pub fn create_journey(&self, order: &ZendHashTable) -> PhpResult<ZBox<ZendHashTable>> {
+    pub fn create_journey(&self, order: &JourneyOrder) -> PhpResult<ZBox<ZendHashTable>> {
         guard(|| {
-            let journey = self.inner.create_journey(&journey_request(order)?)?;
+            let request = api::inputs::journey_request(&order.object())?;
+            let journey = self.inner.create_journey(&request)?;
             Ok(PhpArray::new()
                 .with("journey_url", journey.journey_url.as_str())?
                 .with("order_reference", journey.order_reference.as_str())?
@@ -285,7 +212,7 @@ impl SofincoClient {
     #[php(name = "parseNotification")]
     pub fn parse_notification(&self, body: BinarySlice<u8>) -> PhpResult<ZBox<ZendHashTable>> {
         guard(|| {
-            let hint = Core::parse_notification(input::utf8(&body, "notification body")?)?;
+            let hint = Core::parse_notification(api::utf8(&body, "notification body")?)?;
             Ok(PhpArray::new()
                 .with("order_reference", hint.order_reference.as_str())?
                 .with("amount_cents", hint.amount_cents)?

@@ -4,9 +4,13 @@
 
 use ext_php_rs::boxed::ZBox;
 use ext_php_rs::prelude::*;
+use ext_php_rs::types::Zval;
+
+use super::inputs::refuse_write;
 use ext_php_rs::types::ZendHashTable;
 
 use super::array::PhpArray;
+use super::state::{self, OrderState};
 use crate::error::{Error, Result};
 use crate::sync::types as core;
 
@@ -131,27 +135,19 @@ impl From<core::CancelAction> for CancelAction {
     }
 }
 
-fn owned(s: Option<&'static str>) -> Option<String> {
-    s.map(str::to_string)
-}
-
 /// One decision of `DossierSync::orders()` or `::notification()`.
 #[php_class]
 #[php(name = "Sofinco\\OrderDecision")]
 pub struct OrderDecision(core::OrderDecision);
 
-impl OrderDecision {
-    /// The order to create, when the action is CreateOrder.
-    fn creation(&self) -> Option<&core::Creation> {
-        match &self.0.action {
-            core::OrderAction::CreateOrder(c) => Some(c),
-            _ => None,
-        }
-    }
-}
-
 #[php_impl]
 impl OrderDecision {
+    /// Refuses any write: the extension builds this object, PHP only reads it.
+    #[php(name = "__set")]
+    pub fn set_unknown(&self, name: String, value: &Zval) -> PhpResult<()> {
+        let _ = value;
+        refuse_write("OrderDecision", &name)
+    }
     #[php(getter)]
     pub fn id_cart(&self) -> i64 {
         self.0.id_cart
@@ -164,37 +160,37 @@ impl OrderDecision {
     pub fn action(&self) -> OrderAction {
         (&self.0.action).into()
     }
-    /// The state key Sofinco's dossier maps to (CreateOrder only, else null).
+    /// The state Sofinco's dossier maps to (CreateOrder only, else null).
     #[php(getter)]
-    pub fn state(&self) -> Option<String> {
-        self.creation().map(|c| c.state.to_string())
+    pub fn state(&self) -> Option<OrderState> {
+        state::php(self.0.state())
     }
-    /// The state key validateOrder creates the order in; `state` follows when different.
+    /// The state validateOrder creates the order in; `state` follows when different.
     #[php(getter)]
-    pub fn create_in(&self) -> Option<String> {
-        self.creation().map(|c| c.create_in.to_string())
+    pub fn create_in(&self) -> Option<OrderState> {
+        state::php(self.0.create_in())
     }
     /// What validateOrder books as paid, in cents: the amount only for a funded dossier.
     #[php(getter)]
     pub fn payment_cents(&self) -> i64 {
-        self.creation().map_or(0, |c| c.payment_cents)
+        self.0.payment_cents()
     }
     /// The same in euros, for validateOrder's float argument (exact to the cent).
     #[php(getter)]
     pub fn payment_euros(&self) -> f64 {
-        euros(self.payment_cents())
+        self.0.payment_euros()
     }
     #[php(getter)]
     pub fn contract_id(&self) -> Option<String> {
-        self.creation().map(|c| c.contract_id.clone())
+        self.0.contract_id().map(str::to_string)
     }
     #[php(getter)]
     pub fn signature_date(&self) -> Option<String> {
-        self.creation().and_then(|c| c.signature_date.clone())
+        self.0.signature_date().map(str::to_string)
     }
     #[php(getter)]
     pub fn withdrawal_end(&self) -> Option<String> {
-        self.creation().and_then(|c| c.withdrawal_end.clone())
+        self.0.withdrawal_end().map(str::to_string)
     }
     #[php(getter)]
     pub fn reason(&self) -> String {
@@ -214,22 +210,24 @@ impl OrderDecision {
     /// when it does).
     #[php(getter)]
     pub fn held_because(&self) -> Option<String> {
-        held(self.0.held)
+        held(self.0.held_because())
     }
     /// The state key the order just made from this decision ends in, given the order's
     /// own total (cents) and currency: the decided state, or the held one when the order
     /// is not what Sofinco lends. Null when the decision creates no order.
-    pub fn state_for_order(&self, order_total_cents: i64, currency: String) -> Option<String> {
-        owned(self.0.state_for_order(order_total_cents, &currency))
+    pub fn state_for_order(&self, order_total_cents: i64, currency: String) -> Option<OrderState> {
+        state::php(self.0.state_for_order(order_total_cents, &currency))
     }
     /// Why that order is held ("amount" or "currency"), null when it is what Sofinco lends.
     pub fn held_for_order(&self, order_total_cents: i64, currency: String) -> Option<String> {
-        held(self.0.held_for_order(order_total_cents, &currency))
+        held(crate::api::decisions::held(
+            self.0.held_for_order(order_total_cents, &currency),
+        ))
     }
 }
 
-fn held(h: Option<core::Hold>) -> Option<String> {
-    h.map(|h| h.as_str().to_string())
+fn held(h: Option<&'static str>) -> Option<String> {
+    h.map(str::to_string)
 }
 
 /// One decision of `DossierSync::statuses()`.
@@ -239,6 +237,12 @@ pub struct StatusDecision(core::StatusDecision);
 
 #[php_impl]
 impl StatusDecision {
+    /// Refuses any write: the extension builds this object, PHP only reads it.
+    #[php(name = "__set")]
+    pub fn set_unknown(&self, name: String, value: &Zval) -> PhpResult<()> {
+        let _ = value;
+        refuse_write("StatusDecision", &name)
+    }
     #[php(getter)]
     pub fn id_order(&self) -> i64 {
         self.0.id_order
@@ -249,8 +253,8 @@ impl StatusDecision {
     }
     /// The state key to move the order to (SetState only).
     #[php(getter)]
-    pub fn state(&self) -> Option<String> {
-        owned(self.0.state)
+    pub fn state(&self) -> Option<OrderState> {
+        state::php(self.0.state)
     }
     /// The new state ends the dossier without money: PrestaShop's cancelled state follows.
     #[php(getter)]
@@ -282,7 +286,7 @@ impl StatusDecision {
     /// for the order as it is.
     #[php(getter)]
     pub fn held_because(&self) -> Option<String> {
-        held(self.0.held)
+        held(self.0.held_because())
     }
 }
 
@@ -293,6 +297,12 @@ pub struct FundingDecision(core::FundingDecision);
 
 #[php_impl]
 impl FundingDecision {
+    /// Refuses any write: the extension builds this object, PHP only reads it.
+    #[php(name = "__set")]
+    pub fn set_unknown(&self, name: String, value: &Zval) -> PhpResult<()> {
+        let _ = value;
+        refuse_write("FundingDecision", &name)
+    }
     #[php(getter)]
     pub fn id_order(&self) -> i64 {
         self.0.id_order
@@ -302,8 +312,8 @@ impl FundingDecision {
         self.0.action.into()
     }
     #[php(getter)]
-    pub fn state(&self) -> Option<String> {
-        owned(self.0.state)
+    pub fn state(&self) -> Option<OrderState> {
+        state::php(self.0.state)
     }
     #[php(getter)]
     pub fn sofinco_status(&self) -> Option<String> {
@@ -317,7 +327,7 @@ impl FundingDecision {
     /// "currency"), else null.
     #[php(getter)]
     pub fn held_because(&self) -> Option<String> {
-        held(self.0.held)
+        held(self.0.held_because())
     }
 }
 
@@ -328,6 +338,12 @@ pub struct CancelDecision(core::CancelDecision);
 
 #[php_impl]
 impl CancelDecision {
+    /// Refuses any write: the extension builds this object, PHP only reads it.
+    #[php(name = "__set")]
+    pub fn set_unknown(&self, name: String, value: &Zval) -> PhpResult<()> {
+        let _ = value;
+        refuse_write("CancelDecision", &name)
+    }
     #[php(getter)]
     pub fn id_order(&self) -> i64 {
         self.0.id_order
@@ -337,8 +353,8 @@ impl CancelDecision {
         self.0.action.into()
     }
     #[php(getter)]
-    pub fn state(&self) -> Option<String> {
-        owned(self.0.state)
+    pub fn state(&self) -> Option<OrderState> {
+        state::php(self.0.state)
     }
     #[php(getter)]
     pub fn release_stock(&self) -> bool {
@@ -354,12 +370,6 @@ impl CancelDecision {
     }
 }
 
-/// Cents to euros for PrestaShop's float APIs: the nearest double to the exact amount
-/// (cents under 2^53 are exact as doubles, and the division is correctly rounded).
-pub fn euros(cents: i64) -> f64 {
-    cents as f64 / 100.0
-}
-
 /// The result of one task run: the decisions, in the rows' order, and its summary.
 #[php_class]
 #[php(name = "Sofinco\\Batch")]
@@ -371,6 +381,12 @@ pub struct Batch {
 
 #[php_impl]
 impl Batch {
+    /// Refuses any write: the extension builds this object, PHP only reads it.
+    #[php(name = "__set")]
+    pub fn set_unknown(&self, name: String, value: &Zval) -> PhpResult<()> {
+        let _ = value;
+        refuse_write("Batch", &name)
+    }
     /// The decisions: OrderDecision, StatusDecision or FundingDecision objects.
     #[php(getter)]
     pub fn decisions(&self) -> ZBox<ZendHashTable> {
@@ -414,13 +430,11 @@ impl Batch {
 }
 
 fn summary_table(s: &core::Summary) -> Result<ZBox<ZendHashTable>> {
-    Ok(PhpArray::new()
-        .with("checked", s.checked as i64)?
-        .with("changed", s.changed as i64)?
-        .with("errors", s.errors as i64)?
-        .with("remaining", s.remaining as i64)?
-        .with("elapsed_ms", s.elapsed_ms as i64)?
-        .into_table())
+    let mut table = PhpArray::new();
+    for (key, value) in s.fields() {
+        table = table.with(key, value)?;
+    }
+    Ok(table.into_table())
 }
 
 /// Wraps a core batch, each decision converted by `wrap`.

@@ -59,4 +59,11 @@ impl Internal {
                 .into_table())
         })
     }
+
+    /// The API description (classes: kind, doc, properties' types and docs; enum-likes'
+    /// cases), the same on both engines: tools/gen-stubs.php writes the stub from it.
+    #[php(name = "apiDescription")]
+    pub fn api_description() -> PhpResult<ZBox<ZendHashTable>> {
+        guard(super::internal_api::description)
+    }
 }

@@ -8,10 +8,13 @@ mod decisions;
 mod exceptions;
 mod guard;
 mod info;
-mod input;
+mod inputs;
 mod internal;
+mod internal_api;
+mod state;
 mod status_mapper;
 mod sync;
+mod value;
 mod values;
 
 use ext_php_rs::prelude::*;
@@ -24,7 +27,7 @@ const SOFINCO_VERSION: &str = VERSION;
 const SOFINCO_BUILD_PHP: &str = PHP_BUILD_VERSION;
 
 pub fn register(module: ModuleBuilder) -> ModuleBuilder {
-    let module = exceptions::register(module);
+    let module = inputs::register(exceptions::register(module));
     module
         .constant(("Sofinco\\VERSION", SOFINCO_VERSION, &[]))
         .constant(("Sofinco\\BUILD_PHP", SOFINCO_BUILD_PHP, &[]))
@@ -37,6 +40,7 @@ pub fn register(module: ModuleBuilder) -> ModuleBuilder {
         .enumeration::<decisions::FundingAction>()
         .enumeration::<decisions::CancelAction>()
         .enumeration::<client::Availability>()
+        .enumeration::<state::OrderState>()
         .class::<decisions::OrderDecision>()
         .class::<decisions::StatusDecision>()
         .class::<decisions::FundingDecision>()

@@ -8,6 +8,7 @@ use ext_php_rs::types::{ZendHashTable, Zval};
 
 use super::array::PhpArray;
 use super::guard::guard;
+use super::state::{self, OrderState};
 use crate::status;
 
 #[php_class]
@@ -19,18 +20,18 @@ pub struct StatusMapper;
 impl StatusMapper {
     /// The order state for a Sofinco status code; null for UKW (ask again later).
     #[php(name = "stateFor")]
-    pub fn state_for(sofincoCode: String) -> PhpResult<Option<String>> {
-        guard(|| Ok(status::state_for(&sofincoCode)?.map(str::to_string)))
+    pub fn state_for(sofincoCode: String) -> PhpResult<Option<OrderState>> {
+        guard(|| Ok(state::php(status::state_for(&sofincoCode)?)))
     }
 
-    /// Every order state the module installs, in workflow order (key, final, group): their
-    /// names, colours and flags are the module's.
+    /// Every order state the module installs, in workflow order (state, final, group):
+    /// their names, colours and flags are the module's.
     pub fn states() -> PhpResult<ZBox<ZendHashTable>> {
         guard(|| {
             let mut rows = PhpArray::new();
             for s in status::STATES {
                 let row = PhpArray::new()
-                    .with("key", s.key)?
+                    .with("state", OrderState::from(s.state))?
                     .with("final", s.is_final)?
                     .with("group", s.group.as_str())?;
                 rows.push(row.into_table())?;
@@ -40,26 +41,30 @@ impl StatusMapper {
     }
 
     /// `pending`, `validated` or `cancelled`.
-    pub fn group(stateKey: String) -> PhpResult<String> {
-        guard(|| Ok(status::group(&stateKey)?.as_str().to_string()))
+    pub fn group(state: OrderState) -> PhpResult<String> {
+        guard(|| Ok(status::group(state.into())?.as_str().to_string()))
     }
 
-    /// Whether the crons still follow an order in this state.
+    /// Whether the crons still follow an order in this state (null: not Sofinco's).
     #[php(name = "isSynced")]
-    pub fn is_synced(stateKey: String) -> bool {
-        status::is_synced(&stateKey)
+    pub fn is_synced(state: Option<OrderState>) -> bool {
+        status::is_synced(state::core(state))
     }
 
     /// Whether "Valider la demande de financement" applies to an order in this state.
     #[php(name = "canRequestFunding")]
-    pub fn can_request_funding(stateKey: String) -> bool {
-        status::can_request_funding(&stateKey)
+    pub fn can_request_funding(state: Option<OrderState>) -> bool {
+        status::can_request_funding(state::core(state))
     }
 
     /// Whether "Annuler le dossier chez Sofinco" applies (the order panel and the action).
     #[php(name = "canCancel")]
-    pub fn can_cancel(stateKey: String, sofincoStatus: String, contractId: String) -> bool {
-        status::can_cancel(&stateKey, &sofincoStatus, &contractId)
+    pub fn can_cancel(
+        state: Option<OrderState>,
+        sofincoStatus: String,
+        contractId: String,
+    ) -> bool {
+        status::can_cancel(state::core(state), &sofincoStatus, &contractId)
     }
 
     /// Last day (Y-m-d) of the customer's 14-day withdrawal period; null without a valid
@@ -84,20 +89,14 @@ impl StatusMapper {
     /// Whether reaching this state ends the dossier without money, so the order goes on to
     /// PrestaShop's own cancelled state (stock back): what decisions' `releaseStock` says.
     #[php(name = "releasesStock")]
-    pub fn releases_stock(stateKey: String) -> bool {
-        status::releases_stock(&stateKey)
+    pub fn releases_stock(state: Option<OrderState>) -> bool {
+        status::releases_stock(state::core(state))
     }
 
     /// Why a dossier closed without an order: refused, cancelled, abandoned or closed.
     #[php(name = "closedReason")]
     pub fn closed_reason(sofincoStatus: String) -> String {
         status::closed_reason(&sofincoStatus).to_string()
-    }
-
-    /// The key of PrestaShop's own cancelled state in decisions (PS_OS_CANCELED).
-    #[php(name = "prestashopCancelledKey")]
-    pub fn prestashop_cancelled_key() -> String {
-        status::PS_CANCELED.to_string()
     }
 
     /// An amount in euros as cents: a numeric string exactly ("1290.10"; more than two

@@ -2,6 +2,9 @@
 //! its offers, a dossier. Amounts are cents, rates percent.
 
 use ext_php_rs::prelude::*;
+use ext_php_rs::types::Zval;
+
+use super::inputs::refuse_write;
 
 use crate::client::types;
 
@@ -13,6 +16,12 @@ pub struct Offer(types::Offer);
 
 #[php_impl]
 impl Offer {
+    /// Refuses any write: the extension builds this object, PHP only reads it.
+    #[php(name = "__set")]
+    pub fn set_unknown(&self, name: String, value: &Zval) -> PhpResult<()> {
+        let _ = value;
+        refuse_write("Offer", &name)
+    }
     #[php(getter)]
     pub fn duration_months(&self) -> i64 {
         i64::from(self.0.duration_months)
@@ -32,8 +41,7 @@ impl Offer {
     /// Whether the first or last instalment differs from the others.
     #[php(getter)]
     pub fn uneven(&self) -> bool {
-        self.0.first_payment_cents != self.0.monthly_payment_cents
-            || self.0.last_payment_cents != self.0.monthly_payment_cents
+        self.0.uneven()
     }
     #[php(getter)]
     pub fn total_due_cents(&self) -> i64 {
@@ -71,6 +79,12 @@ pub struct Simulation(types::Simulation);
 
 #[php_impl]
 impl Simulation {
+    /// Refuses any write: the extension builds this object, PHP only reads it.
+    #[php(name = "__set")]
+    pub fn set_unknown(&self, name: String, value: &Zval) -> PhpResult<()> {
+        let _ = value;
+        refuse_write("Simulation", &name)
+    }
     /// The offers, shortest duration first.
     #[php(getter)]
     pub fn offers(&self) -> Vec<Offer> {
@@ -79,7 +93,7 @@ impl Simulation {
     /// The smallest monthly payment of the offers ("à partir de …"), null without offers.
     #[php(getter)]
     pub fn lowest_monthly_cents(&self) -> Option<i64> {
-        self.0.offers.iter().map(|o| o.monthly_payment_cents).min()
+        self.0.lowest_monthly_cents()
     }
     /// The offer the headline advertises ("à partir de …": the lowest monthly payment, the
     /// longest duration on a tie), whose representative example the block must show
@@ -91,7 +105,7 @@ impl Simulation {
     /// The consumer-credit notice every advert of these offers must carry.
     #[php(getter)]
     pub fn legal_notice(&self) -> String {
-        types::LEGAL_NOTICE.to_string()
+        self.0.legal_notice().to_string()
     }
     /// Whether the offers came from the disk cache.
     #[php(getter)]
@@ -107,6 +121,12 @@ pub struct Dossier(types::Dossier);
 
 #[php_impl]
 impl Dossier {
+    /// Refuses any write: the extension builds this object, PHP only reads it.
+    #[php(name = "__set")]
+    pub fn set_unknown(&self, name: String, value: &Zval) -> PhpResult<()> {
+        let _ = value;
+        refuse_write("Dossier", &name)
+    }
     #[php(getter)]
     pub fn contract_id(&self) -> String {
         self.0.contract_id.clone()
@@ -131,7 +151,7 @@ impl Dossier {
     /// Last day of the withdrawal period, null without a signature date.
     #[php(getter)]
     pub fn withdrawal_end(&self) -> Option<String> {
-        crate::withdrawal::end(self.0.signature_date.as_deref())
+        self.0.withdrawal_end()
     }
     #[php(getter)]
     pub fn funded_at(&self) -> Option<String> {

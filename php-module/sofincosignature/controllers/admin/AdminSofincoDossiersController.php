@@ -77,7 +77,7 @@ class AdminSofincoDossiersController extends ModuleAdminController
                 $sofincoStates[(int) $state['id_order_state']] = $state['name'];
             }
             // Refused and cancelled dossiers end in PrestaShop's "Annulé" (stock back).
-            if ($state['module_name'] === 'sofincosignature' || (int) $state['id_order_state'] === (int) Configuration::get('PS_OS_CANCELED')) {
+            if ($state['module_name'] === 'sofincosignature' || (int) $state['id_order_state'] === SofincoStates::prestashopCancelledId()) {
                 $states[(int) $state['id_order_state']] = $state['name'];
             }
         }
@@ -249,7 +249,7 @@ class AdminSofincoDossiersController extends ModuleAdminController
     public function displayFundLink($token, $id, $name = null)
     {
         $order = new Order((int) $id);
-        if (!SofincoRuntime::ready() || !\Sofinco\StatusMapper::canRequestFunding(SofincoStates::keyOf((int) $order->current_state))) {
+        if (!SofincoRuntime::ready() || !\Sofinco\StatusMapper::canRequestFunding(SofincoStates::of((int) $order->current_state))) {
             return '';
         }
         $dossier = SofincoDossiers::byOrder((int) $id);

@@ -54,7 +54,7 @@ class SofincoSignatureNotificationModuleFrontController extends ModuleFrontContr
             return; // looked up moments ago by another notification
         }
         try {
-            $sync = SofincoClientFactory::sync($this->module, ['concurrency' => 1, 'deadline_ms' => 15000], (int) $attempt['id_shop']);
+            $sync = SofincoClientFactory::sync($this->module, (int) $attempt['id_shop'], 1, 15000);
             $decision = $sync->notification($body, SofincoOrderCreator::syncRow($attempt));
             (new SofincoOrderCreator($this->module))->apply($attempt, $decision);
         } catch (\Throwable $e) {

@@ -43,7 +43,7 @@ class SofincoSignatureRedirectModuleFrontController extends ModuleFrontControlle
         // journey call then says whether Sofinco is really down.
         $availability = SofincoPaymentGate::availability($this->module, $this->context, $amount, true);
         if (!SofincoPaymentGate::offerable($availability)) {
-            SofincoLogger::info(sprintf('cart %d: %d cents, not offered (%s): no journey', $cart->id, $amount, $availability->value));
+            SofincoLogger::info(sprintf('cart %d: %d cents, not offered: no journey', $cart->id, $amount));
             return $this->outcome(SofincoMessages::amountRefused($availability, $amount, $this->module, $this->context));
         }
         $customer = new Customer((int) $cart->id_customer);
@@ -54,29 +54,9 @@ class SofincoSignatureRedirectModuleFrontController extends ModuleFrontControlle
             return $this->fail('the attempt could not be stored: ' . Db::getInstance()->getMsgError());
         }
         try {
-            $journey = SofincoClientFactory::client($this->module, $idShop)->createJourney([
-                'order_reference' => $reference,
-                'amount_cents' => $amount,
-                'customer' => [
-                    'civility' => (int) $customer->id_gender === 2 ? 'mrs' : 'mr',
-                    'first_name' => (string) $customer->firstname,
-                    'last_name' => (string) $customer->lastname,
-                    'email' => (string) $customer->email,
-                    'phone' => (string) ($address->phone_mobile ?: $address->phone),
-                    'address' => [
-                        'line1' => (string) $address->address1,
-                        'line2' => (string) $address->address2,
-                        'postcode' => (string) $address->postcode,
-                        'city' => (string) $address->city,
-                        'country' => (string) Country::getIsoById((int) $address->id_country),
-                    ],
-                ],
-                'return_url' => $this->context->link->getModuleLink($this->module->name, 'return', [
-                    'ref' => $reference,
-                    'sig' => SofincoReturnSignature::sign($reference),
-                ], true),
-                'notification_url' => $this->context->link->getModuleLink($this->module->name, 'notification', [], true),
-            ]);
+            $journey = SofincoClientFactory::client($this->module, $idShop)->createJourney(
+                SofincoJourney::order($this->context, $reference, $amount, $customer, $address)
+            );
         } catch (\Throwable $e) {
             SofincoAttempts::close($reference, SofincoAttempts::ABANDONED, 0, 'journey not created: ' . SofincoLogger::describe($e));
             return $this->fail('journey not created for ' . $reference . ': ' . SofincoLogger::describe($e));

@@ -44,8 +44,8 @@ class SofincoSignatureReturnModuleFrontController extends ModuleFrontController
         }
         if ($mayAsk) {
             try {
-                $sync = SofincoClientFactory::sync($this->module, ['concurrency' => 1, 'deadline_ms' => 20000], (int) $attempt['id_shop']);
-                $decisions = $sync->orders([SofincoOrderCreator::syncRow($attempt)])->decisions;
+                $sync = SofincoClientFactory::sync($this->module, (int) $attempt['id_shop'], 1, 20000);
+                $decisions = $sync->orders(null, SofincoOrderCreator::syncRow($attempt))->decisions;
                 $decision = $decisions ? $decisions[0] : null;
             } catch (\Throwable $e) {
                 SofincoLogger::error('return page for ' . $reference . ': ' . SofincoLogger::describe($e));
@@ -98,8 +98,8 @@ class SofincoSignatureReturnModuleFrontController extends ModuleFrontController
         }
         try {
             // An order that left the workflow gets a Leave decision, without any call.
-            $sync = SofincoClientFactory::sync($this->module, ['concurrency' => 1, 'deadline_ms' => 10000], (int) $row['id_shop']);
-            foreach ($sync->statuses([SofincoDossiers::statusRow($row)])->decisions as $decision) {
+            $sync = SofincoClientFactory::sync($this->module, (int) $row['id_shop'], 1, 10000);
+            foreach ($sync->statuses(null, SofincoDossiers::statusRow($row))->decisions as $decision) {
                 SofincoStatusApplier::apply($decision, (int) $row['current_state']);
             }
         } catch (\Throwable $e) {
@@ -131,7 +131,7 @@ class SofincoSignatureReturnModuleFrontController extends ModuleFrontController
             ]));
         }
         // Another browser or an expired session: confirm without showing the order's details.
-        return $this->show(SofincoMessages::forState(SofincoStates::keyOf((int) $order->current_state), $this->module), $order->reference);
+        return $this->show(SofincoMessages::forState(SofincoStates::of((int) $order->current_state), $this->module), $order->reference);
     }
 
     private function show($message, $orderReference)

@@ -31,7 +31,7 @@ class SofincoAdminOrderHook extends SofincoHook
             return '';
         }
         $ready = SofincoRuntime::ready();
-        $stateKey = $ready ? SofincoStates::keyOf((int) $order->current_state) : '';
+        $state = $ready ? SofincoStates::of((int) $order->current_state) : null;
         $end = $ready ? \Sofinco\StatusMapper::withdrawalEnd($dossier['signature_date']) : null;
         $flash = isset($context->cookie->sofinco_flash) ? json_decode((string) $context->cookie->sofinco_flash, true) : null;
         unset($context->cookie->sofinco_flash);
@@ -43,8 +43,8 @@ class SofincoAdminOrderHook extends SofincoHook
             // Only a real date: an absent one is never shown as "0000-00-00".
             'sofinco_signature_date' => $end !== null ? $dossier['signature_date'] : null,
             'sofinco_withdrawal_running' => $ready && \Sofinco\StatusMapper::withdrawalRunning($dossier['signature_date'], date('Y-m-d')),
-            'sofinco_can_fund' => $ready && !$left && \Sofinco\StatusMapper::canRequestFunding($stateKey),
-            'sofinco_can_cancel' => $ready && \Sofinco\StatusMapper::canCancel($stateKey, (string) $dossier['sofinco_status'], (string) $dossier['contract_id']),
+            'sofinco_can_fund' => $ready && !$left && \Sofinco\StatusMapper::canRequestFunding($state),
+            'sofinco_can_cancel' => $ready && \Sofinco\StatusMapper::canCancel($state, (string) $dossier['sofinco_status'], (string) $dossier['contract_id']),
             'sofinco_action' => $context->link->getAdminLink('AdminSofincoDossiers', true, [], ['id_order' => $idOrder, 'back' => 'order']),
             'sofinco_flash' => is_array($flash) && (int) $flash['id_order'] === $idOrder ? $flash : null,
             'sofinco_missing' => SofincoRuntime::missingReason($this->module),

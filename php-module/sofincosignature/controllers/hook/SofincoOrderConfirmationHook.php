@@ -22,7 +22,7 @@ class SofincoOrderConfirmationHook extends SofincoHook
             return '';
         }
         Context::getContext()->smarty->assign([
-            'sofinco_message' => SofincoMessages::forState(SofincoStates::keyOf((int) $order->current_state), $this->module),
+            'sofinco_message' => SofincoMessages::forState(SofincoStates::of((int) $order->current_state), $this->module),
             'sofinco_reference' => $order->reference,
         ]);
         return $this->module->fetch('module:sofincosignature/views/templates/hook/order_confirmation.tpl');
