@@ -5,6 +5,14 @@
 //   php tools/check-php71-syntax.php DIR|FILE...
 declare(strict_types=1);
 
+/** Functions PHP 7.1 lacks => the PHP that added them. */
+const PHP71_MISSING_FUNCTIONS = [
+    'str_contains' => '8.0', 'str_starts_with' => '8.0', 'str_ends_with' => '8.0', 'get_debug_type' => '8.0',
+    'fdiv' => '8.0', 'get_resource_id' => '8.0', 'preg_last_error_msg' => '8.0', 'array_is_list' => '8.1',
+    'array_key_first' => '7.3', 'array_key_last' => '7.3', 'is_countable' => '7.3', 'hrtime' => '7.3',
+    'mb_str_split' => '7.4', 'spl_object_id' => '7.2',
+];
+
 /** @return list<array{int,string}> [line, what] */
 function php71_violations(string $code): array
 {
@@ -58,6 +66,11 @@ function php71_violations(string $code): array
             }
             if (in_array($t[0], [T_PUBLIC, T_PROTECTED, T_PRIVATE], true) && end($parens) === 'params') {
                 $found[] = [$line, 'constructor property promotion (PHP 8.0)'];
+            }
+            // A function newer PHP added, called as a function (PrestaShop 1.7 ships no polyfill for them).
+            if ($t[0] === T_STRING && $next === '(' && isset(PHP71_MISSING_FUNCTIONS[strtolower($t[1])])
+                && !in_array(is_array($prev) ? $prev[0] : $prev, [T_OBJECT_OPERATOR, T_DOUBLE_COLON, T_FUNCTION, T_NEW], true)) {
+                $found[] = [$line, $t[1] . '() (PHP ' . PHP71_MISSING_FUNCTIONS[strtolower($t[1])] . ')'];
             }
             // Named argument: name: inside a call's parentheses.
             if ($t[0] === T_STRING && $next === ':' && in_array($prev, ['(', ','], true) && end($parens) === 'call') {

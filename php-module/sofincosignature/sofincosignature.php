@@ -12,8 +12,8 @@
  * PrestaShop's data, calls the extension and applies its decisions through PrestaShop's
  * own APIs. Each hook hands over at once to a class in controllers/hook/.
  *
- * PHP 7.1 syntax on purpose: PrestaShop 1.7 must load this file and explain what is
- * missing when the extension (PHP 8.1+) is not there.
+ * PHP 7.1 syntax on purpose: PrestaShop 1.7.7+ runs on PHP 7.1 to 7.4, and the extension
+ * is built for PHP 7.1 to 8.5.
  */
 if (!defined('_PS_VERSION_')) {
     exit;
@@ -60,8 +60,7 @@ class SofincoSignature extends PaymentModule
         $this->version = '2.4.0';
         $this->author = 'Sofinco';
         $this->need_instance = 1;
-        // Sofinco runs on PrestaShop 8.0 to 9.0 (SofincoSupportMatrix); 1.7.7+ may install the
-        // module so that it says what is missing and what to do. 9.1+ is unknown: refused.
+        // 1.7.7 (its Symfony order page) to 9.0 (SofincoSupportMatrix). 9.1+ is unknown: refused.
         $this->ps_versions_compliancy = ['min' => '1.7.7.0', 'max' => '9.0.99'];
         $this->controllers = ['redirect', 'return', 'notification', 'cron', 'offers'];
         $this->currencies = true;
@@ -194,5 +193,52 @@ class SofincoSignature extends PaymentModule
     public function hookActionGenerateDocumentReference($params)
     {
         return SofincoOrderReference::forDocument(is_array($params) ? $params : []);
+    }
+
+    /**
+     * PrestaShop 1.7 never asks actionGenerateDocumentReference: the reference Sofinco showed
+     * goes in here instead (SofincoOrderReference::forOrder; on 8.0+ this changes nothing).
+     * Same parameters as PaymentModule's, from 1.7.7 to 9.
+     */
+    protected function createOrderFromCart(
+        Cart $cart,
+        Currency $currency,
+        $productList,
+        $addressId,
+        $context,
+        $reference,
+        $secure_key,
+        $payment_method,
+        $name,
+        $dont_touch_amount,
+        $amount_paid,
+        $warehouseId,
+        $cart_total_paid,
+        $debug,
+        $order_status,
+        $id_order_state,
+        $carrierId = null
+    ) {
+        $reference = SofincoOrderReference::forOrder($reference);
+        $this->currentOrderReference = $reference;
+        return parent::createOrderFromCart(
+            $cart,
+            $currency,
+            $productList,
+            $addressId,
+            $context,
+            $reference,
+            $secure_key,
+            $payment_method,
+            $name,
+            $dont_touch_amount,
+            $amount_paid,
+            $warehouseId,
+            $cart_total_paid,
+            $debug,
+            $order_status,
+            $id_order_state,
+            $carrierId
+        );
     }
 }

@@ -80,7 +80,7 @@ mkdir -p "$(dirname "$RESULTS")"
 # ("OK (52 tests, ..." or "Tests: 52, ...") and appends the line to RESULTS.
 record() {
   local combo="$1" suite="$2" logfile="$3" status="$4" count
-  count="$(grep -aoE '^OK \([0-9]+ tests?|^Tests: [0-9]+' "$logfile" 2>/dev/null | grep -oE '[0-9]+' | tail -1 || true)"
+  count="$(grep -aoE '^OK \([0-9]+ tests?|^Tests: [0-9]+|^# tests [0-9]+' "$logfile" 2>/dev/null | grep -oE '[0-9]+' | tail -1 || true)"
   printf '%s\t%s\t%s\t%s\n' "$combo" "$suite" "${count:-?}" "$([ "$status" = 0 ] && echo ok || echo FAILED)" >>"$RESULTS"
 }
 

@@ -64,6 +64,20 @@ foreach (["fr" => "fr-FR", "en" => "en-US"] as $iso => $locale) {
 
 seed_language_pack "$SHOP_DIR" >/dev/null
 
+# PrestaShop 8.1's archive ships modules whose Composer vendor needs a newer PHP than the shop's
+# (ps_edition_basic: PHP 8.1): on PHP 7.x the installer fails on them. A merchant on that PHP goes
+# without them, and so does the test shop.
+php_id="$(php -r 'echo PHP_VERSION_ID;')"
+for check in "$SHOP_DIR"/modules/*/vendor/composer/platform_check.php; do
+  [ -f "$check" ] || continue
+  need="$(sed -n 's/.*PHP_VERSION_ID >= \([0-9]*\).*/\1/p' "$check" | head -n 1)"
+  if [ -n "$need" ] && [ "$php_id" -lt "$need" ]; then
+    module_dir="${check%/vendor/composer/platform_check.php}"
+    rm -rf "$module_dir"
+    log "removed $(basename "$module_dir"): its vendor needs PHP_VERSION_ID >= $need, this PHP is $php_id"
+  fi
+done
+
 web_port="${WEB_PORT:-$(env_get WEB_PORT)}"
 [ -n "$web_port" ] || web_port="$(free_port)"
 admin_pass="$(random_secret 12)"

@@ -80,8 +80,15 @@ describe('the configuration page (back office)', () => {
     await page.locator('#passwd').fill(s.adminPass);
     await page.locator('#submit_login').click();
     await page.waitForURL((u) => !u.href.includes('AdminLogin'));
-    // The Module Manager's "Configurer" link, with the back office's token.
-    const token = new URL(page.url()).searchParams.get('_token');
+    // The Module Manager's "Configurer" link, with the back office's token: 8.x lands on a
+    // page carrying it, 1.7.8 on the legacy dashboard, whose Module Manager link has it.
+    let token = new URL(page.url()).searchParams.get('_token');
+    if (!token) {
+      const manager = page.locator('#subtab-AdminModulesSf > a').first();
+      await manager.waitFor({ state: 'attached' });
+      await page.goto(await manager.evaluate((a) => a.href));
+      token = new URL(page.url()).searchParams.get('_token');
+    }
     await page.goto(`${s.adminUrl}index.php/improve/modules/manage/action/configure/sofincosignature?_token=${token}`);
     await page.waitForURL(/configure=sofincosignature/);
     // PrestaShop's HelperForm writes its labels without for=: the fields are found by name.

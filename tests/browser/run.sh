@@ -2,7 +2,8 @@
 # make test-browser / make screenshots: the browser checks against the shop make shop-up
 # brought up (SHOP_ENV), with their own Sofinco sandbox (stopped on exit) configured into the
 # module by tests/browser/shop.php, in headless Debian Chromium (playwright-core).
-# Env: SHOP_ENV, SHOP_PHP_ARGS, SOFINCO_SANDBOX (binary), SCREENSHOT_DIR (default
+# Env: SHOP_ENV, SHOP_PHP_ARGS, SHOP_PHP (the shop's PHP as a command, default php; a chroot's
+# through scripts/matrix/chroot-php.sh), SOFINCO_SANDBOX (binary), SCREENSHOT_DIR (default
 # <work>/screenshots; make screenshots passes docs/screenshots), CHROMIUM (default /usr/bin/chromium),
 # BROWSER_TESTS (files to run, default every tests/browser/*.test.mjs).
 set -euo pipefail
@@ -28,7 +29,9 @@ export SOFINCO_SANDBOX_URL
 # shellcheck disable=SC2206 # word splitting of the extra php flags is wanted
 php_args=(${SHOP_PHP_ARGS:-})
 export BROWSER_SETUP="$work/browser-setup.json"
-php "${php_args[@]}" "$root/tests/browser/shop.php" setup >"$BROWSER_SETUP"
+# shellcheck disable=SC2206 # a command and its arguments
+shop_php=(${SHOP_PHP:-php})
+"${shop_php[@]}" "${php_args[@]}" "$root/tests/browser/shop.php" setup >"$BROWSER_SETUP"
 
 cd "$root"
 # BROWSER_TESTS: some of the files only (e.g. tests/browser/storefront.test.mjs); default all.

@@ -14,10 +14,14 @@ export function setup() {
   return JSON.parse(readFileSync(file, 'utf8'));
 }
 
-/** Runs tests/browser/shop.php inside the shop; returns its JSON answer. */
+/**
+ * Runs tests/browser/shop.php inside the shop with the shop's PHP (SHOP_PHP: a command, default
+ * php; a chroot's PHP through scripts/matrix/chroot-php.sh); returns its JSON answer.
+ */
 export function shop(...args) {
   const phpArgs = (process.env.SHOP_PHP_ARGS || '').split(/\s+/).filter(Boolean);
-  const out = execFileSync('php', [...phpArgs, path.join(root, 'tests/browser/shop.php'), ...args], { encoding: 'utf8' });
+  const [php, ...phpPrefix] = (process.env.SHOP_PHP || 'php').split(/\s+/).filter(Boolean);
+  const out = execFileSync(php, [...phpPrefix, ...phpArgs, path.join(root, 'tests/browser/shop.php'), ...args], { encoding: 'utf8' });
   return JSON.parse(out);
 }
 

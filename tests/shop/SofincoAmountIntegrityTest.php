@@ -102,7 +102,7 @@ final class SofincoAmountIntegrityTest extends TestCase
         // The merchant's click on a crafted POST: refused, nothing sent.
         $admin = new ShopHttp();
         $admin->loginAdmin();
-        $panel = html_entity_decode($admin->adminController('AdminOrders', ['id_order' => $idOrder, 'vieworder' => 1])->body);
+        $panel = html_entity_decode($admin->adminController('AdminOrders', ['id_order' => $idOrder, 'vieworder' => 1])->body, ENT_QUOTES | ENT_HTML5);
         $this->assertStringNotContainsString('Valider la demande de financement', $panel);
         // The merchant may resolve it by cancelling the dossier at Sofinco: the button is there.
         $this->assertStringContainsString('Annuler le dossier chez Sofinco', $panel);
@@ -117,14 +117,14 @@ final class SofincoAmountIntegrityTest extends TestCase
         $this->assertSame([], self::payments($idOrder), 'no payment for a credit that does not pay the order');
 
         // The merchant sees both amounts, on the order page and in the tab.
-        $panel = html_entity_decode($admin->adminController('AdminOrders', ['id_order' => $idOrder, 'vieworder' => 1])->body);
+        $panel = html_entity_decode($admin->adminController('AdminOrders', ['id_order' => $idOrder, 'vieworder' => 1])->body, ENT_QUOTES | ENT_HTML5);
         $this->assertStringContainsString('sofinco-held', $panel);
         $this->assertStringContainsString('Bloquée : le dossier Sofinco ne finance pas cette commande', $panel);
         $lent = self::euros((int) $dossier['sofinco_amount_cents']);
         $total = self::euros((int) round((float) $order['total_paid_tax_incl'] * 100));
         $this->assertMatchesRegularExpression('~Montant financé par Sofinco</dt><dd[^>]*>' . $lent . '\s€~u', $panel);
         $this->assertMatchesRegularExpression('~Total de la commande</dt><dd[^>]*>' . $total . '\s€~u', $panel);
-        $tab = html_entity_decode($admin->get($admin->adminUrl('AdminSofincoDossiers', ['ordersFilter_so!order_reference' => $reference, 'submitFilterorders' => 1]))->body);
+        $tab = html_entity_decode($admin->get($admin->adminUrl('AdminSofincoDossiers', ['ordersFilter_so!order_reference' => $reference, 'submitFilterorders' => 1]))->body, ENT_QUOTES | ENT_HTML5);
         $this->assertMatchesRegularExpression('~' . $total . '\s€<br><span class="badge badge-danger sofinco-held"[^>]*>Sofinco ' . $lent . '\s€~u', $tab);
     }
 
@@ -137,7 +137,7 @@ final class SofincoAmountIntegrityTest extends TestCase
             $http->get('index.php?SubmitCurrency=1&id_currency=' . $usd);
             $this->assertSame($usd, (int) S::row('SELECT id_currency FROM PREFIX_cart WHERE id_cart = ' . $idCart)['id_currency']);
             S::sandbox()->setStatus($attempt['order_reference'], 'ETU');
-            $back = html_entity_decode($http->get(self::returnUrl($journey))->body);
+            $back = html_entity_decode($http->get(self::returnUrl($journey))->body, ENT_QUOTES | ENT_HTML5);
             $this->assertStringContainsString('Votre panier n\'est plus en euros', $back, "rate $rate");
             $this->assertSame([], S::ordersOfCart($idCart), "no order in dollars at rate $rate");
             S::cron('orders');
@@ -176,7 +176,7 @@ final class SofincoAmountIntegrityTest extends TestCase
         $this->assertSame('cancelled', S::row("SELECT status FROM PREFIX_sofinco_attempt WHERE order_reference = '{$second['attempt']['order_reference']}'")['status']);
         $admin = new ShopHttp();
         $admin->loginAdmin();
-        $panel = html_entity_decode($admin->adminController('AdminOrders', ['id_order' => $idOrder, 'vieworder' => 1])->body);
+        $panel = html_entity_decode($admin->adminController('AdminOrders', ['id_order' => $idOrder, 'vieworder' => 1])->body, ENT_QUOTES | ENT_HTML5);
         $this->assertMatchesRegularExpression('~sofinco-other-cancelled"><span class="sofinco-other-reference">' . $second['attempt']['order_reference'] . '</span>: signé, puis annulé chez Sofinco~u', $panel);
     }
 

@@ -41,7 +41,7 @@ final class SofincoAmountRangeTest extends TestCase
     /** The redirect answered with a page saying why, stored no attempt and called no journey. */
     private function assertRefusedWithReason(\Sofinco\Tests\Shop\Support\ShopResponse $r, int $idCart, int $since, string $reason): void
     {
-        $text = html_entity_decode($r->body);
+        $text = html_entity_decode($r->body, ENT_QUOTES | ENT_HTML5);
         $this->assertSame(200, $r->status, 'a page that says why, not a redirection');
         $this->assertMatchesRegularExpression($reason, $text);
         $this->assertStringContainsString('Votre panier est conservé : choisissez un autre moyen de paiement.', $text);
@@ -61,7 +61,7 @@ final class SofincoAmountRangeTest extends TestCase
         $before = count(S::sandbox()->requests());
         $this->assertRefusedWithReason($http->get(self::REDIRECT, false), $idCart, $before, $outside);
 
-        $page = html_entity_decode(S::paymentStep($http)->body);
+        $page = html_entity_decode(S::paymentStep($http)->body, ENT_QUOTES | ENT_HTML5);
         $this->assertStringContainsString('payment-option', $page, 'the customer reached the payment step');
         $this->assertStringNotContainsString('Payez en plusieurs fois avec Sofinco', $page, 'no Sofinco option for 9 030,00 €');
 
@@ -75,9 +75,9 @@ final class SofincoAmountRangeTest extends TestCase
     public function testTheMaximumPriceHidesTheOptionAndTheRedirectSaysWhy(): void
     {
         [$http, , $idCart] = S::shopper(5);
-        $this->assertStringContainsString('Payez en plusieurs fois avec Sofinco', html_entity_decode(S::paymentStep($http)->body), 'offered without a maximum');
+        $this->assertStringContainsString('Payez en plusieurs fois avec Sofinco', html_entity_decode(S::paymentStep($http)->body, ENT_QUOTES | ENT_HTML5), 'offered without a maximum');
         S::configure(['SOFINCO_MAX_PRICE' => '100']);
-        $page = html_entity_decode(S::paymentStep($http)->body);
+        $page = html_entity_decode(S::paymentStep($http)->body, ENT_QUOTES | ENT_HTML5);
         $this->assertStringContainsString('payment-option', $page);
         $this->assertStringNotContainsString('Payez en plusieurs fois avec Sofinco', $page, 'above the maximum: not offered');
         $before = count(S::sandbox()->requests());
@@ -115,7 +115,7 @@ final class SofincoAmountRangeTest extends TestCase
         $simulations = array_filter(array_slice(S::sandbox()->requests(), $before), fn ($r) => str_starts_with($r['path'], '/loanSimulation'));
         $this->assertCount(1, $simulations, 'Sofinco asked once for the amount');
         $this->assertSame($errors, substr_count(self::moduleLog(), 'simulator hidden'), 'no error logged per view');
-        $page = html_entity_decode(S::paymentStep($http)->body);
+        $page = html_entity_decode(S::paymentStep($http)->body, ENT_QUOTES | ENT_HTML5);
         $this->assertStringContainsString('payment-option', $page);
         $this->assertStringNotContainsString('Payez en plusieurs fois avec Sofinco', $page, 'nor offered at checkout');
     }
@@ -126,7 +126,7 @@ final class SofincoAmountRangeTest extends TestCase
         $http->loginAdmin();
         $url = $http->adminUrl('AdminModules', ['configure' => 'sofincosignature']);
         $warning = '~Prix minimum : Sofinco ne finance pas 50,00\s€ pour cette boutique~u';
-        $this->assertDoesNotMatchRegularExpression('~Sofinco ne finance pas~u', html_entity_decode($http->get($url)->body), '100 € is in the range');
+        $this->assertDoesNotMatchRegularExpression('~Sofinco ne finance pas~u', html_entity_decode($http->get($url)->body, ENT_QUOTES | ENT_HTML5), '100 € is in the range');
 
         // The merchant saves 50 € (Sofinco's grid starts at 100 €): saved, and warned.
         $form = [
@@ -135,18 +135,18 @@ final class SofincoAmountRangeTest extends TestCase
             'SOFINCO_SECRET_PROD' => '', 'SOFINCO_TEST_MODE' => '0', 'SOFINCO_MIN_PRICE' => '50', 'SOFINCO_MAX_PRICE' => '',
             'SOFINCO_DEBUG' => '1', 'SOFINCO_API_URL' => S::sandbox()->url, 'submitSofincoConfig' => '1',
         ];
-        $saved = html_entity_decode($http->post($url, $form)->body);
+        $saved = html_entity_decode($http->post($url, $form)->body, ENT_QUOTES | ENT_HTML5);
         $this->assertStringContainsString('Réglages enregistrés', $saved);
         $this->assertMatchesRegularExpression($warning, $saved);
-        $this->assertMatchesRegularExpression($warning, html_entity_decode($http->get($url)->body), 'and every time the page is shown');
+        $this->assertMatchesRegularExpression($warning, html_entity_decode($http->get($url)->body, ENT_QUOTES | ENT_HTML5), 'and every time the page is shown');
 
         // A maximum beyond the range is warned too; one below the minimum is refused.
-        $capped = html_entity_decode($http->post($url, ['SOFINCO_MIN_PRICE' => '100', 'SOFINCO_MAX_PRICE' => '9000,00'] + $form)->body);
+        $capped = html_entity_decode($http->post($url, ['SOFINCO_MIN_PRICE' => '100', 'SOFINCO_MAX_PRICE' => '9000,00'] + $form)->body, ENT_QUOTES | ENT_HTML5);
         $this->assertStringContainsString('Réglages enregistrés', $capped);
         $this->assertMatchesRegularExpression('~Prix maximum : Sofinco ne finance pas 9\s000,00\s€ pour cette boutique~u', $capped);
         $this->assertDoesNotMatchRegularExpression('~Prix minimum : Sofinco ne finance pas~u', $capped);
         $this->assertSame('9000.00', S::cli()->json('echo json_encode(Configuration::get("SOFINCO_MAX_PRICE"));'));
-        $refused = html_entity_decode($http->post($url, ['SOFINCO_MIN_PRICE' => '100', 'SOFINCO_MAX_PRICE' => '99'] + $form)->body);
+        $refused = html_entity_decode($http->post($url, ['SOFINCO_MIN_PRICE' => '100', 'SOFINCO_MAX_PRICE' => '99'] + $form)->body, ENT_QUOTES | ENT_HTML5);
         $this->assertStringContainsString('Prix maximum : il ne peut pas être inférieur au prix minimum.', $refused);
         $this->assertStringNotContainsString('Réglages enregistrés', $refused);
     }

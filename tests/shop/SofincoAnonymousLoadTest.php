@@ -127,7 +127,7 @@ final class SofincoAnonymousLoadTest extends TestCase
         [$offersAfterLink, $blocksAfterLink] = $count();
         $this->assertGreaterThanOrEqual($offers, $offersAfterLink, 'a link empties nothing');
         $this->assertSame($blocks, $blocksAfterLink, 'a link empties nothing');
-        $page = html_entity_decode($admin->post($url, ['submitSofincoPurgeCache' => '1'])->body);
+        $page = html_entity_decode($admin->post($url, ['submitSofincoPurgeCache' => '1'])->body, ENT_QUOTES | ENT_HTML5);
         $this->assertStringContainsString('Le cache du simulateur a été vidé', $page);
         // Emptied; the page that says so may have asked Sofinco again for its price checks.
         [$offersAfter, $blocksAfter] = $count();

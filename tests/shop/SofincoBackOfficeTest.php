@@ -102,13 +102,13 @@ final class SofincoBackOfficeTest extends TestCase
     /** A link of the Dossiers tab, relative to the back office. */
     private static function adminLink(string $href): string
     {
-        $href = html_entity_decode($href);
+        $href = html_entity_decode($href, ENT_QUOTES | ENT_HTML5);
         return preg_match('~^https?://~', $href) ? $href : ShopEnv::get('ADMIN_URL') . ltrim($href, '/');
     }
 
     private function dossiersTab(ShopHttp $http, array $params = []): string
     {
-        return html_entity_decode($http->adminController('AdminSofincoDossiers', $params)->body);
+        return html_entity_decode($http->adminController('AdminSofincoDossiers', $params)->body, ENT_QUOTES | ENT_HTML5);
     }
 
     /** Clicks the row's "Valider la demande de financement": the tab's POST form, as the browser sends it. */
@@ -117,7 +117,7 @@ final class SofincoBackOfficeTest extends TestCase
         $page = $this->dossiersTab($http);
         $this->assertSame(1, preg_match('~<button type="submit" form="sofinco-fund-form" name="id_order" value="' . $idOrder . '"~', $page), 'a funding button on the row');
         $this->assertSame(1, preg_match('~<form id="sofinco-fund-form" method="post" action="([^"]+)"~', $page, $form));
-        return html_entity_decode($http->post(self::adminLink($form[1]), ['submitSofincoFund' => '1', 'id_order' => $idOrder])->body);
+        return html_entity_decode($http->post(self::adminLink($form[1]), ['submitSofincoFund' => '1', 'id_order' => $idOrder])->body, ENT_QUOTES | ENT_HTML5);
     }
 
     public function testTheTabListsDossiersAndFundsFromTheRow(): void
@@ -154,14 +154,14 @@ final class SofincoBackOfficeTest extends TestCase
         $http = new ShopHttp();
         $http->loginAdmin();
         $page = $http->adminController('AdminOrders', ['id_order' => $idOrder, 'vieworder' => 1]);
-        $panel = html_entity_decode($page->body);
+        $panel = html_entity_decode($page->body, ENT_QUOTES | ENT_HTML5);
         // Dates as the back office writes them (French: dd/mm/yyyy); the funding button asks first.
         foreach (['ID Order Sofinco', $reference, 'Numéro de contrat Sofinco', 'Code statut Sofinco', 'AFI', date('d/m/Y', strtotime('+14 days')), 'irréversible',
             'Le délai de rétractation n\'est pas encore écoulé', 'Valider la demande de financement', 'Annuler le dossier chez Sofinco'] as $text) {
             $this->assertStringContainsString($text, $panel, $text);
         }
         $this->assertSame(1, preg_match('~<form method="post" action="([^"]+)" class="sofinco-actions">~', $page->body, $m));
-        $after = html_entity_decode($http->post(html_entity_decode($m[1]), ['submitSofincoFund' => '1'])->body);
+        $after = html_entity_decode($http->post(html_entity_decode($m[1]), ['submitSofincoFund' => '1'])->body, ENT_QUOTES | ENT_HTML5);
         $this->assertStringContainsString('Financement demandé', $after, 'the outcome is shown back on the order page');
         $this->assertStringContainsString('délai de rétractation de 14 jours du client court jusqu\'au', $after);
         $this->assertSame('SOFINCO_OS_FUNDING_REQUESTED', S::stateKeyOfOrder($idOrder));
@@ -197,7 +197,7 @@ final class SofincoBackOfficeTest extends TestCase
         $http->loginAdmin();
         $page = $http->adminController('AdminOrders', ['id_order' => $o['id_order'], 'vieworder' => 1]);
         preg_match('~<form method="post" action="([^"]+)" class="sofinco-actions">~', $page->body, $m);
-        $after = html_entity_decode($http->post(html_entity_decode($m[1]), ['submitSofincoCancel' => '1'])->body);
+        $after = html_entity_decode($http->post(html_entity_decode($m[1]), ['submitSofincoCancel' => '1'])->body, ENT_QUOTES | ENT_HTML5);
         $this->assertStringContainsString('Le dossier est annulé chez Sofinco', $after);
         $this->assertSame('PS_OS_CANCELED', S::stateKeyOfOrder($o['id_order']), 'through "Dossier annulé" to PrestaShop\'s "Annulé"');
         $this->assertSame('ANN', S::sandbox()->dossiers()[array_search($o['reference'], array_column(S::sandbox()->dossiers(), 'partnerExternalId'))]['status']);
@@ -237,7 +237,7 @@ final class SofincoBackOfficeTest extends TestCase
         $page = html_entity_decode($http->post($url, [
             'submitFilterorders' => '1',
             'ordersFilter_so!id_sofinco_state' => (string) S::stateId('SOFINCO_OS_CANCELLED'),
-        ])->body);
+        ])->body, ENT_QUOTES | ENT_HTML5);
         $rows = self::rowsNaming($page, $cancelled['reference']);
         $this->assertCount(1, $rows, 'the cancelled dossier is found under its Sofinco state');
         $this->assertStringContainsString('Dossier annulé ou sans suite Sofinco', $rows[0], 'its "État Sofinco"');
@@ -252,7 +252,7 @@ final class SofincoBackOfficeTest extends TestCase
         foreach (['SQL syntax', 'Unknown column', 'SQL error', 'PrestaShopDatabaseException'] as $error) {
             $this->assertStringNotContainsString($error, $hostile->body);
         }
-        $this->assertSame([], self::rowsNaming(html_entity_decode($hostile->body), $cancelled['reference']), '"0 OR 1=1" is 0, not true');
+        $this->assertSame([], self::rowsNaming(html_entity_decode($hostile->body, ENT_QUOTES | ENT_HTML5), $cancelled['reference']), '"0 OR 1=1" is 0, not true');
         $http->post($url, ['submitResetorders' => '1']);
     }
 
@@ -331,7 +331,7 @@ final class SofincoBackOfficeTest extends TestCase
 
         $admin = new ShopHttp();
         $admin->loginAdmin();
-        $config = html_entity_decode($admin->get($admin->adminUrl('AdminModules', ['configure' => 'sofincosignature']))->body);
+        $config = html_entity_decode($admin->get($admin->adminUrl('AdminModules', ['configure' => 'sofincosignature']))->body, ENT_QUOTES | ENT_HTML5);
         // In the shop's time zone, as the back office shows it.
         $today = S::cli()->json('echo json_encode(date("d/m/Y"));');
         $this->assertMatchesRegularExpression('~sofinco-cron-statuses.*?' . preg_quote($today, '~') . ' \d\d:\d\d:\d\d~s', $config, 'the last run date is shown');

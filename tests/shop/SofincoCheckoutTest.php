@@ -46,7 +46,7 @@ final class SofincoCheckoutTest extends TestCase
         $sent = array_values(array_filter(S::sandbox()->requests(), fn ($r) => str_contains($r['path'], 'partnerDataExchange')));
         $this->assertNotEmpty($sent);
         $ua = array_change_key_case(end($sent)['headers'], CASE_LOWER)['user-agent'] ?? '';
-        $this->assertMatchesRegularExpression('~^sofinco-ext/\S+ sofincosignature/' . preg_quote(S::moduleVersion(), '~') . ' PrestaShop/' . preg_quote(ShopEnv::psVersion(), '~') . ' PHP/8\.~', $ua);
+        $this->assertMatchesRegularExpression('~^sofinco-ext/\S+ sofincosignature/' . preg_quote(S::moduleVersion(), '~') . ' PrestaShop/' . preg_quote(ShopEnv::psVersion(), '~') . ' PHP/' . PHP_MAJOR_VERSION . '\.~', $ua);
 
         $signed = S::sandbox()->journey($journey, 'sign');
         $this->assertStringContainsString('Retour à la boutique', $signed['result']['body']);
@@ -61,7 +61,7 @@ final class SofincoCheckoutTest extends TestCase
         $back = $http->get($this->returnUrl($journey));
         $this->assertSame(200, $back->status);
         $this->assertStringContainsString('controller=order-confirmation', $back->url);
-        $this->assertStringContainsString('Sofinco étudie votre demande de crédit', html_entity_decode($back->body));
+        $this->assertStringContainsString('Sofinco étudie votre demande de crédit', html_entity_decode($back->body, ENT_QUOTES | ENT_HTML5));
         $reload = $http->get($this->returnUrl($journey));
         $this->assertSame(200, $reload->status);
         $this->assertCount(1, S::ordersOfCart($idCart), 'reloading never makes a second order');
@@ -87,11 +87,11 @@ final class SofincoCheckoutTest extends TestCase
         $atSofinco = (new ShopHttp())->get($journey)->body;
         $this->assertStringContainsString($reference, $atSofinco, "Sofinco's page shows our reference");
         S::sandbox()->journey($journey, 'sign');
-        $confirmation = html_entity_decode($http->get($this->returnUrl($journey))->body);
+        $confirmation = html_entity_decode($http->get($this->returnUrl($journey))->body, ENT_QUOTES | ENT_HTML5);
         $order = S::settledOrdersOfCart($idCart)[0];
         $this->assertSame($reference, S::row('SELECT reference FROM PREFIX_orders WHERE id_order = ' . $order['id_order'])['reference'], 'the order is the reference the customer saw');
         $this->assertStringContainsString($reference, $confirmation);
-        $history = html_entity_decode($http->get('index.php?controller=history')->body);
+        $history = html_entity_decode($http->get('index.php?controller=history')->body, ENT_QUOTES | ENT_HTML5);
         $this->assertStringContainsString($reference, $history, "the customer's account lists the same reference");
         // Another module's documents keep PrestaShop's own references.
         $other = (string) S::cli()->json('echo json_encode(Order::generateReference());');
@@ -106,7 +106,7 @@ final class SofincoCheckoutTest extends TestCase
         $order = S::settledOrdersOfCart($idCart)[0];
         $http = new ShopHttp();
         $http->loginAdmin();
-        $page = html_entity_decode($http->adminController('AdminOrders')->body);
+        $page = html_entity_decode($http->adminController('AdminOrders')->body, ENT_QUOTES | ENT_HTML5);
         $reference = S::row('SELECT reference FROM PREFIX_orders WHERE id_order = ' . $order['id_order'])['reference'];
         $this->assertStringContainsString($reference, $page);
         $this->assertStringContainsString('Dossier en étude Sofinco', $page);
@@ -122,7 +122,7 @@ final class SofincoCheckoutTest extends TestCase
         $orders = S::ordersOfCart($idCart);
         $this->assertCount(1, $orders);
         $this->assertSame(S::stateId('SOFINCO_OS_AWAITING_FUNDING'), (int) $orders[0]['current_state'], 'ACCORD… is approved at once');
-        $this->assertStringContainsString('votre crédit Sofinco est accepté', html_entity_decode($back->body));
+        $this->assertStringContainsString('votre crédit Sofinco est accepté', html_entity_decode($back->body, ENT_QUOTES | ENT_HTML5));
         S::eventually(fn () => count(array_filter(S::sandbox()->notifications(), fn ($n) => $n['delivered'])) > 0);
         $this->assertCount(1, S::ordersOfCart($idCart), 'the late notification changes nothing');
     }
@@ -133,7 +133,7 @@ final class SofincoCheckoutTest extends TestCase
         S::sandbox()->journey($journey, 'refuse');
         $back = $http->get($this->returnUrl($journey));
         $this->assertSame(200, $back->status);
-        $this->assertStringContainsString('Sofinco n\'a pas accepté votre demande de crédit', html_entity_decode($back->body));
+        $this->assertStringContainsString('Sofinco n\'a pas accepté votre demande de crédit', html_entity_decode($back->body, ENT_QUOTES | ENT_HTML5));
         $this->assertSame([], S::ordersOfCart($idCart));
         $this->assertSame('abandoned', S::row("SELECT status FROM PREFIX_sofinco_attempt WHERE order_reference = '{$attempt['order_reference']}'")['status']);
     }
@@ -143,7 +143,7 @@ final class SofincoCheckoutTest extends TestCase
         [$http, , $idCart, , $journey] = $this->leaveForSofinco();
         S::sandbox()->journey($journey, 'leave');
         $back = $http->get($this->returnUrl($journey));
-        $this->assertStringContainsString('Votre demande Sofinco n\'a pas été finalisée', html_entity_decode($back->body));
+        $this->assertStringContainsString('Votre demande Sofinco n\'a pas été finalisée', html_entity_decode($back->body, ENT_QUOTES | ENT_HTML5));
         $this->assertSame([], S::ordersOfCart($idCart));
     }
 
@@ -155,7 +155,7 @@ final class SofincoCheckoutTest extends TestCase
         foreach (["ref=$ref&sig=" . str_repeat('0', 64), "ref=$ref", 'ref=OTHER1&sig=abc'] as $query) {
             $page = (new ShopHttp())->get('index.php?fc=module&module=sofincosignature&controller=return&' . $query);
             $this->assertSame(403, $page->status, $query);
-            $this->assertStringContainsString('Ce lien de retour n\'est pas valide', html_entity_decode($page->body));
+            $this->assertStringContainsString('Ce lien de retour n\'est pas valide', html_entity_decode($page->body, ENT_QUOTES | ENT_HTML5));
             $this->assertStringNotContainsString('SBX', $page->body, 'says nothing of the dossier');
         }
         $this->assertNotNull($http);

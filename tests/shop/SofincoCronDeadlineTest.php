@@ -113,7 +113,7 @@ final class SofincoCronDeadlineTest extends TestCase
         foreach (array_keys($changes) as $name) {
             self::assertArrayHasKey($name, $fields, "the form has $name");
         }
-        return html_entity_decode($http->post($url, $changes + $fields + ['submitSofincoConfig' => '1'])->body);
+        return html_entity_decode($http->post($url, $changes + $fields + ['submitSofincoConfig' => '1'])->body, ENT_QUOTES | ENT_HTML5);
     }
 
     private static function stored(string $key)

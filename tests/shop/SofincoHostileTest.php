@@ -120,14 +120,14 @@ final class SofincoHostileTest extends TestCase
             base64_encode(\Sofinco\Tests\Support\Sandbox::CLIENT_ID . ':' . \Sofinco\Tests\Support\Sandbox::CLIENT_SECRET),
         ]);
         foreach ($secrets as $value) {
-            $this->assertStringNotContainsString($value, html_entity_decode($storefront), 'secret on the storefront');
+            $this->assertStringNotContainsString($value, html_entity_decode($storefront, ENT_QUOTES | ENT_HTML5), 'secret on the storefront');
         }
         $planted = array_merge($secrets, [
             $customer['email'], '0612345678', '06 12 34 56 78', $lastName, strtoupper($lastName), '12 rue de la Paix',
         ]);
         $texts = ['cron output' => implode("\n", array_map(fn ($r) => $r['stdout'] . $r['stderr'], $runs))];
         foreach ($pages as $i => $page) {
-            $texts['page ' . $i] = html_entity_decode($page);
+            $texts['page ' . $i] = html_entity_decode($page, ENT_QUOTES | ENT_HTML5);
         }
         $texts['cron summaries'] = json_encode(S::cli()->json('echo json_encode(Db::getInstance()->executeS("SELECT name, value FROM " . _DB_PREFIX_ . "configuration WHERE name LIKE \'SOFINCO_CRON_LAST%\'"));'), JSON_UNESCAPED_UNICODE | JSON_UNESCAPED_SLASHES);
         $texts['attempts'] = json_encode(S::rows('SELECT * FROM PREFIX_sofinco_attempt WHERE id_cart IN (' . $idCart . ',' . $idCart2 . ')'), JSON_UNESCAPED_UNICODE | JSON_UNESCAPED_SLASHES);
@@ -173,7 +173,7 @@ final class SofincoHostileTest extends TestCase
             'SOFINCO_SECRET_PROD' => '', 'SOFINCO_TEST_MODE' => '0', 'SOFINCO_MIN_PRICE' => '100', 'SOFINCO_DEBUG' => '1',
             'SOFINCO_API_URL' => S::sandbox()->url, 'submitSofincoConfig' => '1',
         ]);
-        return html_entity_decode($page->body);
+        return html_entity_decode($page->body, ENT_QUOTES | ENT_HTML5);
     }
 
     /** "<q6>" would be stored empty by PrestaShop, CR/LF would go into a header: both refused, nothing stored. */

@@ -157,7 +157,7 @@ final class SofincoLifecycleTest extends TestCase
         $this->assertStringContainsString($expected, html_entity_decode($seen['warning'], ENT_QUOTES));
         $this->assertStringContainsString('make build PHP_CONFIG=', $seen['warning'], 'the command that builds it for this PHP');
         $this->assertStringContainsString($expected, html_entity_decode($seen['page'], ENT_QUOTES), 'the configuration page says it too');
-        $this->assertStringContainsString('extension=sofinco', html_entity_decode($seen['page']));
+        $this->assertStringContainsString('extension=sofinco', html_entity_decode($seen['page'], ENT_QUOTES | ENT_HTML5));
         // Exactly what builds it for this PHP: its minor version and mode, its own php-config.
         $page = html_entity_decode($seen['page'], ENT_QUOTES);
         $minor = PHP_MAJOR_VERSION . '.' . PHP_MINOR_VERSION;

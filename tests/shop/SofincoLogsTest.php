@@ -38,9 +38,9 @@ final class SofincoLogsTest extends TestCase
         $http = new ShopHttp();
         $http->loginAdmin();
         $url = $http->adminUrl('AdminModules', ['configure' => 'sofincosignature']);
-        $page = html_entity_decode($http->get($url)->body);
+        $page = html_entity_decode($http->get($url)->body, ENT_QUOTES | ENT_HTML5);
         $this->assertMatchesRegularExpression('~class="sofinco-logs-size">[0-9.,]+\s*[kKMG]?[oB]~u', $page);
-        $after = html_entity_decode($http->post($url, ['submitSofincoPurgeLogs' => '1'])->body);
+        $after = html_entity_decode($http->post($url, ['submitSofincoPurgeLogs' => '1'])->body, ENT_QUOTES | ENT_HTML5);
         $this->assertStringContainsString('Les fichiers de logs ont été supprimés', $after);
         $this->assertSame([], glob(self::dir() . '/*.log'));
         $this->assertFileExists(self::dir() . '/index.php', 'the guards stay');

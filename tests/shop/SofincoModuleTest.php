@@ -90,10 +90,10 @@ final class SofincoModuleTest extends TestCase
         // Which build, and which PHP it was built for, then the PHP it is loaded in.
         $this->assertMatchesRegularExpression('/Extension sofinco 0\.1\.0 \(built for PHP ' . preg_quote(PHP_VERSION, '/') . ' '
             . (PHP_ZTS ? 'ZTS' : 'NTS') . ' ' . preg_quote(php_uname('m'), '/') . ', (debug|release) build of \d{4}-\d\d-\d\d\) chargée dans PHP '
-            . preg_quote(PHP_VERSION, '/') . '/', html_entity_decode($page->body));
+            . preg_quote(PHP_VERSION, '/') . '/', html_entity_decode($page->body, ENT_QUOTES | ENT_HTML5));
         foreach (['N° de commerçant Web', 'Nature de bien partenaire', 'Paramètre Q6', 'Paramètre X1', 'ClientId (recette)',
             'SecretId (production)', 'Mode test', 'Prix minimum', 'Mode debug', 'Tester la connexion'] as $label) {
-            $this->assertStringContainsString($label, html_entity_decode($page->body), $label);
+            $this->assertStringContainsString($label, html_entity_decode($page->body, ENT_QUOTES | ENT_HTML5), $label);
         }
         $this->assertStringNotContainsString(\Sofinco\Tests\Support\Sandbox::CLIENT_SECRET, $page->body, 'secrets are never shown back');
         foreach (['orders', 'statuses', 'funding'] as $task) {
@@ -108,13 +108,15 @@ final class SofincoModuleTest extends TestCase
         $page = html_entity_decode($http->get($this->configPage($http))->body, ENT_QUOTES);
         $this->assertStringContainsString('Versions de PrestaShop et de PHP prises en charge', $page);
         $this->assertStringContainsString(sprintf('Cette boutique : PrestaShop %s, PHP %s', \Sofinco\Tests\Shop\Support\ShopEnv::psVersion(), PHP_VERSION), $page);
-        // Every shop the suites run on (8.1.2 and 8.2.1, PHP 8.2 and 8.4) is a "tested here" row.
+        // Every shop the suites run on (1.7.8.11 on PHP 7.4; 8.1.2 on 7.4, 8.2 and 8.4; 8.2.1 on 8.4) is a "tested here" row.
         $this->assertSame(1, preg_match('~<tr class="sofinco-support--(\w+) sofinco-support--current"[^>]*>(.*?)</tr>~s', $page, $row), 'this shop\'s row is marked');
         $this->assertSame('tested', $row[1]);
         $this->assertStringContainsString('testé ici', $row[2]);
-        foreach (['compilé, non testé', 'non pris en charge', 'Aucune version de PrestaShop 9 ne peut être installée ici'] as $text) {
+        foreach (['compilé, non testé', 'Aucune version de PrestaShop 9 ne peut être installée ici', 'sur PrestaShop 1.7.8.11 (Debian 11)'] as $text) {
             $this->assertStringContainsString($text, $page);
         }
+        // PrestaShop 1.7 on PHP 7 is supported now, no longer "cannot work here".
+        $this->assertStringNotContainsString('non pris en charge', $page);
     }
 
     public function testBadValuesAreRefusedWithClearMessagesAndNothingIsSaved(): void
@@ -128,7 +130,7 @@ final class SofincoModuleTest extends TestCase
             'SOFINCO_SECRET_PROD' => '', 'SOFINCO_TEST_MODE' => '1', 'SOFINCO_MIN_PRICE' => 'cent', 'SOFINCO_DEBUG' => '0',
             'SOFINCO_API_URL' => 'http://example.test', 'submitSofincoConfig' => '1',
         ]);
-        $text = html_entity_decode($page->body);
+        $text = html_entity_decode($page->body, ENT_QUOTES | ENT_HTML5);
         foreach (['N° de commerçant Web : 11 lettres', 'Nature de bien partenaire : 3 lettres', 'Paramètre Q6 : obligatoire',
             'Le ClientId (recette) est obligatoire', 'Prix minimum : un montant', 'URL de l\'API'] as $message) {
             $this->assertStringContainsString($message, $text, $message);
@@ -146,7 +148,7 @@ final class SofincoModuleTest extends TestCase
             'SOFINCO_SECRET_PROD' => '', 'SOFINCO_TEST_MODE' => '0', 'SOFINCO_MIN_PRICE' => '100,00', 'SOFINCO_DEBUG' => '1',
             'SOFINCO_API_URL' => S::sandbox()->url, 'submitSofincoConfig' => '1',
         ]);
-        $this->assertStringContainsString('Réglages enregistrés', html_entity_decode($page->body));
+        $this->assertStringContainsString('Réglages enregistrés', html_entity_decode($page->body, ENT_QUOTES | ENT_HTML5));
         $saved = S::cli()->json('echo json_encode([Configuration::get("SOFINCO_NATURE_BIEN"), Configuration::get("SOFINCO_SECRET_PROD"), Configuration::get("SOFINCO_MIN_PRICE")]);');
         $this->assertSame(['ABC', \Sofinco\Tests\Support\Sandbox::CLIENT_SECRET], array_slice($saved, 0, 2));
         $this->assertEqualsWithDelta(100.0, (float) $saved[2], 0.001, '"100,00" is read as 100 euros');
@@ -167,12 +169,12 @@ final class SofincoModuleTest extends TestCase
         ];
         $stored = fn () => S::cli()->json('echo json_encode([Configuration::get("SOFINCO_MERCHANT_ID"), Configuration::get("SOFINCO_SECRET_PROD")]);');
         $before = $stored();
-        $ok = html_entity_decode($http->post($url, $form)->body);
+        $ok = html_entity_decode($http->post($url, $form)->body, ENT_QUOTES | ENT_HTML5);
         $this->assertStringContainsString('Connexion réussie avec 127.0.0.1 en mode production', $ok);
-        $bad = html_entity_decode($http->post($url, ['SOFINCO_SECRET_PROD' => 'wrong-secret'] + $form)->body);
+        $bad = html_entity_decode($http->post($url, ['SOFINCO_SECRET_PROD' => 'wrong-secret'] + $form)->body, ENT_QUOTES | ENT_HTML5);
         $this->assertStringContainsString('Sofinco refuse le ClientId ou le SecretId du mode production', $bad);
         $this->assertStringNotContainsString('wrong-secret', $bad);
-        $merchant = html_entity_decode($http->post($url, ['SOFINCO_MERCHANT_ID' => '99999999999'] + $form)->body);
+        $merchant = html_entity_decode($http->post($url, ['SOFINCO_MERCHANT_ID' => '99999999999'] + $form)->body, ENT_QUOTES | ENT_HTML5);
         $this->assertStringContainsString('Sofinco refuse les identifiants commerçant', $merchant);
         $this->assertStringContainsString('value="99999999999"', $merchant, 'the tested value stays on the form');
         foreach ([$ok, $bad, $merchant] as $page) {

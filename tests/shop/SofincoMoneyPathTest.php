@@ -219,7 +219,7 @@ final class SofincoMoneyPathTest extends TestCase
         $panel = $http->adminController('AdminOrders', ['id_order' => $o['id_order'], 'vieworder' => 1])->body;
         $this->assertStringNotContainsString('submitSofincoCancel', $panel, 'the panel offers no cancel');
         $before = count(S::sandbox()->requests());
-        $after = html_entity_decode($http->post(self::tabUrl($http), ['submitSofincoCancel' => '1', 'id_order' => $o['id_order']])->body);
+        $after = html_entity_decode($http->post(self::tabUrl($http), ['submitSofincoCancel' => '1', 'id_order' => $o['id_order']])->body, ENT_QUOTES | ENT_HTML5);
         $this->assertStringContainsString('Seul un dossier Sofinco pas encore financé peut être annulé', $after);
         $cancels = array_filter(array_slice(S::sandbox()->requests(), $before), fn ($r) => str_contains($r['path'], '/cancel'));
         $this->assertSame([], array_values($cancels), 'nothing sent to Sofinco');
@@ -261,7 +261,7 @@ final class SofincoMoneyPathTest extends TestCase
         $stock = self::stock(S::PRODUCT);
         $http = new ShopHttp();
         $http->loginAdmin();
-        $after = html_entity_decode($http->post(self::tabUrl($http), ['submitSofincoCancel' => '1', 'id_order' => $cancelled['id_order']])->body);
+        $after = html_entity_decode($http->post(self::tabUrl($http), ['submitSofincoCancel' => '1', 'id_order' => $cancelled['id_order']])->body, ENT_QUOTES | ENT_HTML5);
         $this->assertStringContainsString('Le dossier est annulé chez Sofinco', $after);
         $this->assertSame($stock + 5, self::stock(S::PRODUCT), 'cancelled: the five items are back');
         S::cron('statuses');
@@ -294,7 +294,7 @@ final class SofincoMoneyPathTest extends TestCase
         $tab = $http->get($url)->body;
         $this->assertSame(1, preg_match('~<form id="sofinco-fund-form" method="post"~', $tab), 'one POST form');
         $this->assertSame(1, preg_match('~<button type="submit" form="sofinco-fund-form" name="id_order" value="' . $o['id_order'] . '"~', $tab), 'the row\'s button');
-        $this->assertStringNotContainsString('submitSofincoFund=1&', html_entity_decode($tab), 'no funding link');
+        $this->assertStringNotContainsString('submitSofincoFund=1&', html_entity_decode($tab, ENT_QUOTES | ENT_HTML5), 'no funding link');
         $http->get($url . '&submitSofincoFund=1&id_order=' . $o['id_order']);
         $this->assertSame('SOFINCO_OS_AWAITING_FUNDING', S::stateKeyOfOrder($o['id_order']), 'a GET funds nothing');
         $this->assertSame(0, self::deliveries($o['reference']));
@@ -324,7 +324,7 @@ final class SofincoMoneyPathTest extends TestCase
                 $returnUrl = $d['returnUrl'];
             }
         }
-        $page = html_entity_decode($http->get($returnUrl)->body);
+        $page = html_entity_decode($http->get($returnUrl)->body, ENT_QUOTES | ENT_HTML5);
         $this->assertStringContainsString('votre crédit Sofinco est accepté', $page);
         $this->assertStringNotContainsString('Sofinco étudie votre demande', $page);
         $this->assertSame('SOFINCO_OS_AWAITING_FUNDING', S::stateKeyOfOrder($idOrder));
@@ -350,11 +350,18 @@ final class SofincoMoneyPathTest extends TestCase
             return false;
         }, 20.0);
         $this->assertTrue($asked, 'the cron asked Sofinco');
-        $killed = self::killShopConnections();
-        $this->assertGreaterThan(0, $killed, 'the cron had a connection to kill');
-        $out = (string) stream_get_contents($pipes[1]);
-        $err = (string) stream_get_contents($pipes[2]);
-        $exit = proc_close($proc);
+        // And stays down: PrestaShop reconnects once on "server has gone away" (what PHP 7.4
+        // reports for a killed connection), which must fail too.
+        self::lockShopUser(true);
+        try {
+            $killed = self::killShopConnections();
+            $this->assertGreaterThan(0, $killed, 'the cron had a connection to kill');
+            $out = (string) stream_get_contents($pipes[1]);
+            $err = (string) stream_get_contents($pipes[2]);
+            $exit = proc_close($proc);
+        } finally {
+            self::lockShopUser(false);
+        }
         S::sandbox()->faults([]);
         $lines = preg_split('/\R/', trim($out)) ?: [''];
         $json = json_decode((string) end($lines), true);
@@ -401,9 +408,21 @@ final class SofincoMoneyPathTest extends TestCase
     }
 
     /** Kills the shop user's connections (the cron's); the number killed. */
+    /** Locks (or unlocks) the shop's database user, as root over the work socket: no new connection. */
+    private static function lockShopUser(bool $lock): void
+    {
+        $root = new mysqli('localhost', 'root', '', '', 0, ShopEnv::get('DB_SOCKET'));
+        $user = $root->real_escape_string(ShopEnv::get('DB_USER'));
+        foreach (['127.0.0.1', 'localhost'] as $host) {
+            $root->query("ALTER USER '$user'@'$host' ACCOUNT " . ($lock ? 'LOCK' : 'UNLOCK'));
+        }
+        $root->close();
+    }
+
     private static function killShopConnections(): int
     {
-        $db = new mysqli('127.0.0.1', ShopEnv::get('DB_USER'), ShopEnv::get('DB_PASS'), ShopEnv::get('DB_NAME'), (int) ShopEnv::get('DB_PORT'));
+        // As root over the work socket: the shop's user may be locked out by then.
+        $db = new mysqli('localhost', 'root', '', '', 0, ShopEnv::get('DB_SOCKET'));
         $own = (int) $db->thread_id;
         $ids = [];
         foreach ($db->query("SELECT ID FROM information_schema.PROCESSLIST WHERE USER = '" . $db->real_escape_string(ShopEnv::get('DB_USER')) . "' AND ID <> $own")->fetch_all() as [$id]) {

@@ -77,7 +77,7 @@ final class SofincoPaymentRestrictionsTest extends TestCase
         $http->get('index.php?SubmitCurrency=1&id_currency=' . $usd);
         $this->assertSame($usd, (int) S::row('SELECT id_currency FROM PREFIX_cart WHERE id_cart = ' . $idCart)['id_currency'], 'the cart is in dollars');
         $page = S::paymentStep($http);
-        $this->assertStringNotContainsString('Payez en plusieurs fois avec Sofinco', html_entity_decode($page->body));
+        $this->assertStringNotContainsString('Payez en plusieurs fois avec Sofinco', html_entity_decode($page->body, ENT_QUOTES | ENT_HTML5));
         $this->assertRefused(S::checkout($http, $idCart), 'dollars');
     }
 
@@ -85,7 +85,7 @@ final class SofincoPaymentRestrictionsTest extends TestCase
     {
         $fr = (int) S::cli()->json('echo json_encode((int) Country::getByIso("FR"));');
         [$http, , $idCart] = S::shopper(5);
-        $this->assertStringContainsString('Payez en plusieurs fois avec Sofinco', html_entity_decode(S::paymentStep($http)->body), 'offered before');
+        $this->assertStringContainsString('Payez en plusieurs fois avec Sofinco', html_entity_decode(S::paymentStep($http)->body, ENT_QUOTES | ENT_HTML5), 'offered before');
         $rows = S::rows('SELECT * FROM PREFIX_module_country WHERE id_module = ' . self::idModule() . ' AND id_country = ' . $fr);
         $this->assertNotEmpty($rows);
         S::cli()->json('Db::getInstance()->delete("module_country", "id_module = ' . self::idModule() . ' AND id_country = ' . $fr . '"); echo json_encode(true);');

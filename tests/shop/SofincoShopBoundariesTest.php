@@ -173,7 +173,7 @@ final class SofincoShopBoundariesTest extends TestCase
     {
         $page = $http->adminController('AdminSofincoDossiers', $params);
         $this->assertSame(200, $page->status, 'the tab answers');
-        return html_entity_decode($page->body);
+        return html_entity_decode($page->body, ENT_QUOTES | ENT_HTML5);
     }
 
     /** Funding (deliver) and cancel requests the sandbox received since $before. */
@@ -298,7 +298,7 @@ final class SofincoShopBoundariesTest extends TestCase
             $next = $http->get($url);
             $this->assertSame(200, $next->status, "$name: the next visit answers");
             if ($name === 'sofinco_reference') {
-                $shown = html_entity_decode($next->body);
+                $shown = html_entity_decode($next->body, ENT_QUOTES | ENT_HTML5);
                 $this->assertStringContainsString($f['shop2order']['reference'], $shown, 'the Sofinco reference filter works under its column name');
                 $this->assertStringNotContainsString($f['shop1']['reference'], $shown, 'and filters');
             }

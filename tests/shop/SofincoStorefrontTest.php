@@ -215,11 +215,11 @@ final class SofincoStorefrontTest extends TestCase
         $http->loginAdmin();
         // The checkout page in the same browser: the employee's psAdmin cookie is sent too.
         $page = S::paymentStep($http);
-        $this->assertStringContainsString('Payez en plusieurs fois avec Sofinco', html_entity_decode($page->body), 'an employee sees it');
-        $this->assertStringContainsString('Mode test', html_entity_decode($page->body));
+        $this->assertStringContainsString('Payez en plusieurs fois avec Sofinco', html_entity_decode($page->body, ENT_QUOTES | ENT_HTML5), 'an employee sees it');
+        $this->assertStringContainsString('Mode test', html_entity_decode($page->body, ENT_QUOTES | ENT_HTML5));
         $customerOnly = S::login(S::customer());
         $customerOnly->addToCart(S::PRODUCT, 5);
-        $customerPage = html_entity_decode(S::paymentStep($customerOnly)->body);
+        $customerPage = html_entity_decode(S::paymentStep($customerOnly)->body, ENT_QUOTES | ENT_HTML5);
         $this->assertStringContainsString('payment-option', $customerPage, 'the customer reached the payment step');
         $this->assertStringNotContainsString('Payez en plusieurs fois avec Sofinco', $customerPage);
         $this->assertGreaterThan(0, $idCart);

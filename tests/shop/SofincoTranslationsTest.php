@@ -46,7 +46,7 @@ final class SofincoTranslationsTest extends TestCase
     {
         [$http, $api] = self::translationsApi();
         $edit = ['default' => 'Test mode', 'domain' => 'ModulesSofincosignatureAdmin', 'locale' => 'fr-FR'];
-        $config = fn (): string => html_entity_decode($http->get($http->adminUrl('AdminModules', ['configure' => 'sofincosignature']))->body);
+        $config = fn (): string => html_entity_decode($http->get($http->adminUrl('AdminModules', ['configure' => 'sofincosignature']))->body, ENT_QUOTES | ENT_HTML5);
         $this->assertStringContainsString('Mode test', $config(), 'the catalogue\'s French first');
         try {
             $saved = $http->postJson($api['edit'], ['translations' => [$edit + ['edited' => self::EDITED]]]);
@@ -157,7 +157,7 @@ final class SofincoTranslationsTest extends TestCase
         $http->loginAdmin();
         $page = $http->get(ShopEnv::get('ADMIN_URL') . 'index.php/improve/international/translations/?lang=fr&type=modules&locale=fr-FR&selected=sofincosignature');
         if (preg_match('~href="([^"]*/improve/international/translations/[^"]*_token=[^"]*)"~', $page->body, $m) === 1) {
-            $page = $http->get(html_entity_decode($m[1]));
+            $page = $http->get(html_entity_decode($m[1], ENT_QUOTES | ENT_HTML5));
         }
         if (preg_match('~_token=([A-Za-z0-9_-]+)~', $page->url, $t) !== 1 || !str_contains($page->body, 'api/translations/tree/fr/modules/sofincosignature')) {
             throw new RuntimeException('no translations editor for the module at ' . $page->url);

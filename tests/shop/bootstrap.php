@@ -3,6 +3,7 @@
 // test-shop): read its connection facts from shop.env and stop at once if it is not there.
 declare(strict_types=1);
 
+require_once __DIR__ . '/support/php8-polyfill.php';
 require_once __DIR__ . '/support/ShopEnv.php';
 require_once __DIR__ . '/support/ShopResponse.php';
 require_once __DIR__ . '/support/ShopHttp.php';

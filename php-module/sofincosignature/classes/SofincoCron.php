@@ -118,18 +118,28 @@ class SofincoCron
     {
         // A database failure's text can carry SQL: say what failed, not the query.
         for ($cause = $e; $cause !== null; $cause = $cause->getPrevious()) {
-            if ($cause instanceof PrestaShopDatabaseException || $cause instanceof PDOException || $cause instanceof mysqli_sql_exception) {
+            if (self::isDatabaseFailure($cause)) {
                 return 'database error (' . get_class($cause) . ')';
             }
         }
         return $e->getMessage();
     }
 
+    /**
+     * Whether $e is the database failing. PrestaShop's DbPDO::connect() (1.7 and 8) throws a
+     * plain PrestaShopException when it cannot reconnect, its text naming the server's answer.
+     */
+    private static function isDatabaseFailure(\Throwable $e)
+    {
+        return $e instanceof PrestaShopDatabaseException || $e instanceof PDOException || $e instanceof mysqli_sql_exception
+            || ($e instanceof PrestaShopException && strpos($e->getMessage(), 'Link to database cannot be established') === 0);
+    }
+
     /** What failed, as a code the configuration page words (SofincoCronInfo). */
     public static function failureCode(\Throwable $e)
     {
         for ($cause = $e; $cause !== null; $cause = $cause->getPrevious()) {
-            if ($cause instanceof PrestaShopDatabaseException || $cause instanceof PDOException || $cause instanceof mysqli_sql_exception) {
+            if (self::isDatabaseFailure($cause)) {
                 return 'database';
             }
         }

@@ -75,5 +75,26 @@ class SofincoCronCommand extends Command
         if ($app && method_exists($app, 'getKernel') && empty($context->container)) {
             $context->container = $app->getKernel()->getContainer();
         }
+        // PrestaShop 1.7's stock movement repository (reached by validateOrder and OrderHistory
+        // through the console's kernel) refuses a context without an employee, or in "all
+        // shops"; 8.0+ asks only when it needs them. A stand-in employee naming nobody (id 0: the
+        // movement is nobody's). Given an employee, PrestaShop's legacy context adapter sets the
+        // back office's shop context once (AdminController::initShopContext: "all shops" for
+        // nobody): let it now, then keep the shop the console started in, as a web request does.
+        if (version_compare(_PS_VERSION_, '8.0.0', '>=') || $context->employee instanceof Employee || !$context->shop instanceof Shop) {
+            return;
+        }
+        $idShop = (int) $context->shop->id;
+        $employee = new Employee();
+        $employee->id = 0;
+        $employee->id_lang = (int) Configuration::get('PS_LANG_DEFAULT');
+        $employee->firstname = '';
+        $employee->lastname = '';
+        $context->employee = $employee;
+        (new \PrestaShop\PrestaShop\Adapter\LegacyContext())->getContext();
+        Shop::setContext(Shop::CONTEXT_SHOP, $idShop);
+        if ((int) $context->shop->id !== $idShop) {
+            $context->shop = new Shop($idShop);
+        }
     }
 }

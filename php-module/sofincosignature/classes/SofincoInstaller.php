@@ -47,7 +47,7 @@ class SofincoInstaller
             }
         }
         $this->ensureLogsFolder();
-        // Without the extension (PHP < 8.1, or not installed yet) the module still
+        // Without the extension (not installed in this PHP yet) the module still
         // installs: the states come with the extension, and the page says what is missing.
         if (SofincoRuntime::ready() && !SofincoStates::ensureInstalled($this->module->name, true)) {
             $this->errors[] = 'The Sofinco order states could not be created.';

@@ -14,7 +14,8 @@ if (!defined('_PS_VERSION_')) {
 
 class SofincoRuntime
 {
-    public const MIN_PHP = '8.1.0';
+    /** The oldest PHP PrestaShop 1.7.7 runs on; the extension is built for 7.1 to 8.5. */
+    public const MIN_PHP = '7.1.0';
 
     public static function ready()
     {
@@ -31,21 +32,6 @@ class SofincoRuntime
         // The merchant's language with a module, else English (the logs, the cron's JSON).
         $translator = Context::getContext()->getTranslator();
         $locale = $module ? null : 'en-US';
-        if (version_compare(PHP_VERSION, self::MIN_PHP, '<')) {
-            // PrestaShop 1.7 runs on PHP 7 only: Sofinco needs PrestaShop 8 or 9 first.
-            if (version_compare(_PS_VERSION_, '8.0.0', '<')) {
-                return sprintf(
-                    $translator->trans('Sofinco needs PrestaShop 8 or 9 on PHP 8.1 or newer, with the sofinco PHP extension; this shop runs PrestaShop %s on PHP %s. Upgrade PrestaShop to version 8 and ask your host for PHP 8.1 or newer, then install the extension. Until then Sofinco is not offered to your customers.', [], 'Modules.Sofincosignature.Admin', $locale),
-                    _PS_VERSION_,
-                    PHP_VERSION
-                );
-            }
-            return sprintf(
-                $translator->trans('Sofinco needs PHP 8.1 or newer and the sofinco PHP extension; this shop runs PrestaShop %s on PHP %s. Ask your host for PHP 8.1 or newer, then install the extension. Until then Sofinco is not offered to your customers.', [], 'Modules.Sofincosignature.Admin', $locale),
-                _PS_VERSION_,
-                PHP_VERSION
-            );
-        }
         if (!extension_loaded('sofinco') || !class_exists('Sofinco\\SofincoClient')) {
             return sprintf(
                 $translator->trans('The sofinco PHP extension is not loaded in this PHP (%s, %s). %s', [], 'Modules.Sofincosignature.Admin', $locale),

@@ -22,14 +22,18 @@ class SofincoSupportMatrix
 
     /** [PrestaShop from, to (exclusive), PHP from, to (exclusive), label PS, label PHP, status, reason key] */
     public const ROWS = [
-        ['1.7.7.0', '8.0.0', '7.1.0', '8.0.0', '1.7.7 – 1.7.8', '7.1 – 7.4', self::UNSUPPORTED, 'php7'],
+        ['1.7.7.0', '8.0.0', '7.1.0', '7.4.0', '1.7.7 – 1.7.8', '7.1 – 7.3', self::BUILT, 'php7'],
+        ['1.7.7.0', '8.0.0', '7.4.0', '8.0.0', '1.7.7 – 1.7.8', '7.4', self::TESTED, 'ps17'],
+        ['8.0.0', '9.0.0', '7.2.0', '7.4.0', '8.0 – 8.2', '7.2 – 7.3', self::BUILT, 'php7'],
+        ['8.0.0', '8.2.0', '7.4.0', '8.0.0', '8.0 – 8.1', '7.4', self::TESTED, 'bullseye'],
+        ['8.2.0', '9.0.0', '7.4.0', '8.0.0', '8.2', '7.4', self::BUILT, 'only84'],
+        ['8.0.0', '9.0.0', '8.0.0', '8.1.0', '8.0 – 8.2', '8.0', self::BUILT, 'php7'],
         ['8.0.0', '8.2.0', '8.1.0', '8.2.0', '8.0 – 8.1', '8.1', self::BUILT, 'nodebian'],
         ['8.0.0', '8.2.0', '8.2.0', '8.3.0', '8.0 – 8.1', '8.2', self::TESTED, 'host'],
         ['8.0.0', '8.2.0', '8.3.0', '8.4.0', '8.0 – 8.1', '8.3', self::BUILT, 'nodebian'],
         ['8.0.0', '8.2.0', '8.4.0', '8.5.0', '8.0 – 8.1', '8.4', self::TESTED, 'trixie'],
         ['8.2.0', '9.0.0', '8.1.0', '8.4.0', '8.2', '8.1 – 8.3', self::BUILT, 'only84'],
         ['8.2.0', '9.0.0', '8.4.0', '8.5.0', '8.2', '8.4', self::TESTED, 'trixie'],
-        ['8.0.0', '9.0.0', '7.2.0', '8.1.0', '8.0 – 8.2', '7.2 – 8.0', self::UNSUPPORTED, 'php80'],
         ['9.0.0', '9.1.0', '8.1.0', '8.5.0', '9.0', '8.1 – 8.4', self::BUILT, 'ps9'],
     ];
 
@@ -69,8 +73,9 @@ class SofincoSupportMatrix
     private function reason($key)
     {
         $reasons = [
-            'php7' => $this->module->getTranslator()->trans('The extension needs PHP 8.1 or newer, which PrestaShop 1.7 does not run on: the module installs and says what to do (tested here on 1.7.8.11 with PHP 7.4).', [], 'Modules.Sofincosignature.Admin'),
-            'php80' => $this->module->getTranslator()->trans('The extension needs PHP 8.1 or newer.', [], 'Modules.Sofincosignature.Admin'),
+            'php7' => $this->module->getTranslator()->trans('The extension for PHP 7.1 to 8.0 (phper) is built by the release workflow; no Debian release here serves this PHP, so no shop runs on it here.', [], 'Modules.Sofincosignature.Admin'),
+            'ps17' => $this->module->getTranslator()->trans('Shop suite and browser checks, on PrestaShop 1.7.8.11 (Debian 11).', [], 'Modules.Sofincosignature.Admin'),
+            'bullseye' => $this->module->getTranslator()->trans('Shop suite and browser checks, on PrestaShop 8.1.2 (Debian 11).', [], 'Modules.Sofincosignature.Admin'),
             'nodebian' => $this->module->getTranslator()->trans('Built and loaded by the release workflow; no Debian release ships this PHP, so no shop runs on it here.', [], 'Modules.Sofincosignature.Admin'),
             'host' => $this->module->getTranslator()->trans('Every suite, on PrestaShop 8.1.2 (Debian 12).', [], 'Modules.Sofincosignature.Admin'),
             'trixie' => $this->module->getTranslator()->trans('PHP suites and shop suite, on PrestaShop 8.1.2 and 8.2.1 (Debian 13).', [], 'Modules.Sofincosignature.Admin'),

@@ -43,6 +43,8 @@ class SofincoTime
     /** A unix time as the back office writes dates (the employee's language format). */
     public static function display($unix)
     {
-        return Tools::displayDate(self::at($unix)->format('Y-m-d H:i:s'), true);
+        $date = self::at($unix)->format('Y-m-d H:i:s');
+        // PrestaShop 1.7's displayDate($date, $id_lang, $full): the date alone without the third.
+        return version_compare(_PS_VERSION_, '8.0.0', '<') ? Tools::displayDate($date, null, true) : Tools::displayDate($date, true);
     }
 }

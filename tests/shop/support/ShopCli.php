@@ -39,6 +39,9 @@ register_shutdown_function(static function (): void {
         exit(70);
     }
 });
+// The snippets may use PHP 8.0's str_* (PrestaShop 1.7.8 ships no polyfill; the module itself
+// never calls them: tools/check-php71-syntax.php).
+require getenv('SHOP_CLI_POLYFILL');
 chdir(getenv('SHOP_CLI_DIR'));
 require 'config/config.inc.php';
 Context::getContext()->container = PrestaShop\PrestaShop\Adapter\ContainerBuilder::getContainer('front', false);
@@ -52,7 +55,7 @@ PHP;
         try {
             return $this->exec(
                 array_merge([PHP_BINARY], $this->phpArgs, ['-d', 'display_errors=stderr', '-d', 'memory_limit=1G', $script]),
-                ['SHOP_CLI_DIR' => $this->shopDir],
+                ['SHOP_CLI_DIR' => $this->shopDir, 'SHOP_CLI_POLYFILL' => __DIR__ . '/php8-polyfill.php'],
             );
         } finally {
             unlink($script);
@@ -61,9 +64,10 @@ PHP;
 
     /**
      * Runs $code, which must end by echoing one JSON document on the last line of stdout;
-     * throws (with stderr) when it fails.
+     * throws (with stderr) when it fails. No return type: `mixed` is PHP 8.0+ (the suite runs on 7.4 too).
+     * @return mixed
      */
-    public function json(string $code): mixed
+    public function json(string $code)
     {
         $r = $this->run($code);
         if ($r['exit'] !== 0) {

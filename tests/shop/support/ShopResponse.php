@@ -6,13 +6,22 @@ namespace Sofinco\Tests\Shop\Support;
 /** One HTTP answer: final status, final URL (after redirects), response headers and body. */
 final class ShopResponse
 {
-    /** @param array<string, list<string>> $headers lower-cased names, last response only */
-    public function __construct(
-        public readonly int $status,
-        public readonly string $url,
-        public readonly array $headers,
-        public readonly string $body,
-    ) {
+    // Plain public properties, not readonly promotion: the suite also runs on PHP 7.4.
+    /** @var int */
+    public $status;
+    /** @var string */
+    public $url;
+    /** @var array<string, list<string>> lower-cased names, last response only */
+    public $headers;
+    /** @var string */
+    public $body;
+
+    public function __construct(int $status, string $url, array $headers, string $body)
+    {
+        $this->status = $status;
+        $this->url = $url;
+        $this->headers = $headers;
+        $this->body = $body;
     }
 
     public function header(string $name): ?string

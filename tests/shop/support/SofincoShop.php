@@ -117,14 +117,14 @@ final class SofincoShop
     {
         $html = $page->body;
         if (preg_match('~<section class="sofinco-simulator.*?</section>~s', $html, $m)) {
-            return html_entity_decode($m[0]);
+            return html_entity_decode($m[0], ENT_QUOTES | ENT_HTML5);
         }
         $slot = self::pendingSlot($html);
         if ($slot === null) {
             return null;
         }
         $block = $http->get(self::offersUrl($slot))->body;
-        return preg_match('~<section class="sofinco-simulator.*?</section>~s', $block, $m) ? html_entity_decode($m[0]) : null;
+        return preg_match('~<section class="sofinco-simulator.*?</section>~s', $block, $m) ? html_entity_decode($m[0], ENT_QUOTES | ENT_HTML5) : null;
     }
 
     /** The data-sofinco-* attributes of the first slot the page left to the browser, or null. */
