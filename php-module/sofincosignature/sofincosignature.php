@@ -57,7 +57,7 @@ class SofincoSignature extends PaymentModule
     {
         $this->name = 'sofincosignature';
         $this->tab = 'payments_gateways';
-        $this->version = '2.4.0';
+        $this->version = '2.5.0';
         $this->author = 'Sofinco';
         $this->need_instance = 1;
         // 1.7.7 (its Symfony order page) to 9.0 (SofincoSupportMatrix). 9.1+ is unknown: refused.

@@ -16,6 +16,8 @@ class SofincoRuntime
 {
     /** The oldest PHP PrestaShop 1.7.7 runs on; the extension is built for 7.1 to 8.5. */
     public const MIN_PHP = '7.1.0';
+    /** The oldest extension with the typed API this module calls (docs/php-api.md). */
+    public const MIN_EXTENSION = '0.2.0';
 
     public static function ready()
     {
@@ -40,7 +42,29 @@ class SofincoRuntime
                 self::installHint($module)
             );
         }
+        $version = self::loadedVersion();
+        if (self::tooOld($version)) {
+            // An older extension lacks classes this module calls: say so, never a fatal error.
+            return sprintf(
+                $translator->trans('The sofinco PHP extension loaded in this PHP is version %s; this module needs version %s or newer. %s', [], 'Modules.Sofincosignature.Admin', $locale),
+                $version,
+                self::MIN_EXTENSION,
+                self::installHint($module)
+            );
+        }
         return null;
+    }
+
+    /** The loaded extension's version ('' when it does not say). */
+    public static function loadedVersion()
+    {
+        return defined('Sofinco\\VERSION') ? (string) constant('Sofinco\\VERSION') : (string) phpversion('sofinco');
+    }
+
+    /** Whether an extension of this version predates the API this module calls. */
+    public static function tooOld($version)
+    {
+        return !is_string($version) || $version === '' || version_compare($version, self::MIN_EXTENSION, '<');
     }
 
     public static function threadSafety()
@@ -101,6 +125,15 @@ class SofincoRuntime
         $translator = Context::getContext()->getTranslator();
         $locale = $module ? null : 'en-US';
         $phpConfig = self::phpConfigPath();
+        if (PHP_VERSION_ID < 80100) {
+            // PHP 7.1-8.0: the release's archive for this PHP (the phper build), not PIE.
+            return sprintf(
+                $translator->trans('Install the archive of this release built for PHP %s (php_sofinco-…_php%s-…zip, checked against SHA256SUMS): copy its sofinco.so to %s, add "extension=sofinco" to php.ini and restart PHP-FPM (README, section "PHP 7.x"); or build it from the sources with this PHP\'s php-config (cargo build --release -p sofinco-php7).', [], 'Modules.Sofincosignature.Admin', $locale),
+                self::phpTarget(),
+                PHP_MAJOR_VERSION . '.' . PHP_MINOR_VERSION,
+                rtrim((string) ini_get('extension_dir'), '/')
+            );
+        }
         return sprintf(
             $translator->trans('Build it for this PHP (%s) with PIE: pie install %s --with-php-config=%s, or from the sources: make build PHP_CONFIG=%s, then copy target/release/libsofinco.so to %s/sofinco.so; add "extension=sofinco" to php.ini and restart PHP-FPM (README, section "Installing the extension into a PHP"). Needs Rust (rustup), clang/libclang and the PHP headers (php%s-dev or php-devel).', [], 'Modules.Sofincosignature.Admin', $locale),
             self::phpTarget(),
