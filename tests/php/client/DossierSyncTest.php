@@ -250,7 +250,13 @@ final class DossierSyncTest extends ClientTestCase
         $this->assertSame(40, $result->checked + $result->remaining);
         $this->assertSame($result->summary()['remaining'], $result->remaining);
         $this->assertCount($result->checked, $result->decisions);
-        $this->assertSame(range(0, $result->checked - 1), array_map(fn ($d) => $d->idCart, $result->decisions), 'in row order');
+        // Rows finished by the deadline, in row order: a row cut in flight may sit before one
+        // that finished (two calls at a time), so the decided rows need not be a prefix.
+        $ids = array_map(fn ($d) => $d->idCart, $result->decisions);
+        $ordered = $ids;
+        sort($ordered);
+        $this->assertSame($ordered, $ids, 'in row order');
+        $this->assertSame(count($ids), count(array_unique($ids)), 'each row decided once');
     }
 
     public function testACallStillWaitingAtTheDeadlineIsDroppedNotWaitedFor(): void
