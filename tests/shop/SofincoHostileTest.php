@@ -250,6 +250,15 @@ final class SofincoHostileTest extends TestCase
         [$http, , $idCart] = S::shopper(5);
         $reference = S::checkout($http, $idCart)['attempt']['order_reference'];
         sleep(6); // the window of any earlier lookup
+        // The home page's own time on this machine now (it never calls Sofinco), the median of
+        // three: under load a debug build's page alone can take seconds.
+        $alone = [];
+        for ($i = 0; $i < 3; $i++) {
+            $t = microtime(true);
+            (new ShopHttp())->home();
+            $alone[] = microtime(true) - $t;
+        }
+        sort($alone);
         S::sandbox()->faults(['latency_ms' => 3000]);
         try {
             $body = json_encode(['ORDER_ID' => $reference, 'AMOUNT' => 1, 'CONTRACT_STATUS' => 'FIN']);
@@ -271,7 +280,8 @@ final class SofincoHostileTest extends TestCase
         $this->assertLessThan(5.5, max($times), 'none waits for more than the one lookup: ' . json_encode($times));
         $this->assertGreaterThanOrEqual(1, count(array_filter($times, fn ($t) => $t < 2.0)), 'answered at once: ' . json_encode($times));
         $this->assertSame(200, $home->status);
-        $this->assertLessThan(2.5, $homeSeconds, 'the home page does not wait for Sofinco');
+        // Waiting for Sofinco would add its 3 s to the page's own time.
+        $this->assertLessThan($alone[1] + 2.0, $homeSeconds, 'the home page does not wait for Sofinco (alone: ' . json_encode($alone) . ')');
     }
 
     /** The CSV export carries text: our reference and Sofinco's contract number, no markup. */
