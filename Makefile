@@ -78,6 +78,8 @@ lint: deps
 	$(PHP) tools/check-typed-boundary.php php-module/sofincosignature
 	@for f in tests/fixtures/typed-boundary/*.php; do \
 	  ! $(PHP) tools/check-typed-boundary.php $$f >/dev/null 2>&1 || { echo "check-typed-boundary misses $$f" >&2; exit 1; }; done
+	@# HTML built in PHP goes through SofincoEscape::html (quotes escaped on PHP 7 too).
+	@! grep -rn 'htmlspecialchars(' php-module --include='*.php' | grep -v '/classes/SofincoEscape.php:' || { echo "php-module: use SofincoEscape::html, not htmlspecialchars (PHP < 8.1 leaves single quotes raw)" >&2; exit 1; }
 	@# Every module file names its licence (and a planted file without one is caught).
 	tools/check-license-headers.sh php-module/sofincosignature
 	@! tools/check-license-headers.sh tests/fixtures/license-missing >/dev/null 2>&1 || { echo "check-license-headers misses a planted file" >&2; exit 1; }

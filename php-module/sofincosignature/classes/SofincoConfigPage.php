@@ -47,10 +47,10 @@ class SofincoConfigPage
             $this->save();
         } elseif ($this->action === 'purge') {
             SofincoLogger::purge();
-            $this->messages .= $this->module->displayConfirmation(htmlspecialchars($this->module->getTranslator()->trans('The log files were deleted.', [], 'Modules.Sofincosignature.Admin')));
+            $this->messages .= $this->module->displayConfirmation(SofincoEscape::html($this->module->getTranslator()->trans('The log files were deleted.', [], 'Modules.Sofincosignature.Admin')));
         } elseif ($this->action === 'purge-cache') {
             SofincoPrivateStore::purgeCaches();
-            $this->messages .= $this->module->displayConfirmation(htmlspecialchars($this->module->getTranslator()->trans('The simulator\'s cache was emptied: Sofinco is asked again for each amount.', [], 'Modules.Sofincosignature.Admin')));
+            $this->messages .= $this->module->displayConfirmation(SofincoEscape::html($this->module->getTranslator()->trans('The simulator\'s cache was emptied: Sofinco is asked again for each amount.', [], 'Modules.Sofincosignature.Admin')));
         }
         return $this->runtimeNotice() . $this->storedNotice() . $this->messages . $this->rangeWarnings() . $this->form() . $this->cronPanel() . $this->logsPanel()
             . (new SofincoSupportMatrix($this->module))->render();
@@ -90,7 +90,7 @@ class SofincoConfigPage
         $t = $this->module->getTranslator();
         $out = '';
         if (SofincoConfig::get(SofincoConfig::ALLOW_OTHER_URL) === '1') {
-            $out .= $this->module->displayWarning(htmlspecialchars($t->trans('Another API URL is allowed: in production, the module may send your Sofinco credentials and your customers\' data to an address that is not Sofinco\'s. Turn it off unless that address is a proxy you trust.', [], 'Modules.Sofincosignature.Admin')));
+            $out .= $this->module->displayWarning(SofincoEscape::html($t->trans('Another API URL is allowed: in production, the module may send your Sofinco credentials and your customers\' data to an address that is not Sofinco\'s. Turn it off unless that address is a proxy you trust.', [], 'Modules.Sofincosignature.Admin')));
         }
         if (!SofincoRuntime::ready() || !SofincoConfig::isConfigured()) {
             return $out;
@@ -105,7 +105,7 @@ class SofincoConfigPage
             }
         }
         if ($problems) {
-            $out .= $this->module->displayWarning(htmlspecialchars($t->trans('The saved settings cannot be used, nothing is sent to Sofinco:', [], 'Modules.Sofincosignature.Admin'))
+            $out .= $this->module->displayWarning(SofincoEscape::html($t->trans('The saved settings cannot be used, nothing is sent to Sofinco:', [], 'Modules.Sofincosignature.Admin'))
                 . '<br>' . implode('<br>', array_map('htmlspecialchars', $problems)));
         }
         return $out;
@@ -135,9 +135,9 @@ class SofincoConfigPage
     {
         $missing = SofincoRuntime::missingReason($this->module);
         if ($missing !== null) {
-            return $this->module->displayError(htmlspecialchars($missing));
+            return $this->module->displayError(SofincoEscape::html($missing));
         }
-        return $this->module->displayInformation(htmlspecialchars(sprintf(
+        return $this->module->displayInformation(SofincoEscape::html(sprintf(
             $this->module->getTranslator()->trans('Extension %s loaded in PHP %s (%s).', [], 'Modules.Sofincosignature.Admin'),
             SofincoRuntime::extensionVersion(),
             PHP_VERSION,
@@ -169,7 +169,7 @@ class SofincoConfigPage
             foreach ($checks as $check) {
                 list($cents, $text) = $check;
                 if ($cents > 0 && $client->availability($cents, true) === \Sofinco\Availability::OutOfRange) {
-                    $html .= $this->module->displayWarning(htmlspecialchars(sprintf($text, SofincoPrices::format($cents))));
+                    $html .= $this->module->displayWarning(SofincoEscape::html(sprintf($text, SofincoPrices::format($cents))));
                 }
             }
         } catch (\Throwable $e) {
@@ -313,7 +313,7 @@ class SofincoConfigPage
                 try {
                     $values[$urlKey] = $class::apiUrlFor($secretKey === SofincoConfig::SECRET_TEST ? 'test' : 'production', $values[SofincoConfig::API_URL]);
                 } catch (\Throwable $e) {
-                    $this->messages .= $this->module->displayError(htmlspecialchars($this->wordProblem(['key' => 'base_url', 'code' => 'url_not_clean', 'message' => ''], $secretKey, '')));
+                    $this->messages .= $this->module->displayError(SofincoEscape::html($this->wordProblem(['key' => 'base_url', 'code' => 'url_not_clean', 'message' => ''], $secretKey, '')));
                     return;
                 }
             }
@@ -345,20 +345,20 @@ class SofincoConfigPage
         // This request, too, reads what the database holds from now on.
         Configuration::loadConfiguration();
         if ($changed) {
-            $this->messages .= $this->module->displayError(htmlspecialchars(sprintf(
+            $this->messages .= $this->module->displayError(SofincoEscape::html(sprintf(
                 $this->module->getTranslator()->trans('Not saved: the database would store %s differently from what you typed.', [], 'Modules.Sofincosignature.Admin'),
                 implode(', ', array_unique($changed))
             )));
             return;
         }
-        $this->messages .= $this->module->displayConfirmation(htmlspecialchars($this->module->getTranslator()->trans('Settings saved.', [], 'Modules.Sofincosignature.Admin')));
+        $this->messages .= $this->module->displayConfirmation(SofincoEscape::html($this->module->getTranslator()->trans('Settings saved.', [], 'Modules.Sofincosignature.Admin')));
     }
 
     /** "Tester la connexion" with the values on the form, saved or not; stores nothing. */
     private function testConnection()
     {
         if (!SofincoRuntime::ready()) {
-            $this->messages .= $this->module->displayError(htmlspecialchars(SofincoRuntime::missingReason($this->module)));
+            $this->messages .= $this->module->displayError(SofincoEscape::html(SofincoRuntime::missingReason($this->module)));
             return;
         }
         $values = $this->submitted();
@@ -374,10 +374,10 @@ class SofincoConfigPage
             $savedUrl = isset($this->typedSecrets[$secretKey]) ? null : SofincoConfig::secretUrl($secretKey);
             $report = SofincoClientFactory::clientFor($this->module, $values, $savedUrl)->testConnection();
         } catch (\Throwable $e) {
-            $this->messages .= $this->module->displayError(htmlspecialchars(SofincoErrorText::of($e, $this->module)));
+            $this->messages .= $this->module->displayError(SofincoEscape::html(SofincoErrorText::of($e, $this->module)));
             return;
         }
-        $text = htmlspecialchars(SofincoConnectionText::of($report, $this->module));
+        $text = SofincoEscape::html(SofincoConnectionText::of($report, $this->module));
         $this->messages .= $report['ok'] ? $this->module->displayConfirmation($text) : $this->module->displayError($text);
     }
 

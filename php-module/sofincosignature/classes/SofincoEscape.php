@@ -60,6 +60,11 @@ class SofincoEscape
         }, (string) $source);
     }
 
+    /**
+     * Text for HTML, quotes included: PHP before 8.1 escapes no single quote by default, and
+     * the module runs on PHP 7.1 to 8.5 (PrestaShop 1.7). Every HTML the module builds in PHP
+     * goes through it (make lint: no bare htmlspecialchars in php-module).
+     */
     public static function html($text)
     {
         return htmlspecialchars((string) $text, ENT_QUOTES, 'UTF-8');

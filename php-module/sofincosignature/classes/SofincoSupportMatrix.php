@@ -90,18 +90,18 @@ class SofincoSupportMatrix
     {
         $current = self::current();
         $html = '<div class="panel" id="sofinco-support"><div class="panel-heading"><i class="icon-check"></i> '
-            . htmlspecialchars($this->module->getTranslator()->trans('Supported PrestaShop and PHP', [], 'Modules.Sofincosignature.Admin')) . '</div>'
-            . '<p>' . htmlspecialchars(sprintf($this->module->getTranslator()->trans('This shop: PrestaShop %s, PHP %s (%s).', [], 'Modules.Sofincosignature.Admin'), _PS_VERSION_, PHP_VERSION, SofincoRuntime::threadSafety()))
-            . ($current === null ? ' ' . htmlspecialchars($this->module->getTranslator()->trans('This combination is not supported.', [], 'Modules.Sofincosignature.Admin')) : '') . '</p>'
+            . SofincoEscape::html($this->module->getTranslator()->trans('Supported PrestaShop and PHP', [], 'Modules.Sofincosignature.Admin')) . '</div>'
+            . '<p>' . SofincoEscape::html(sprintf($this->module->getTranslator()->trans('This shop: PrestaShop %s, PHP %s (%s).', [], 'Modules.Sofincosignature.Admin'), _PS_VERSION_, PHP_VERSION, SofincoRuntime::threadSafety()))
+            . ($current === null ? ' ' . SofincoEscape::html($this->module->getTranslator()->trans('This combination is not supported.', [], 'Modules.Sofincosignature.Admin')) : '') . '</p>'
             . '<table class="table"><thead><tr><th>PrestaShop</th><th>PHP</th><th>'
-            . htmlspecialchars($this->module->getTranslator()->trans('Status', [], 'Modules.Sofincosignature.Admin')) . '</th><th>' . htmlspecialchars($this->module->getTranslator()->trans('Why', [], 'Modules.Sofincosignature.Admin')) . '</th></tr></thead><tbody>';
+            . SofincoEscape::html($this->module->getTranslator()->trans('Status', [], 'Modules.Sofincosignature.Admin')) . '</th><th>' . SofincoEscape::html($this->module->getTranslator()->trans('Why', [], 'Modules.Sofincosignature.Admin')) . '</th></tr></thead><tbody>';
         foreach (self::ROWS as $row) {
             $mine = $current === $row;
             $html .= '<tr class="sofinco-support--' . $row[6] . ($mine ? ' sofinco-support--current' : '') . '"' . ($mine ? ' style="font-weight:bold"' : '') . '>'
-                . '<td>' . $row[4] . '</td><td>' . $row[5] . '</td><td>' . htmlspecialchars($this->status($row[6])) . '</td><td>' . htmlspecialchars($this->reason($row[7])) . '</td></tr>';
+                . '<td>' . $row[4] . '</td><td>' . $row[5] . '</td><td>' . SofincoEscape::html($this->status($row[6])) . '</td><td>' . SofincoEscape::html($this->reason($row[7])) . '</td></tr>';
         }
         return $html . '</tbody></table><p>'
-            . htmlspecialchars($this->module->getTranslator()->trans('Thread-safe (ZTS) PHP builds are built and loaded by the release workflow, never tested in a shop.', [], 'Modules.Sofincosignature.Admin'))
+            . SofincoEscape::html($this->module->getTranslator()->trans('Thread-safe (ZTS) PHP builds are built and loaded by the release workflow, never tested in a shop.', [], 'Modules.Sofincosignature.Admin'))
             . '</p></div>';
     }
 }

@@ -161,11 +161,11 @@ class AdminSofincoDossiersController extends ModuleAdminController
             return $held ? $total . ' / Sofinco ' . $lent : $total; // the CSV gets text, never markup
         }
         if (!$held) {
-            return htmlspecialchars($total);
+            return SofincoEscape::html($total);
         }
         $title = $this->module->getTranslator()->trans('Held: Sofinco\'s dossier does not pay for this order as it is.', [], 'Modules.Sofincosignature.Admin');
-        return htmlspecialchars($total) . '<br><span class="badge badge-danger sofinco-held" title="' . htmlspecialchars($title) . '">Sofinco '
-            . htmlspecialchars($lent) . '</span>';
+        return SofincoEscape::html($total) . '<br><span class="badge badge-danger sofinco-held" title="' . SofincoEscape::html($title) . '">Sofinco '
+            . SofincoEscape::html($lent) . '</span>';
     }
 
     /** The signature date, and under it the end of the withdrawal period, highlighted while it runs. */
@@ -178,10 +178,10 @@ class AdminSofincoDossiersController extends ModuleAdminController
         if ($this->action === 'export') {
             return Tools::displayDate($row['signature_date']) . ' / ' . Tools::displayDate($end); // the CSV gets text, never markup
         }
-        $text = htmlspecialchars(Tools::displayDate($end));
+        $text = SofincoEscape::html(Tools::displayDate($end));
         $running = \Sofinco\StatusMapper::withdrawalRunning($row['signature_date'], date('Y-m-d'));
-        return htmlspecialchars(Tools::displayDate($row['signature_date'])) . '<br>'
-            . ($running ? '<span class="badge badge-warning sofinco-withdrawal-running" title="' . htmlspecialchars($this->module->getTranslator()->trans('Withdrawal period running', [], 'Modules.Sofincosignature.Admin')) . '">' . $text . '</span>'
+        return SofincoEscape::html(Tools::displayDate($row['signature_date'])) . '<br>'
+            . ($running ? '<span class="badge badge-warning sofinco-withdrawal-running" title="' . SofincoEscape::html($this->module->getTranslator()->trans('Withdrawal period running', [], 'Modules.Sofincosignature.Admin')) . '">' . $text . '</span>'
                 : '<small class="sofinco-withdrawal-end">' . $text . '</small>');
     }
 
@@ -189,7 +189,7 @@ class AdminSofincoDossiersController extends ModuleAdminController
     public function renderMode($value, $row)
     {
         if ($this->action === 'export' || $value !== 'TEST') {
-            return $this->action === 'export' ? (string) $value : htmlspecialchars((string) $value);
+            return $this->action === 'export' ? (string) $value : SofincoEscape::html((string) $value);
         }
         return '<span class="badge badge-info sofinco-mode-test">TEST</span>';
     }
@@ -223,7 +223,7 @@ class AdminSofincoDossiersController extends ModuleAdminController
                 $text = (string) $val;
             }
             if ($text !== '') {
-                $filters[] = htmlspecialchars(sprintf($this->module->getTranslator()->trans('%1$s: %2$s', [], 'Modules.Sofincosignature.Admin'), $t['title'], $text), ENT_QUOTES, 'UTF-8');
+                $filters[] = SofincoEscape::html(sprintf($this->module->getTranslator()->trans('%1$s: %2$s', [], 'Modules.Sofincosignature.Admin'), $t['title'], $text));
             }
         }
         return $filters ? sprintf($this->module->getTranslator()->trans('filtered by %s', [], 'Modules.Sofincosignature.Admin'), implode(', ', $filters)) : null;
@@ -236,13 +236,13 @@ class AdminSofincoDossiersController extends ModuleAdminController
         if ($this->action === 'export') {
             return trim($value . ' ' . $contract);
         }
-        return htmlspecialchars((string) $value) . ($contract !== '' ? '<br><small>' . htmlspecialchars($contract) . '</small>' : '');
+        return SofincoEscape::html((string) $value) . ($contract !== '' ? '<br><small>' . SofincoEscape::html($contract) . '</small>' : '');
     }
 
     public function displayViewLink($token, $id, $name = null)
     {
         $url = $this->context->link->getAdminLink('AdminOrders', true, [], ['id_order' => (int) $id, 'vieworder' => 1]);
-        return '<a class="btn btn-default" href="' . htmlspecialchars($url) . '" title="' . htmlspecialchars($this->module->getTranslator()->trans('View order', [], 'Modules.Sofincosignature.Admin')) . '"><i class="icon-search-plus" aria-hidden="true"></i> ' . $this->module->getTranslator()->trans('View', [], 'Modules.Sofincosignature.Admin') . '</a>';
+        return '<a class="btn btn-default" href="' . SofincoEscape::html($url) . '" title="' . SofincoEscape::html($this->module->getTranslator()->trans('View order', [], 'Modules.Sofincosignature.Admin')) . '"><i class="icon-search-plus" aria-hidden="true"></i> ' . $this->module->getTranslator()->trans('View', [], 'Modules.Sofincosignature.Admin') . '</a>';
     }
 
     /** "Valider la demande de financement", only where it applies. */
@@ -257,8 +257,8 @@ class AdminSofincoDossiersController extends ModuleAdminController
         // A button of the one POST form renderList() adds outside the list's own form: a
         // money action is never a link (prefetchers, crawlers and history replay GETs).
         return '<button type="submit" form="sofinco-fund-form" name="id_order" value="' . (int) $id . '" class="btn btn-primary sofinco-fund"'
-            . ' onclick="return confirm(' . htmlspecialchars(json_encode($confirm, JSON_UNESCAPED_UNICODE)) . ');">'
-            . '<i class="icon-money"></i> ' . htmlspecialchars($this->module->getTranslator()->trans('Valider la demande de financement', [], 'Modules.Sofincosignature.Admin')) . '</button>';
+            . ' onclick="return confirm(' . SofincoEscape::html(json_encode($confirm, JSON_UNESCAPED_UNICODE)) . ');">'
+            . '<i class="icon-money"></i> ' . SofincoEscape::html($this->module->getTranslator()->trans('Valider la demande de financement', [], 'Modules.Sofincosignature.Admin')) . '</button>';
     }
 
     public function renderList()
@@ -269,7 +269,7 @@ class AdminSofincoDossiersController extends ModuleAdminController
         // and hide it on rows whose menu is empty (no funding to ask for).
         $more = json_encode($this->module->getTranslator()->trans('More actions', [], 'Modules.Sofincosignature.Admin'));
         return $this->listWithEscapedTitles()
-            . '<form id="sofinco-fund-form" method="post" action="' . htmlspecialchars($action) . '">'
+            . '<form id="sofinco-fund-form" method="post" action="' . SofincoEscape::html($action) . '">'
             . '<input type="hidden" name="submitSofincoFund" value="1"></form>'
             . '<script>document.querySelectorAll("table.orders .btn-group .dropdown-toggle").forEach(function (b) {'
             . ' var menu = b.parentNode.querySelector(".dropdown-menu");'
