@@ -178,7 +178,8 @@ test-pie: deps
 # shown when it ends; its table is printed once both are done, with the host's rows.
 MATRIX_LOG := $(CURDIR)/.work/matrix/matrix.log
 MATRIX_STAMP := $(CURDIR)/.work/matrix/host-built.stamp
-test: deps
+# playwright-core first: the matrix's browser checks may start before the host's.
+test: deps node_modules/.package-lock.json
 	@mkdir -p $(CURDIR)/.work/chroots $(CURDIR)/.work/matrix; rm -f $(CURDIR)/.work/matrix/host-*.log $(MATRIX_STAMP); \
 	MATRIX_TABLE=0 MATRIX_HOST_STAMP=$(MATRIX_STAMP) scripts/matrix/test-matrix.sh >$(MATRIX_LOG) 2>&1 & matrix=$$!; \
 	echo "make test: make test-matrix runs beside the host suites from the start (log: $(MATRIX_LOG))"; \
