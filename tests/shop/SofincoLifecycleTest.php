@@ -155,19 +155,28 @@ final class SofincoLifecycleTest extends TestCase
         // Worded in French for the merchant (the back office's language).
         $expected = sprintf('n\'est pas chargée dans ce PHP (%s, %s)', PHP_VERSION, PHP_ZTS ? 'thread-safe (ZTS)' : 'non-thread-safe (NTS)');
         $this->assertStringContainsString($expected, html_entity_decode($seen['warning'], ENT_QUOTES));
-        $this->assertStringContainsString('make build PHP_CONFIG=', $seen['warning'], 'the command that builds it for this PHP');
         $this->assertStringContainsString($expected, html_entity_decode($seen['page'], ENT_QUOTES), 'the configuration page says it too');
         $this->assertStringContainsString('extension=sofinco', html_entity_decode($seen['page'], ENT_QUOTES | ENT_HTML5));
-        // Exactly what builds it for this PHP: its minor version and mode, its own php-config.
+        // Exactly what installs it for this PHP: its minor version and mode, its own folders.
         $page = html_entity_decode($seen['page'], ENT_QUOTES);
         $minor = PHP_MAJOR_VERSION . '.' . PHP_MINOR_VERSION;
-        $this->assertStringContainsString('Construisez-la pour ce PHP (' . $minor . ' ' . (PHP_ZTS ? 'ZTS' : 'NTS') . ')', $page);
-        $this->assertSame(1, preg_match('#make build PHP_CONFIG=(\S+),#', $page, $m), $page);
-        $phpConfig = $m[1];
-        $this->assertFileExists($phpConfig, 'the php-config the page names exists');
-        $this->assertSame(PHP_VERSION, trim((string) shell_exec(escapeshellarg($phpConfig) . ' --version')), 'and describes this very PHP');
-        $this->assertStringContainsString('pie install sofincosignature/sofinco --with-php-config=' . $phpConfig, $page);
-        $this->assertStringContainsString(rtrim((string) ini_get('extension_dir'), '/') . '/sofinco.so', $page);
+        $mode = PHP_ZTS ? 'ZTS' : 'NTS';
+        $this->assertStringContainsString(rtrim((string) ini_get('extension_dir'), '/'), $page, 'the folder the .so goes to');
+        if (PHP_VERSION_ID < 80100) {
+            // PHP 7.1-8.0: the release's archive of the phper build for this PHP (no PIE there).
+            $this->assertStringContainsString('_php' . $minor . '-', $seen['warning'], 'the archive for this PHP');
+            $this->assertStringContainsString('Installez l\'archive de cette version compilée pour PHP ' . $minor . ' ' . $mode, $page);
+            $this->assertStringContainsString('cargo build --release -p sofinco-php7', $page);
+        } else {
+            $this->assertStringContainsString('make build PHP_CONFIG=', $seen['warning'], 'the command that builds it for this PHP');
+            $this->assertStringContainsString('Construisez-la pour ce PHP (' . $minor . ' ' . $mode . ')', $page);
+            $this->assertSame(1, preg_match('#make build PHP_CONFIG=(\S+),#', $page, $m), $page);
+            $phpConfig = $m[1];
+            $this->assertFileExists($phpConfig, 'the php-config the page names exists');
+            $this->assertSame(PHP_VERSION, trim((string) shell_exec(escapeshellarg($phpConfig) . ' --version')), 'and describes this very PHP');
+            $this->assertStringContainsString('pie install sofincosignature/sofinco --with-php-config=' . $phpConfig, $page);
+            $this->assertStringContainsString(rtrim((string) ini_get('extension_dir'), '/') . '/sofinco.so', $page);
+        }
         $this->assertSame(0, $seen['options'], 'no payment option');
         $this->assertSame('', $seen['simulator'], 'no simulator, no error');
 

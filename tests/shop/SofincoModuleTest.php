@@ -88,7 +88,9 @@ final class SofincoModuleTest extends TestCase
         $page = $http->get($this->configPage($http));
         $this->assertSame(200, $page->status);
         // Which build, and which PHP it was built for, then the PHP it is loaded in.
-        $this->assertMatchesRegularExpression('/Extension sofinco 0\.1\.0 \(built for PHP ' . preg_quote(PHP_VERSION, '/') . ' '
+        // The version the workspace builds (Cargo.toml), whichever engine this PHP loads.
+        preg_match('/^version = "([^"]+)"/m', (string) file_get_contents(__DIR__ . '/../../Cargo.toml'), $v);
+        $this->assertMatchesRegularExpression('/Extension sofinco ' . preg_quote($v[1], '/') . ' \(built for PHP ' . preg_quote(PHP_VERSION, '/') . ' '
             . (PHP_ZTS ? 'ZTS' : 'NTS') . ' ' . preg_quote(php_uname('m'), '/') . ', (debug|release) build of \d{4}-\d\d-\d\d\) chargée dans PHP '
             . preg_quote(PHP_VERSION, '/') . '/', html_entity_decode($page->body, ENT_QUOTES | ENT_HTML5));
         foreach (['N° de commerçant Web', 'Nature de bien partenaire', 'Paramètre Q6', 'Paramètre X1', 'ClientId (recette)',
