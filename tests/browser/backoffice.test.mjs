@@ -181,7 +181,8 @@ describe('both funding buttons ask first and answer where the merchant looks', (
   }
   const endOf = (daysAgo) => {
     const d = new Date(Date.now() - daysAgo * 86400000 + 14 * 86400000);
-    return d.toLocaleDateString('fr-FR', { timeZone: 'Europe/Paris', day: '2-digit', month: '2-digit', year: 'numeric' });
+    // shop.php dates the signature in UTC: between 23:00 and 24:00 UTC Paris is a day ahead.
+    return d.toLocaleDateString('fr-FR', { timeZone: 'UTC', day: '2-digit', month: '2-digit', year: 'numeric' });
   };
 
   it('from the order page: a confirmation naming the withdrawal end, then the result in the panel, in view', async () => {

@@ -99,7 +99,8 @@ switch ($command) {
     case 'dossier':
         // An order made the quick way: a customer left for Sofinco (in MODE, TEST or
         // PRODUCTION, default the configured one), Sofinco set STATUS (signed DAYS days ago,
-        // default 20), the orders cron made the order. Prints it like `order`.
+        // default 20, a UTC date as the checks compute it), the orders cron made the order.
+        // Prints it like `order`.
         $status = (string) ($argv[2] ?? 'ETU');
         $days = (int) ($argv[3] ?? 20);
         $mode = (string) ($argv[4] ?? '');
@@ -110,7 +111,7 @@ switch ($command) {
             // and this customer is not one): the attempt records the mode.
             S::cli()->json('Db::getInstance()->update("sofinco_attempt", ["mode" => ' . var_export($mode, true) . '], "order_reference = \'' . $attempt['order_reference'] . '\'"); echo json_encode(true);');
         }
-        S::sandbox()->setStatus($attempt['order_reference'], $status, ['signatureDate' => date('Y-m-d', strtotime("-$days days"))]);
+        S::sandbox()->setStatus($attempt['order_reference'], $status, ['signatureDate' => gmdate('Y-m-d', time() - $days * 86400)]);
         $run = S::cron('orders');
         $rows = S::rows('SELECT so.id_order, o.reference FROM PREFIX_sofinco_order so JOIN PREFIX_orders o ON o.id_order = so.id_order WHERE so.id_cart = ' . (int) $idCart);
         if ($run['exit'] !== 0 || !$rows) {
