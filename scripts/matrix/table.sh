@@ -9,7 +9,7 @@ host_row() {
   local combo="$1" suite="$2" logfile="$3" count
   [ -f "$logfile" ] || return 0
   count="$(grep -aoE '^OK \([0-9]+ tests?|^Tests: [0-9]+' "$logfile" | grep -oE '[0-9]+' | tail -1 || true)"
-  printf '%s\t%s\t%s\t%s\n' "$combo" "$suite" "${count:-?}" "$(grep -qa '^OK (' "$logfile" && echo ok || echo FAILED)"
+  printf '%s\t%s\t%s\t%s\n' "$combo" "$suite" "${count:-?}" "$(grep -qaE '^OK( \(|, but)' "$logfile" && echo ok || echo FAILED)"
 }
 {
   echo "| PHP × PrestaShop | suite | tests | result |"
