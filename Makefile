@@ -173,19 +173,27 @@ test-pie: deps
 
 # The matrix (scripts/matrix/test-matrix.sh: its chroots, the 8.4/8.5 and 7.4 builds and
 # suites, in two lanes of its own) runs from the start beside the host's lint, Rust tests and
-# suites; its 8.x lane waits for the host's sandbox (the stamp). The shop suites mostly wait on
-# PrestaShop, MariaDB and their sandboxes. The matrix's output goes to .work/matrix/matrix.log,
-# shown when it ends; its table is printed once both are done, with the host's rows.
+# suites; its 8.x lane waits for the host's debug build (the stamp): its builds start from a
+# copy of it. The host then runs its shop's suites (harness, shop, browser) beside the rest
+# (PHP suites, memcheck, PIE, the small soak in a shop of its own). The shop suites mostly
+# wait on PrestaShop, MariaDB and their sandboxes. The matrix's output goes to
+# .work/matrix/matrix.log, shown when it ends; its table is printed once both are done.
 MATRIX_LOG := $(CURDIR)/.work/matrix/matrix.log
 MATRIX_STAMP := $(CURDIR)/.work/matrix/host-built.stamp
+HOST_SIDE_LOG := $(CURDIR)/.work/matrix/host-side.log
 # playwright-core first: the matrix's browser checks may start before the host's.
 test: deps node_modules/.package-lock.json
 	@mkdir -p $(CURDIR)/.work/chroots $(CURDIR)/.work/matrix; rm -f $(CURDIR)/.work/matrix/host-*.log $(MATRIX_STAMP); \
 	MATRIX_TABLE=0 MATRIX_HOST_STAMP=$(MATRIX_STAMP) scripts/matrix/test-matrix.sh >$(MATRIX_LOG) 2>&1 & matrix=$$!; \
 	echo "make test: make test-matrix runs beside the host suites from the start (log: $(MATRIX_LOG))"; \
-	host=0; $(MAKE) lint test-rust || host=$$?; \
+	host=0; $(MAKE) lint test-rust build-debug || host=$$?; \
 	echo $$([ $$host = 0 ] && echo ok || echo failed) >$(MATRIX_STAMP); \
-	[ $$host != 0 ] || $(MAKE) test-php memcheck test-pie test-harness test-shop test-browser test-soak-small || host=$$?; \
+	if [ $$host = 0 ]; then \
+	  $(MAKE) test-php memcheck test-pie test-soak-small >$(HOST_SIDE_LOG) 2>&1 & side=$$!; \
+	  echo "make test: test-php, memcheck, test-pie and test-soak-small run beside the shop's suites (log: $(HOST_SIDE_LOG))"; \
+	  $(MAKE) test-harness test-shop test-browser || host=$$?; \
+	  wait $$side || host=1; cat $(HOST_SIDE_LOG); \
+	fi; \
 	echo "make test: the host suites $$([ $$host = 0 ] && echo passed || echo FAILED); waiting for the matrix"; \
 	wait $$matrix; matrix_status=$$?; cat $(MATRIX_LOG); scripts/matrix/table.sh; \
 	[ $$host = 0 ] && [ $$matrix_status = 0 ] || { echo "make test: FAILED" >&2; exit 1; }

@@ -4,15 +4,18 @@
 # the installed sofinco.so into PHP and calls it.
 #   phpize; ./configure --with-php-config=...; make; make install INSTALL_ROOT=<tmp>
 # PHP_CONFIG picks the PHP (default php-config in PATH). Cargo builds into its own target dir,
-# PIE_TEST_TARGET (default .work/pie-target, kept between runs: the first run compiles every
-# crate, later ones only sofinco); PIE_TEST_PROFILE=release|debug (default debug, which uses
-# the glue's --enable-sofinco-debug configure option).
+# PIE_TEST_TARGET (default .work/pie-target, kept between runs; a new one is seeded from the
+# host's debug build, so the first run compiles only the copied tree's crates);
+# PIE_TEST_PROFILE=release|debug (default debug: the glue's --enable-sofinco-debug option).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 php_config="${PHP_CONFIG:-$(command -v php-config)}"
 php="$("$php_config" --php-binary)"
 profile="${PIE_TEST_PROFILE:-debug}"
 export CARGO_TARGET_DIR="${PIE_TEST_TARGET:-$root/.work/pie-target}"
+# The first run compiles only the crates of the copied tree (another path): the registry's
+# crates come from the host's debug build.
+[ "$profile" != debug ] || "$root/scripts/seed-target.sh" "$CARGO_TARGET_DIR"
 mkdir -p "$CARGO_TARGET_DIR"
 start=$SECONDS
 

@@ -20,6 +20,9 @@ target="$ROOT/.work/target-php${v/./}"
 # first (nothing to do once the host has built the project).
 (cd "$ROOT" && cargo fetch --locked -q) || die "cargo fetch on the host failed"
 copy_registry "$suite"
+# Only ext-php-rs (this PHP's headers) and the crates above it need compiling: the rest is the
+# host's debug build, copied.
+[ "$profile" != debug ] || "$ROOT/scripts/seed-target.sh" "$target"
 
 t0=$(now_s)
 log "cargo build ($profile) for $(in_chroot "$suite" "php$v" -r 'echo PHP_VERSION;') in the $suite chroot"
