@@ -126,8 +126,9 @@ test-cluster: build-debug
 # Every PHP and PrestaShop this machine can run for real (scripts/matrix/test-matrix.sh): Debian
 # chroots under .work/chroots (trixie: PHP 8.4, sid: PHP 8.5, bullseye: PHP 7.4): the extension
 # built for PHP 8.4 and 8.5 (ext-php-rs) and 7.4 (phper), the PHP suites on each (valgrind on
-# 7.4), the shop suite on PrestaShop 8.2.1 × PHP 8.4, the shop suite and the browser checks on
-# PrestaShop 1.7.8.11 and 8.1.2 × PHP 7.4; then the table of combinations and test counts.
+# 7.4), the shop suite and the browser checks on PrestaShop 1.7.8.11 and 8.1.2 × PHP 7.4 (and
+# the shop suite on 8.2.1 or 8.1.2 × PHP 8.4 with MATRIX_PS821=1 or MATRIX_PS812=1); then the
+# table of combinations and test counts.
 test-matrix: build-debug
 	scripts/matrix/test-matrix.sh
 
