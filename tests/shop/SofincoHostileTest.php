@@ -197,14 +197,30 @@ final class SofincoHostileTest extends TestCase
     private static function notifyAll(array $bodies, int $parallel): array
     {
         $url = ShopEnv::get('SHOP_URL') . 'index.php?fc=module&module=sofincosignature&controller=notification';
+        return self::requestAll($url, $bodies, $parallel);
+    }
+
+    /**
+     * Each body POSTed as JSON to $url (a null body: a GET, redirects followed), $parallel at a time.
+     * @param array<int, string|null> $bodies
+     * @return list<array{0:int, 1:string, 2:float}> status, body, seconds
+     */
+    private static function requestAll(string $url, array $bodies, int $parallel): array
+    {
         $results = [];
         foreach (array_chunk($bodies, $parallel) as $chunk) {
             $multi = curl_multi_init();
             $handles = [];
             foreach ($chunk as $body) {
                 $ch = curl_init($url);
-                curl_setopt_array($ch, [CURLOPT_POST => true, CURLOPT_POSTFIELDS => $body, CURLOPT_RETURNTRANSFER => true,
-                    CURLOPT_HTTPHEADER => ['Content-Type: application/json'], CURLOPT_TIMEOUT => 30]);
+                curl_setopt_array($ch, [CURLOPT_RETURNTRANSFER => true, CURLOPT_TIMEOUT => 30]);
+                if ($body === null) {
+                    // As a browser does (the shop's root redirects to index.php).
+                    curl_setopt($ch, CURLOPT_FOLLOWLOCATION, true);
+                } else {
+                    curl_setopt_array($ch, [CURLOPT_POST => true, CURLOPT_POSTFIELDS => $body,
+                        CURLOPT_HTTPHEADER => ['Content-Type: application/json']]);
+                }
                 curl_multi_add_handle($multi, $ch);
                 $handles[] = $ch;
             }
@@ -265,9 +281,10 @@ final class SofincoHostileTest extends TestCase
             $before = count(S::sandbox()->requests());
             $results = self::notifyAll(array_fill(0, 8, $body), 8);
             $calls = count(S::sandbox()->requests()) - $before;
-            $started = microtime(true);
-            $home = (new ShopHttp())->home();
-            $homeSeconds = microtime(true) - $started;
+            // One home page per php -S worker, at once: the worker running the one lookup may
+            // hold the page it was handed until the lookup ends (seen under load: 3.1 s), the
+            // others answer; a page that waited for Sofinco would make all four wait.
+            $homes = self::requestAll(ShopEnv::get('SHOP_URL'), array_fill(0, 4, null), 4);
         } finally {
             S::sandbox()->faults(['latency_ms' => 0]);
         }
@@ -279,9 +296,10 @@ final class SofincoHostileTest extends TestCase
         $this->assertLessThanOrEqual(2, $calls, 'one lookup (and a token) for 8 notifications');
         $this->assertLessThan(5.5, max($times), 'none waits for more than the one lookup: ' . json_encode($times));
         $this->assertGreaterThanOrEqual(1, count(array_filter($times, fn ($t) => $t < 2.0)), 'answered at once: ' . json_encode($times));
-        $this->assertSame(200, $home->status);
+        $this->assertSame([200, 200, 200, 200], array_column($homes, 0));
         // Waiting for Sofinco would add its 3 s to the page's own time.
-        $this->assertLessThan($alone[1] + 2.0, $homeSeconds, 'the home page does not wait for Sofinco (alone: ' . json_encode($alone) . ')');
+        $homeSeconds = min(array_column($homes, 2));
+        $this->assertLessThan($alone[1] + 2.0, $homeSeconds, 'the home page does not wait for Sofinco (alone: ' . json_encode($alone) . ', now: ' . json_encode(array_column($homes, 2)) . ')');
     }
 
     /** The CSV export carries text: our reference and Sofinco's contract number, no markup. */
