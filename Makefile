@@ -176,9 +176,9 @@ test-pie: deps
 # suites, in two lanes of its own) runs from the start beside the host's lint, Rust tests and
 # suites; its 8.x lane waits for the host's debug build (the stamp): its builds start from a
 # copy of it. The host then runs its shop's suites (harness, shop, browser) beside the rest
-# (PHP suites, memcheck, PIE, the small soak in a shop of its own). The shop suites mostly
-# wait on PrestaShop, MariaDB and their sandboxes. The matrix's output goes to
-# .work/matrix/matrix.log, shown when it ends; its table is printed once both are done.
+# (PHP suites, memcheck, PIE, the small soak in a shop of its own). Together they keep both
+# cores busy the whole run. The matrix's output goes to .work/matrix/matrix.log, shown when
+# it ends; its table is printed once both are done.
 MATRIX_LOG := $(CURDIR)/.work/matrix/matrix.log
 MATRIX_STAMP := $(CURDIR)/.work/matrix/host-built.stamp
 HOST_SIDE_LOG := $(CURDIR)/.work/matrix/host-side.log

@@ -3,8 +3,9 @@
 // scripts (`include!`d by crates/sofinco-php/build.rs and crates/sofinco-php7/build.rs), so
 // that the two report the same facts the same way.
 
-/// Prints the rustc-env lines both engines set, for the PHP that `php_config` describes.
-fn emit_common_build_info(php_config: &str) {
+/// Prints the rustc-env lines both engines set, for the PHP that `php_config` describes;
+/// returns that PHP's version (or "unknown").
+fn emit_common_build_info(php_config: &str) -> String {
     println!("cargo:rerun-if-changed=../../Cargo.lock");
     println!("cargo:rerun-if-changed=../build_info.rs");
     let rustc = std::env::var("RUSTC").unwrap_or_else(|_| "rustc".into());
@@ -25,6 +26,7 @@ fn emit_common_build_info(php_config: &str) {
         "cargo:rustc-env=SOFINCO_TARGET_ARCH={}",
         std::env::var("CARGO_CFG_TARGET_ARCH").unwrap_or_default()
     );
+    php_version
 }
 
 /// `php-config FLAG`'s answer, or "unknown".

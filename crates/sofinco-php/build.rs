@@ -18,8 +18,7 @@ fn main() {
     );
 
     let php_config = env::var("PHP_CONFIG").unwrap_or_else(|_| "php-config".into());
-    emit_common_build_info(&php_config);
-    let php_version = php_config_answer(&php_config, "--version");
+    let php_version = emit_common_build_info(&php_config);
 
     // The PHP binary ext-php-rs asked (`php -i`) for thread safety and debug mode.
     let php = env::var("PHP").unwrap_or_else(|_| "php".into());

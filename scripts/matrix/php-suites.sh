@@ -31,8 +31,8 @@ run() {
 }
 if [ "$v" = 8.4 ]; then
   run phpunit11 "PHPUnit 11 (trixie)" php8.4 -d extension="$so" /usr/bin/phpunit --configuration phpunit.11.xml
-  exit "$status"
+else
+  run phpunit96 "PHPUnit 9.6 (Debian 12)" "php$v" -d extension="$so" -d include_path=.:/opt/bookworm-php \
+    /opt/bookworm-phpunit --configuration phpunit.xml
 fi
-run phpunit96 "PHPUnit 9.6 (Debian 12)" "php$v" -d extension="$so" -d include_path=.:/opt/bookworm-php \
-  /opt/bookworm-phpunit --configuration phpunit.xml
 exit "$status"
